@@ -1,0 +1,22 @@
+/** A growable list of agent ids, reused every tick without allocation: the queues between phases. */
+export class IdList {
+  ids: Int32Array;
+  length = 0;
+
+  constructor(capacity = 1024) {
+    this.ids = new Int32Array(capacity);
+  }
+
+  push(id: number): void {
+    if (this.length === this.ids.length) {
+      const next = new Int32Array(this.ids.length * 2);
+      next.set(this.ids);
+      this.ids = next;
+    }
+    this.ids[this.length++] = id;
+  }
+
+  clear(): void {
+    this.length = 0;
+  }
+}

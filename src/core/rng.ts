@@ -1,0 +1,123 @@
+/**
+ * Named random streams. Each stochastic process draws from its own stream, seeded from
+ * (run seed, stream name), so extra draws in one process never shift another's sequence:
+ * the basis of common random numbers when comparing interventions.
+ */
+import seedrandom from 'seedrandom';
+
+/** The serialisable state of one tychei generator. */
+export type StreamState = { a: number; b: number; c: number; d: number };
+
+export interface Stream {
+  readonly name: string;
+  /** Uniform double in [0, 1). */
+  next(): number;
+  /** Integer in [0, n). */
+  int(n: number): number;
+  state(): StreamState;
+}
+
+interface TycheiPrng {
+  (): number;
+  quick(): number;
+  int32(): number;
+  state(): StreamState;
+}
+
+type TycheiFactory = (seed: string, opts?: { state?: boolean | StreamState }) => TycheiPrng;
+
+const tychei = (seedrandom as unknown as { tychei: TycheiFactory }).tychei;
+
+function wrap(name: string, prng: TycheiPrng): Stream {
+  // quick() yields 32 bits of entropy: ample for event probabilities, and twice as fast as ().
+  const quick = prng.quick;
+  return {
+    name,
+    next: quick,
+    int: (n: number) => Math.floor(quick() * n),
+    state: () => prng.state(),
+  };
+}
+
+/** A stream derived from (seed, name); the same pair always gives the same sequence. */
+export function stream(seed: number | string, name: string): Stream {
+  return wrap(name, tychei(`${seed}\u0000${name}`, { state: true }));
+}
+
+/** A stream continuing exactly where a saved state left off. */
+export function restoreStream(name: string, state: StreamState): Stream {
+  return wrap(name, tychei('', { state: { ...state } }));
+}
+
+/** A set of named streams from one seed, created on first use. */
+export class Streams {
+  private readonly byName = new Map<string, Stream>();
+  constructor(readonly seed: number | string) {}
+
+  get(name: string): Stream {
+    let s = this.byName.get(name);
+    if (!s) {
+      s = stream(this.seed, name);
+      this.byName.set(name, s);
+    }
+    return s;
+  }
+
+  /** States of every stream used so far, sorted by name so the snapshot is order-independent. */
+  save(): Record<string, StreamState> {
+    const out: Record<string, StreamState> = {};
+    for (const name of [...this.byName.keys()].sort()) out[name] = this.byName.get(name)!.state();
+    return out;
+  }
+
+  restore(states: Record<string, StreamState>): void {
+    for (const name of Object.keys(states).sort()) this.byName.set(name, restoreStream(name, states[name]!));
+  }
+}
+
+/** Fisher–Yates shuffle of ids in place, driven by a seeded stream. */
+export function shuffle(ids: Int32Array | Uint32Array, rng: Stream): void {
+  for (let i = ids.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    const t = ids[i]!;
+    ids[i] = ids[j]!;
+    ids[j] = t;
+  }
+}
+
+/** Poisson draw by inversion (small means) or normal approximation (large means). */
+export function poisson(mean: number, rng: Stream): number {
+  if (mean <= 0) return 0;
+  if (mean > 60) {
+    // Box–Muller; two uniforms from the same stream keep the draw count fixed.
+    const u1 = rng.next() || 1e-12;
+    const u2 = rng.next();
+    const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+    return Math.max(0, Math.round(mean + Math.sqrt(mean) * z));
+  }
+  const limit = Math.exp(-mean);
+  let k = 0;
+  let p = rng.next();
+  while (p > limit) {
+    k++;
+    p *= rng.next();
+  }
+  return k;
+}
+
+/** Binomial draw: exact for small n, normal approximation for large n·p. */
+export function binomial(n: number, p: number, rng: Stream): number {
+  if (n <= 0 || p <= 0) return 0;
+  if (p >= 1) return n;
+  if (n < 50) {
+    let k = 0;
+    for (let i = 0; i < n; i++) if (rng.next() < p) k++;
+    return k;
+  }
+  const mean = n * p;
+  if (mean < 30) return Math.min(n, poisson(mean, rng));
+  const u1 = rng.next() || 1e-12;
+  const u2 = rng.next();
+  const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
+  return Math.min(n, Math.max(0, Math.round(mean + Math.sqrt(mean * (1 - p)) * z)));
+}

@@ -1,0 +1,72 @@
+/**
+ * Struct-of-arrays agent tables. A column schema names each column and its typed-array kind;
+ * the table preallocates capacity and hands out ids in creation order, never reusing one,
+ * so iteration in id order is stable for the whole run (the bitECS swap-remove hazard avoided).
+ */
+
+export type ColumnKind = 'u8' | 'u16' | 'i32' | 'u32' | 'f32' | 'f64';
+
+export type ColumnSchema = Record<string, ColumnKind>;
+
+type ArrayOf<K extends ColumnKind> = K extends 'u8'
+  ? Uint8Array
+  : K extends 'u16'
+    ? Uint16Array
+    : K extends 'i32'
+      ? Int32Array
+      : K extends 'u32'
+        ? Uint32Array
+        : K extends 'f32'
+          ? Float32Array
+          : Float64Array;
+
+export type Columns<S extends ColumnSchema> = { [K in keyof S]: ArrayOf<S[K]> };
+
+const constructors = {
+  u8: Uint8Array,
+  u16: Uint16Array,
+  i32: Int32Array,
+  u32: Uint32Array,
+  f32: Float32Array,
+  f64: Float64Array,
+} as const;
+
+export class AgentTable<S extends ColumnSchema> {
+  /** Number of ids handed out so far; ids are 0..count-1. */
+  count = 0;
+  readonly cols: Columns<S>;
+
+  constructor(
+    readonly name: string,
+    readonly schema: S,
+    readonly capacity: number,
+  ) {
+    const cols = {} as Record<string, ArrayLike<number>>;
+    for (const key of Object.keys(schema)) cols[key] = new constructors[schema[key]!](capacity);
+    this.cols = cols as Columns<S>;
+  }
+
+  /** Reserve `n` new ids and return the first; columns start at zero. */
+  add(n = 1): number {
+    if (this.count + n > this.capacity) {
+      throw new Error(`agent table "${this.name}" is full (${this.capacity} agents); raise its capacity`);
+    }
+    const first = this.count;
+    this.count += n;
+    return first;
+  }
+
+  /** Ids in a fixed order: 0..count-1. */
+  ids(): Int32Array {
+    const out = new Int32Array(this.count);
+    for (let i = 0; i < this.count; i++) out[i] = i;
+    return out;
+  }
+
+  /** Bytes held by the columns, for memory reports. */
+  bytes(): number {
+    let b = 0;
+    for (const key of Object.keys(this.schema)) b += (this.cols[key] as unknown as ArrayBufferView).byteLength;
+    return b;
+  }
+}

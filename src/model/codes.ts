@@ -1,0 +1,30 @@
+/** Numeric codes stored in the agent tables, and their names for outputs. */
+
+export const Status = {
+  home: 0,
+  preparing: 1,
+  recruited: 2,
+  travelling: 3,
+  crossed: 4,
+  workingRegular: 5,
+  workingIrregular: 6,
+  exploited: 7,
+  identified: 8,
+  detained: 9,
+  deported: 10,
+  returned: 11,
+} as const;
+export const STATUS_NAMES = Object.keys(Status) as (keyof typeof Status)[];
+
+export const Docs = { none: 0, passport: 1, borderPass: 2, fraudulent: 3 } as const;
+
+export const Channel = { none: 0, procedural: 1, broker: 2, kin: 3 } as const;
+
+/** How a crossing attempt ended, for per-post counts. */
+export const Outcome = { regular: 0, colluded: 1, informal: 2, intercepted: 3 } as const;
+export const OUTCOME_NAMES = ['regular', 'colluded', 'informal', 'intercepted'] as const;
+/** Slots per crossing and week in the per-crossing table: the four outcomes, then border-resident visits. */
+export const VISIT_SLOT = 4;
+export const CROSSING_SLOTS = 5;
+
+export const NO_ID = -1;

@@ -1,0 +1,97 @@
+/**
+ * Crossing, resolved for everyone who reached a crossing this week. At an official post an
+ * officer inspects: valid papers pass; a broker's group meets a colluding officer or is
+ * checked; fraudulent papers may go unnoticed; a trained officer may recognise a victim.
+ * On informal paths and water crossings the patrols on that segment may intercept.
+ */
+import { CROSSING_SLOTS, Channel, Docs, NO_ID, Outcome, Status } from './codes.js';
+import { CrossingKind } from './geography.js';
+import { identify } from './justice.js';
+import { collusionChance, isTrained, onDuty } from './officials.js';
+import { geometricWeeks, type World } from './world.js';
+
+export function resolveCrossings(w: World): void {
+  const m = w.migrants.cols;
+  const p = w.p;
+  const geo = w.geo;
+  const C = geo.crossingIds.length;
+  const H = geo.hubIds.length;
+  const wk = w.week;
+  const q = w.q.arriving;
+  const trainedCut = p.trainingCollusionCut * wk.levels.jointTraining;
+  const idPatrol = Math.min(1, p.idPatrol + (p.idTrained - p.idPatrol) * wk.levels.jointTraining);
+  for (let i = 0; i < q.length; i++) {
+    const id = q.ids[i]!;
+    const c = m.crossing[id]!;
+    const b = m.broker[id]!;
+    const network = b !== NO_ID ? w.brokers.cols.hub[b]! : H;
+    const indicators = m.deceived[id] === 1 || (b !== NO_ID && m.debt[id]! > p.indebtedMonths);
+    let outcome: number;
+    let by: 'official' | 'patrol' = 'official';
+    if (geo.open[wk.index * C + c] !== 1) {
+      // Closed while travelling: turned back.
+      outcome = Outcome.intercepted;
+    } else if (geo.crossingKind[c] === CrossingKind.informal) {
+      outcome = w.rng.detection.next() < wk.detection[c]! ? Outcome.intercepted : Outcome.informal;
+      by = 'patrol';
+      if (outcome === Outcome.intercepted && indicators && w.rng.identification.next() < idPatrol) {
+        record(w, id, c, network, outcome);
+        identify(w, id, 'identified_patrol', false);
+        continue;
+      }
+    } else {
+      const officer = onDuty(w, c);
+      const trained = officer >= 0 && isTrained(w, officer);
+      const docs = m.docs[id]!;
+      outcome = Outcome.regular;
+      if (docs === Docs.none || docs === Docs.fraudulent) {
+        const tie = b !== NO_ID && c < 32 && (w.brokers.cols.ties[b]! & (1 << c)) !== 0;
+        const colludes =
+          tie && officer >= 0 &&
+          w.rng.collusion.next() < collusionChance(w.officials.cols.propensity[officer]!, wk.monitoring, p.bribeEffect, trained ? trainedCut : 0);
+        if (colludes) {
+          outcome = Outcome.colluded;
+          w.officials.cols.colludedThisWeek[officer]!++;
+          w.rec.add('collusion_events');
+        } else if (docs === Docs.none || w.rng.inspection.next() < p.fraudDetection) {
+          outcome = Outcome.intercepted;
+        } else {
+          w.rec.add('crossings_fraud_undetected');
+        }
+      }
+      // An officer who inspects (not one who waves a group through) may see the signs of trafficking.
+      if (outcome !== Outcome.colluded && indicators && w.rng.identification.next() < (trained ? p.idTrained : p.idUntrained)) {
+        record(w, id, c, network, Outcome.intercepted);
+        identify(w, id, 'identified_official', false);
+        continue;
+      }
+    }
+    record(w, id, c, network, outcome);
+    if (outcome === Outcome.intercepted) {
+      w.rec.add(by === 'patrol' ? 'interceptions_patrol' : 'interceptions_post');
+      // Turned back: home for a while; a broker's recruit stays in debt and may try again.
+      m.status[id] = Status.returned;
+      m.weeksLeft[id] = geometricWeeks(p.returnCooldownWeeks / 4, w.rng.reentry.next());
+      m.broker[id] = NO_ID;
+      m.startNode[id] = m.origin[id]!;
+      m.start[id] = 0;
+    } else {
+      m.status[id] = Status.crossed;
+      m.crossings[id]!++;
+      if (m.channel[id] === Channel.none) m.channel[id] = Channel.kin;
+    }
+  }
+  q.clear();
+}
+
+function record(w: World, id: number, c: number, network: number, outcome: number): void {
+  const C = w.geo.crossingIds.length;
+  w.perCrossing[(w.week.index * C + c) * CROSSING_SLOTS + outcome]!++;
+  w.attempts[network * C + c]!++;
+  if (outcome === Outcome.intercepted) {
+    w.intercepts[network * C + c]!++;
+    w.rec.add('interceptions');
+  } else if (outcome === Outcome.regular) w.rec.add('crossings_regular');
+  else if (outcome === Outcome.colluded) w.rec.add('crossings_colluded');
+  else w.rec.add('crossings_informal');
+}

@@ -1,0 +1,53 @@
+/**
+ * Officers at the posts: inspection, collusion and identification at the crossing, then the
+ * officials' side of learning — monitoring catches and removes colluders, and propensities
+ * drift towards what pays (up when bribes go unpunished, down under monitoring).
+ */
+import { addOfficial } from './population.js';
+import type { World } from './world.js';
+
+/** c_official · (1 − monitoring) · g(bribe), cut by training for trained officers. */
+export function collusionChance(propensity: number, monitoring: number, bribeEffect: number, trainedCut: number): number {
+  return Math.min(1, propensity * (1 - monitoring) * bribeEffect * (1 - trainedCut));
+}
+
+export function isTrained(w: World, official: number): boolean {
+  return w.officials.cols.trainDraw[official]! < w.week.trainedShare;
+}
+
+/** The officer on duty for one inspection at a post, drawn from the inspection stream. */
+export function onDuty(w: World, post: number): number {
+  const staff = w.postOfficials[post]!;
+  return staff.length ? staff[w.rng.inspection.int(staff.length)]! : -1;
+}
+
+export function monitorOfficials(w: World): void {
+  const o = w.officials.cols;
+  const p = w.p;
+  const r = w.rng.officials;
+  const monitoring = w.week.monitoring;
+  const catchChance = p.monitoringCatch * monitoring;
+  let colluders = 0, active = 0;
+  const n = w.officials.count;
+  for (let id = 0; id < n; id++) {
+    if (o.active[id] !== 1) continue;
+    active++;
+    const acts = o.colludedThisWeek[id]!;
+    if (acts > 0) {
+      colluders++;
+      const caught = 1 - Math.pow(1 - catchChance, acts);
+      if (r.next() < caught && r.next() < p.monitoringRemoval + (1 - p.monitoringRemoval) * monitoring) {
+        o.active[id] = 0;
+        const staff = w.postOfficials[o.post[id]!]!;
+        staff.splice(staff.indexOf(id), 1);
+        addOfficial(w, o.post[id]!, r);
+        w.rec.add('officials_removed');
+      } else {
+        o.propensity[id] = o.propensity[id]! + p.collusionDrift * (1 - o.propensity[id]!);
+      }
+    }
+    o.propensity[id] = o.propensity[id]! * (1 - p.collusionDrift * monitoring);
+    o.colludedThisWeek[id] = 0;
+  }
+  w.rec.set('officials_colluding_share', active ? colluders / active : 0);
+}

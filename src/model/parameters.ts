@@ -1,0 +1,150 @@
+/**
+ * The model's named coefficients. Each has a kind (which values are valid) and a meaning;
+ * a scenario gives each a value and a source note. The schema and docs/ODD.md read this table.
+ */
+
+export type ParamKind = 'probability' | 'positive' | 'nonnegative' | 'real';
+
+export interface ParamSpec {
+  kind: ParamKind;
+  unit: string;
+  meaning: string;
+}
+
+const prob = (meaning: string, unit = 'probability'): ParamSpec => ({ kind: 'probability', unit, meaning });
+const pos = (unit: string, meaning: string): ParamSpec => ({ kind: 'positive', unit, meaning });
+const nonneg = (unit: string, meaning: string): ParamSpec => ({ kind: 'nonnegative', unit, meaning });
+const real = (unit: string, meaning: string): ParamSpec => ({ kind: 'real', unit, meaning });
+
+export const PARAMS = {
+  // push and pull
+  h0: prob('base weekly departure hazard for a working-age resident at home', 'per week'),
+  betaWage: real('per log-ratio', 'weight of ln(destination wage in IDR / origin wage) in the departure hazard'),
+  betaUnemployment: real('per unit share', 'weight of the origin unemployment rate in the departure hazard'),
+  betaPoverty: real('per unit share', 'weight of the origin poverty share in the departure hazard'),
+  betaKin: real('per indicator', 'weight of having kin across the border in the departure hazard'),
+  betaDebt: real('per month of wage', 'weight of household debt (months of origin wage) in the departure hazard'),
+  hazardCap: prob('upper bound on the weekly departure hazard', 'per week'),
+  debtShare: prob('share of households carrying debt at the start', 'share'),
+  debtMeanMonths: pos('months of wage', 'mean debt of an indebted household'),
+  wealthMeanMonths: pos('months of wage', 'mean household savings available for migration'),
+  // channel choice
+  proceduralCostIdr: nonneg('IDR', 'up-front cost of procedural placement (passport, agency, medical)'),
+  proceduralWaitWeeks: pos('weeks', 'mean waiting time of procedural placement'),
+  brokerFeeIdr: nonneg('IDR', 'up-front fee a broker asks; the rest is taken as debt'),
+  brokerDebtIdr: nonneg('IDR', 'debt a broker places on a recruit, repaid from wages'),
+  brokerWaitWeeks: pos('weeks', 'mean wait until a broker moves a group'),
+  kinCostIdr: nonneg('IDR', 'cost of a kin-assisted informal crossing'),
+  waitWeight: nonneg('utility per week', 'disutility of each week of waiting (tau)'),
+  riskWeight: nonneg('utility per unit risk', 'disutility of perceived interception risk (rho)'),
+  costWeight: nonneg('utility per wealth', 'disutility of cost relative to household wealth'),
+  kinBonus: real('utility', 'utility bonus of the kin-assisted channel for households with kin across'),
+  awarenessBonus: real('utility per unit awareness', 'utility bonus of the procedural channel per unit awareness'),
+  brokerOfferBonus: real('utility', 'base attractiveness of a broker offer'),
+  deceptionInflation: nonneg('utility', 'extra attractiveness a deceptive offer adds, scaled by (1 - awareness)'),
+  // recruitment
+  brokerCapacityPerMonth: pos('persons per month', 'how many recruits one broker can move a month'),
+  brokerOutreachPerWeek: nonneg('persons per week', 'residents a broker approaches per week in its reach'),
+  offerAcceptance: prob('chance an approached resident accepts an offer (before awareness)'),
+  deceptionSkill: prob('chance a trafficking broker deceives a recruit with zero awareness'),
+  fraudDocAccess: prob('share of brokers able to obtain fraudulent identity papers', 'share'),
+  docLoophole: prob('chance a broker with access obtains a fraudulent ID through the non-resident ID loophole'),
+  brokerTiesPerBroker: nonneg('posts', 'mean number of official posts where a broker has a colluding contact'),
+  // route choice and learning
+  routeDistancePower: nonneg('exponent', 'Flee-style distance exponent p in w = score/(s + km)^p'),
+  routeDistanceOffset: nonneg('km', 'Flee-style distance offset s'),
+  routeRiskWeight: nonneg('per unit risk', 'lambda in exp(-lambda * risk) of the route weight'),
+  routeCostWeight: nonneg('per million IDR', 'weight of leg costs in the route weight'),
+  learningRate: prob('alpha: weight of this week\'s interception rate in the broker network\'s route belief', 'rate'),
+  // crossing
+  collusionMean: prob('mean propensity of an official to pass a broker group unverified', 'probability'),
+  bribeEffect: nonneg('multiplier', 'g(bribe): how much a broker\'s bribe raises the collusion chance'),
+  fraudDetection: prob('chance an honest inspection detects a fraudulent or missing document'),
+  idTrained: prob('chance a trained officer recognises a deceived or indebted victim at inspection'),
+  idUntrained: prob('chance an untrained officer recognises a victim at inspection'),
+  trainedShare: prob('share of officers trained in victim identification at the start', 'share'),
+  idPatrol: prob('chance a patrol recognises a victim among a group it intercepts'),
+  patrolKappa: nonneg('per coverage unit', 'kappa in p = 1 - exp(-kappa * coverage * technology)'),
+  patrolTechnology: pos('multiplier', 'technology factor (cameras, drones) of patrols'),
+  patrolUnits: nonneg('units', 'Indonesian patrol units assigned to informal segments'),
+  malaysianPatrolUnits: nonneg('units', 'Malaysian patrol units on their side of the line'),
+  lineGap: prob('share of detection lost at the line when patrols act on one side only', 'share'),
+  // work and exploitation
+  traffickerExploitPlacement: prob('chance a trafficking broker places a recruit with an exploitative employer'),
+  indebtedMonths: nonneg('months of wage', 'debt above which a worker counts as held in debt bondage'),
+  contractWeeks: pos('weeks', 'mean length of a work stay before going home'),
+  exploitationWeeks: pos('weeks', 'mean weeks before an exploited worker escapes or is released'),
+  // identification
+  idNgo: prob('weekly chance an NGO or community network identifies an exploited worker', 'per week'),
+  idRaid: prob('chance a raid recognises a detained worker as a trafficking victim'),
+  idDeportation: prob('chance screening at deportation recognises a victim'),
+  shelterWeeks: pos('weeks', 'mean weeks in shelter and repatriation after identification'),
+  // enforcement in Malaysia and return
+  raidRateSarawak: prob('weekly chance an irregular worker in Sarawak is detained in a raid', 'per week'),
+  raidRateSabah: prob('weekly chance an irregular worker in Sabah is detained in a raid', 'per week'),
+  detentionWeeks: pos('weeks', 'mean weeks in detention before deportation'),
+  recrossProb: prob('chance a deportee re-crosses at once instead of going home'),
+  recrossBrokerShare: prob('share of re-crossers who go through a broker (risking re-trafficking)', 'share'),
+  returnCooldownWeeks: pos('weeks', 'mean weeks a returnee stays home before the hazard applies again'),
+  // justice
+  investigationWeeks: pos('weeks', 'mean delay of investigation'),
+  prosecutionWeeks: pos('weeks', 'mean delay from investigation to prosecution'),
+  trialWeeks: pos('weeks', 'mean delay from prosecution to verdict'),
+  pProsecute: prob('chance an investigated case is prosecuted'),
+  pConvict: prob('chance a prosecuted case ends in conviction'),
+  crossBorderPenalty: prob('loss of prosecution chance when evidence lies in Malaysia', 'share'),
+  brokerReplacement: prob('chance a removed broker is replaced by the network'),
+  brokerArrestRate: prob('weekly chance an active broker is arrested without a victim case', 'per week'),
+  // officials' learning
+  monitoringCatch: prob('chance a colluding act is detected when monitoring is at full intensity'),
+  collusionDrift: prob('weekly drift of an official\'s collusion propensity towards what pays', 'rate'),
+  // visits by border residents (official crossing volumes)
+  visitInformalShare: prob('share of short border-resident visits taken on footpaths instead of the post', 'share'),
+  // what each intervention moves, at full intensity and full cooperation
+  jointPatrolCoverage: nonneg('coverage units', 'coverage a joint patrol adds to each informal segment'),
+  intelTargeting: prob('share of patrol effort re-targeted to the routes brokers use', 'share'),
+  intelArrestRate: prob('extra weekly arrest chance per broker from intelligence sharing', 'per week'),
+  trainingCollusionCut: prob('cut in collusion from joint training', 'share'),
+  ngoAwarenessGain: prob('rise in awareness at origins per year of NGO work', 'per year'),
+  ngoIdGain: nonneg('multiplier', 'multiplier on NGO identification'),
+  ngoRetraffickCut: prob('cut in re-trafficking of identified victims from reintegration support', 'share'),
+  protocolDelayCut: prob('cut in case delays from joint protocols', 'share'),
+  protocolCrossBorderGain: prob('share of the cross-border penalty removed by joint protocols', 'share'),
+  monitoringRemoval: prob('weekly chance a detected colluding official is removed', 'per week'),
+  placementCostCut: prob('cut in procedural cost and waiting from placement reform', 'share'),
+  devWageGain: nonneg('share', 'rise in origin wages from economic development at full intensity'),
+  devUnemploymentCut: prob('cut in origin unemployment from economic development', 'share'),
+  // how much of a bilateral measure takes effect at each of Polner's stages
+  stageCoexistence: prob('share of a bilateral measure that takes effect at the coexistence stage', 'share'),
+  stageCommunication: prob('share of a bilateral measure that takes effect at the communication stage', 'share'),
+  stageCooperation: prob('share of a bilateral measure that takes effect at the cooperation stage', 'share'),
+  stageCoordination: prob('share of a bilateral measure that takes effect at the coordination stage', 'share'),
+  stageCollaboration: prob('share of a bilateral measure that takes effect at the collaboration stage', 'share'),
+  // population at the start
+  borderPassShare: prob('share of border-regency residents holding a border pass (PLB/KILB)', 'share'),
+  initialAbroadShare: prob('share of border-regency working-age residents already working in Malaysia at the start', 'share'),
+  initialIrregularShare: prob('share of those already abroad who work irregularly', 'share'),
+} as const satisfies Record<string, ParamSpec>;
+
+export type ParamName = keyof typeof PARAMS;
+export type Params = Record<ParamName, number>;
+export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
+
+/** Polner's stages of cooperation, in order. */
+export const STAGES = ['coexistence', 'communication', 'cooperation', 'coordination', 'collaboration'] as const;
+export type Stage = (typeof STAGES)[number];
+
+/** The interventions a scenario may schedule. `bilateral` ones are scaled by the cooperation stage. */
+export const INTERVENTIONS = {
+  jointPatrols: { bilateral: true, meaning: 'joint patrols on informal and water segments, both sides of the line' },
+  intelligenceSharing: { bilateral: true, meaning: 'shared route maps and trafficker lists: targeted patrols, broker arrests' },
+  jointTraining: { bilateral: true, meaning: 'victim identification and ethics training for officers and patrols' },
+  ngoCooperation: { bilateral: false, meaning: 'NGOs and international bodies: awareness, identification, reintegration' },
+  operationalProtocols: { bilateral: true, meaning: 'joint roles and cross-border teams: faster cases, cross-border convictions' },
+  antiCollusion: { bilateral: false, meaning: 'monitoring of officials: fewer bribes accepted, colluders removed' },
+  documentAlignment: { bilateral: false, meaning: 'closing the non-resident ID loophole that supplies fraudulent papers' },
+  placementReform: { bilateral: false, meaning: 'cheaper, faster procedural placement' },
+  economicDevelopment: { bilateral: false, meaning: 'jobs and wages at origin' },
+} as const;
+export type InterventionKind = keyof typeof INTERVENTIONS;
+export const INTERVENTION_KINDS = Object.keys(INTERVENTIONS) as InterventionKind[];

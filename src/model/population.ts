@@ -1,0 +1,120 @@
+/**
+ * Initialisation: residents of each border regency (one agent per `scale` working-age persons),
+ * the workers already in Malaysia at the start, brokers at each hub and officers at each post.
+ */
+import type { Stream } from '../core/rng.js';
+import { Channel, Docs, NO_ID, Status } from './codes.js';
+import { CrossingKind } from './geography.js';
+import { geometricWeeks, type World } from './world.js';
+
+const EDUCATION_SHARE = [0.55, 0.38, 0.07]; // assumption: border-regency attainment, cf. IOM's 57% elementary-or-less among victims
+const AWARENESS_BY_EDUCATION = [0.75, 1.2, 1.6];
+
+/** Sets the personal attributes of a new migrant agent from its origin. */
+export function initPerson(w: World, id: number, origin: number, r: Stream): void {
+  const o = w.scenario.origins[origin]!;
+  const m = w.migrants.cols;
+  const p = w.p;
+  m.origin[id] = origin;
+  m.status[id] = Status.home;
+  m.sex[id] = r.next() < 0.5 ? 0 : 1;
+  const a = r.next();
+  m.ageGroup[id] = a < 0.3 ? 0 : a < 0.65 ? 1 : 2;
+  const e = r.next();
+  const edu = e < EDUCATION_SHARE[0]! ? 0 : e < EDUCATION_SHARE[0]! + EDUCATION_SHARE[1]! ? 1 : 2;
+  m.education[id] = edu;
+  m.kin[id] = r.next() < o.kinShare ? 1 : 0;
+  m.awareness[id] = Math.min(1, o.awareness * AWARENESS_BY_EDUCATION[edu]! * (0.75 + 0.5 * r.next()));
+  m.wealth[id] = -Math.log(1 - r.next()) * p.wealthMeanMonths;
+  m.debt[id] = r.next() < p.debtShare ? -Math.log(1 - r.next()) * p.debtMeanMonths : 0;
+  m.docs[id] = !o.far && r.next() < p.borderPassShare ? Docs.borderPass : Docs.none;
+  m.broker[id] = NO_ID;
+  m.startNode[id] = origin;
+  updateHazardFactor(w, id);
+}
+
+export function updateHazardFactor(w: World, id: number): void {
+  const m = w.migrants.cols;
+  m.hazardFactor[id] = Math.exp(w.p.betaKin * m.kin[id]! - w.p.betaDebt * m.debt[id]!);
+}
+
+/** Places an agent at work in Malaysia at the start, at a destination reachable from its origin. */
+function placeAbroad(w: World, id: number, irregular: boolean, r: Stream): void {
+  const m = w.migrants.cols;
+  const paths = w.geo.pathsFromOrigin[m.origin[id]!]!;
+  const path = paths[r.int(paths.length)]!;
+  m.destination[id] = path.destination;
+  m.crossing[id] = path.crossing;
+  m.status[id] = irregular ? Status.workingIrregular : Status.workingRegular;
+  m.channel[id] = irregular ? Channel.kin : Channel.procedural;
+  if (!irregular) m.docs[id] = Docs.passport;
+  // Uniform position in the stay: the rest of a geometric stay is again geometric.
+  m.weeksLeft[id] = geometricWeeks(w.p.contractWeeks, r.next());
+}
+
+export function initPopulation(w: World): void {
+  const r = w.rng.init;
+  const s = w.scenario;
+  const p = w.p;
+  const table = w.migrants;
+  s.origins.forEach((o, oi) => {
+    const n = Math.round(o.population / w.scale);
+    const first = n > 0 ? table.add(n) : table.count;
+    w.originFirst[oi] = first;
+    w.originCount[oi] = n;
+    for (let id = first; id < first + n; id++) {
+      initPerson(w, id, oi, r);
+      if (r.next() < p.initialAbroadShare) placeAbroad(w, id, r.next() < p.initialIrregularShare, r);
+    }
+    if (o.far && o.inflowPerYear > 0) {
+      // Far-origin workers already abroad: a stay's worth of inflow.
+      const stock = Math.round((o.inflowPerYear * p.contractWeeks) / 52 / w.scale);
+      const f = stock > 0 ? table.add(stock) : 0;
+      for (let id = f; id < f + stock; id++) {
+        initPerson(w, id, oi, r);
+        placeAbroad(w, id, r.next() < p.initialIrregularShare, r);
+      }
+    }
+  });
+
+  // Brokers: per hub, a share of traffickers; some can get fraudulent papers; ties at official posts.
+  s.hubs.forEach((h, hi) => {
+    for (let k = 0; k < Math.round(h.brokers); k++) addBroker(w, hi, r.next() < h.traffickerShare ? 1 : 0, r);
+  });
+
+  // Officers: integrity drawn around the mean collusion propensity (beta-like spread via a squared uniform).
+  s.crossings.forEach((c, ci) => {
+    if (w.geo.crossingKind[ci] === CrossingKind.informal) return;
+    for (let k = 0; k < Math.round(c.officers); k++) addOfficial(w, ci, r);
+  });
+}
+
+export function addBroker(w: World, hub: number, trafficker: number, r: Stream): number {
+  const b = w.brokers.cols;
+  const id = w.brokers.add();
+  b.hub[id] = hub;
+  b.trafficker[id] = trafficker;
+  b.active[id] = 1;
+  b.fraudAccess[id] = r.next() < w.p.fraudDocAccess ? 1 : 0;
+  // Ties at official crossings reachable from the hub, each with chance ties/count.
+  const reachable = [...new Set(w.geo.pathsFromHub[hub]!.map((pa) => pa.crossing))].filter(
+    (c) => w.geo.crossingKind[c] !== CrossingKind.informal,
+  );
+  let ties = 0;
+  const chance = reachable.length ? Math.min(1, w.p.brokerTiesPerBroker / reachable.length) : 0;
+  for (const c of reachable) if (r.next() < chance && c < 32) ties |= 1 << c;
+  b.ties[id] = ties >>> 0;
+  return id;
+}
+
+export function addOfficial(w: World, post: number, r: Stream): number {
+  const o = w.officials.cols;
+  const id = w.officials.add();
+  o.post[id] = post;
+  const u = r.next();
+  o.propensity[id] = Math.min(1, 2 * w.p.collusionMean * u * u * 1.5);
+  o.trainDraw[id] = r.next();
+  o.active[id] = 1;
+  w.postOfficials[post]!.push(id);
+  return id;
+}

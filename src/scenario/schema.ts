@@ -1,0 +1,177 @@
+/**
+ * The scenario schema. Every scenario — .ts, .json or .yaml — is parsed here before anything
+ * runs; problems come back as one line each, naming the exact path.
+ */
+import { z } from 'zod';
+import { INTERVENTION_KINDS, PARAMS, PARAM_NAMES, STAGES, type ParamName } from '../model/parameters.js';
+import { checkReferences } from './references.js';
+
+const isRealDate = (s: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
+
+export const dateString = z
+  .string({ invalid_type_error: 'expected a date as "YYYY-MM-DD"' })
+  .refine(isRealDate, (s) => ({ message: `expected a date as "YYYY-MM-DD", got "${s}"` }));
+
+const num = z.number({ invalid_type_error: 'expected a number' }).finite('expected a finite number');
+export const probability = num.refine((v) => v >= 0 && v <= 1, (v) => ({
+  message: `expected a probability between 0 and 1, got ${v}`,
+}));
+const nonnegative = num.refine((v) => v >= 0, (v) => ({ message: `expected a number >= 0, got ${v}` }));
+const positive = num.refine((v) => v > 0, (v) => ({ message: `expected a number > 0, got ${v}` }));
+const id = z.string({ invalid_type_error: 'expected an id string' }).min(1, 'expected a non-empty id');
+const source = z.string().optional();
+const optionalId = z.string().optional().transform((s) => (s ? s : undefined));
+const optionalDate = z
+  .union([dateString, z.literal(''), z.null()])
+  .optional()
+  .transform((s) => (s ? s : undefined));
+
+const lat = num.refine((v) => v >= -90 && v <= 90, (v) => ({ message: `expected a latitude in -90..90, got ${v}` }));
+const lon = num.refine((v) => v >= -180 && v <= 180, (v) => ({ message: `expected a longitude in -180..180, got ${v}` }));
+
+export const originSchema = z.object({
+  id,
+  name: z.string(),
+  province: z.string(),
+  lat,
+  lon,
+  population: nonnegative,
+  far: z.boolean().default(false),
+  inflowPerYear: nonnegative.default(0),
+  wageRegion: id,
+  unemployment: probability,
+  poverty: probability,
+  kinShare: probability,
+  awareness: probability,
+  homePost: optionalId,
+  visitRate: probability.default(0),
+  hub: id,
+  source,
+});
+
+export const hubSchema = z.object({
+  id,
+  name: z.string(),
+  lat,
+  lon,
+  brokers: nonnegative,
+  traffickerShare: probability,
+  source,
+});
+
+export const crossingSchema = z.object({
+  id,
+  name: z.string(),
+  kind: z.enum(['post', 'sea', 'informal'], {
+    errorMap: () => ({ message: 'expected one of "post", "sea", "informal"' }),
+  }),
+  lat,
+  lon,
+  counterpart: z.string().optional(),
+  twinOf: optionalId,
+  opens: optionalDate,
+  operating: z.boolean(),
+  officers: nonnegative,
+  patrolCoverage: nonnegative.default(0),
+  terrain: nonnegative.default(1),
+  source,
+});
+
+export const destinationSchema = z.object({
+  id,
+  name: z.string(),
+  state: z.enum(['Sarawak', 'Sabah'], { errorMap: () => ({ message: 'expected "Sarawak" or "Sabah"' }) }),
+  lat,
+  lon,
+  demand: nonnegative,
+  exploitShare: probability,
+  source,
+});
+
+export const routeSchema = z.object({
+  from: id,
+  to: id,
+  mode: z.enum(['road', 'river', 'sea', 'path'], {
+    errorMap: () => ({ message: 'expected one of "road", "river", "sea", "path"' }),
+  }),
+  km: positive,
+  hours: positive,
+  costIdr: nonnegative,
+  inspection: z.boolean(),
+  source,
+});
+
+const stepSchema = z.object({ date: dateString, value: positive, source });
+
+const paramValue = (kind: (typeof PARAMS)[ParamName]['kind']) => {
+  const base = kind === 'probability' ? probability : kind === 'positive' ? positive : kind === 'nonnegative' ? nonnegative : num;
+  return z.union([base, z.object({ value: base, source: z.string().min(1, 'expected a source note') })], {
+    errorMap: (issue, ctx) =>
+      issue.code === 'invalid_union' ? { message: `expected a number or { value, source }` } : { message: ctx.defaultError },
+  });
+};
+
+const paramsSchema = z
+  .object(Object.fromEntries(PARAM_NAMES.map((n) => [n, paramValue(PARAMS[n].kind)])) as Record<ParamName, ReturnType<typeof paramValue>>)
+  .strict();
+
+export const interventionSchema = z.object({
+  kind: z.enum(INTERVENTION_KINDS as [string, ...string[]], {
+    errorMap: () => ({ message: `expected one of ${INTERVENTION_KINDS.map((k) => `"${k}"`).join(', ')}` }),
+  }),
+  start: dateString,
+  end: optionalDate,
+  intensity: probability,
+  costPerYearIdr: nonnegative.optional(),
+  note: z.string().optional(),
+});
+
+export const stageSchema = z.object({
+  date: dateString,
+  stage: z.enum(STAGES, { errorMap: () => ({ message: `expected one of ${STAGES.map((s) => `"${s}"`).join(', ')}` }) }),
+  source,
+});
+
+export const closureSchema = z.object({
+  crossing: id,
+  from: dateString,
+  to: dateString,
+  reason: z.string().optional(),
+  source,
+});
+
+export const scenarioSchema = z
+  .object({
+    name: z.string().min(1, 'expected a scenario name'),
+    description: z.string().optional(),
+    start: dateString,
+    end: dateString,
+    seed: z.number().int('expected an integer seed').nonnegative('expected a seed >= 0').default(1),
+    scale: num.refine((v) => v >= 1, (v) => ({ message: `expected a scale >= 1 (persons per agent), got ${v}` })).default(1),
+    origins: z.array(originSchema).min(1, 'expected at least one origin'),
+    hubs: z.array(hubSchema).min(1, 'expected at least one hub'),
+    crossings: z.array(crossingSchema).min(1, 'expected at least one crossing'),
+    destinations: z.array(destinationSchema).min(1, 'expected at least one destination'),
+    routes: z.array(routeSchema).min(1, 'expected at least one route'),
+    series: z.record(z.array(stepSchema).min(1, 'expected at least one dated value')),
+    closures: z.array(closureSchema).default([]),
+    params: paramsSchema,
+    stages: z.array(stageSchema).min(1, 'expected the cooperation stage at the start'),
+    interventions: z.array(interventionSchema).default([]),
+    variants: z.array(z.unknown()).default([]),
+  })
+  .strict()
+  .superRefine(checkReferences);
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type ParsedScenario = z.output<typeof scenarioSchema>;
+export type Origin = z.output<typeof originSchema>;
+export type Hub = z.output<typeof hubSchema>;
+export type Crossing = z.output<typeof crossingSchema>;
+export type Destination = z.output<typeof destinationSchema>;
+export type Route = z.output<typeof routeSchema>;
+export type Intervention = z.output<typeof interventionSchema>;
