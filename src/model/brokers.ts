@@ -47,6 +47,7 @@ function engage(w: World, id: number, broker: number): void {
     w.rec.add('fraudulent_documents');
   }
   w.rec.add('channel_broker');
+  if (w.scenario.origins[o]!.far) w.rec.add('channel_broker_far');
 }
 
 /** Brokers take on those who seek them, then approach residents in their reach with what capacity is left. */
@@ -55,7 +56,8 @@ export function recruit(w: World): void {
   const b = w.brokers.cols;
   const p = w.p;
   const r = w.rng.recruitment;
-  const weekly = (p.brokerCapacityPerMonth * 12) / 52 / w.scale;
+  // A broker agent stands for `scale` brokers, so its capacity in agents equals one broker's in persons.
+  const weekly = (p.brokerCapacityPerMonth * 12) / 52;
   const byHub = activeByHub(w);
   for (const ids of byHub) for (const id of ids) b.credit[id] = weekly;
 
@@ -103,7 +105,7 @@ export function recruit(w: World): void {
     const weights = reach.map((oi) => w.originCount[oi]!);
     const total = weights.reduce((s, x) => s + x, 0);
     for (const broker of pool) {
-      const approaches = roundStochastic(Math.min(b.credit[broker]!, p.brokerOutreachPerWeek / w.scale), r.next());
+      const approaches = roundStochastic(Math.min(b.credit[broker]!, p.brokerOutreachPerWeek), r.next());
       for (let k = 0; k < approaches; k++) {
         let x = r.next() * total;
         let j = 0;

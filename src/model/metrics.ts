@@ -10,6 +10,9 @@ export const FLOW_METRICS = [
   'channel_procedural',
   'channel_broker',
   'channel_kin',
+  'channel_procedural_far',
+  'channel_broker_far',
+  'channel_kin_far',
   'recruited_by_outreach',
   'deceived',
   'fraudulent_documents',
@@ -58,4 +61,4 @@ export type Metric = (typeof METRICS)[number];
 /** Stocks and shares are not summed over weeks in summaries. */
 export const IS_STOCK = new Set<string>(STOCK_METRICS);
 /** Metrics that are not head counts and so are not multiplied by scale. */
-export const UNSCALED = new Set<string>(['brokers_active', 'officials_colluding_share']);
+export const UNSCALED = new Set<string>(['officials_colluding_share', 'officials_removed']);

@@ -123,6 +123,7 @@ export function chooseChannel(w: World): void {
   const r = w.rng.channel;
   const q = w.q;
   const informalRisk = meanInformalRisk(w);
+  const far = w.scenario.origins.map((o) => o.far);
   for (let i = 0; i < q.departing.length; i++) {
     const id = q.departing.ids[i]!;
     const o = m.origin[id]!;
@@ -147,6 +148,7 @@ export function chooseChannel(w: World): void {
       m.docs[id] = Docs.passport;
       m.weeksLeft[id] = geometricWeeks(wk.proceduralWaitWeeks, r.next());
       w.rec.add('channel_procedural');
+      if (far[o]) w.rec.add('channel_procedural_far');
     } else if (u < eP + eB) {
       m.channel[id] = Channel.broker;
       q.seekers.push(id);
@@ -154,6 +156,7 @@ export function chooseChannel(w: World): void {
       m.channel[id] = Channel.kin;
       q.ready.push(id);
       w.rec.add('channel_kin');
+      if (far[o]) w.rec.add('channel_kin_far');
     }
     w.rec.add('departures');
   }
@@ -190,7 +193,8 @@ export function takeWork(w: World): void {
       m.victim[id] = 1;
       m.weeksLeft[id] = geometricWeeks(p.exploitationWeeks, r.next());
       w.rec.add('trafficked');
-      if (m.identifiedBefore[id] === 1) w.rec.add('re_trafficked');
+      if (m.traffickedBefore[id] === 1) w.rec.add('re_trafficked');
+      m.traffickedBefore[id] = 1;
     } else {
       m.status[id] = m.channel[id] === Channel.procedural ? Status.workingRegular : Status.workingIrregular;
       m.weeksLeft[id] = geometricWeeks(p.contractWeeks, r.next());

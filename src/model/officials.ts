@@ -35,7 +35,8 @@ export function monitorOfficials(w: World): void {
     const acts = o.colludedThisWeek[id]!;
     if (acts > 0) {
       colluders++;
-      const caught = 1 - Math.pow(1 - catchChance, acts);
+      // Each colluded agent is `scale` persons waved through: that many acts to be caught in.
+      const caught = 1 - Math.pow(1 - catchChance, acts * w.scale);
       if (r.next() < caught && r.next() < p.monitoringRemoval + (1 - p.monitoringRemoval) * monitoring) {
         o.active[id] = 0;
         const staff = w.postOfficials[o.post[id]!]!;

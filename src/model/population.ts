@@ -78,8 +78,12 @@ export function initPopulation(w: World): void {
   });
 
   // Brokers: per hub, a share of traffickers; some can get fraudulent papers; ties at official posts.
+  // One broker agent stands for `scale` brokers, like migrants. The trafficker share is laid out
+  // exactly (not drawn), so a scaled-down run keeps the hub's mix.
   s.hubs.forEach((h, hi) => {
-    for (let k = 0; k < Math.round(h.brokers); k++) addBroker(w, hi, r.next() < h.traffickerShare ? 1 : 0, r);
+    const n = h.brokers > 0 ? Math.max(1, Math.round(h.brokers / w.scale)) : 0;
+    const traffickers = Math.round(n * h.traffickerShare);
+    for (let k = 0; k < n; k++) addBroker(w, hi, k < traffickers ? 1 : 0, r);
   });
 
   // Officers: integrity drawn around the mean collusion propensity (beta-like spread via a squared uniform).

@@ -26,6 +26,7 @@ export const MIGRANT_COLUMNS = {
   deceived: 'u8', // 1 if the current journey rests on a deceptive offer
   victim: 'u8', // 1 while trafficked in the current episode (cleared on identification or return)
   identifiedBefore: 'u8', // 1 if ever identified as a victim (reintegration support applies)
+  traffickedBefore: 'u8', // 1 if ever trafficked before the current journey
   start: 'u8', // journey starts at 0 the origin, 1 a hub (deportees re-crossing)
   startNode: 'u16', // origin or hub index of the journey start
   crossing: 'u16', // crossing of the current journey

@@ -1,0 +1,48 @@
+/** One run of a scenario to files: summary.json and timeseries.csv. */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { simulate, type RunOptions } from '../model/simulation.js';
+import type { Scenario } from '../scenario/load.js';
+import { summarize, timeseriesCsv, type Summary } from './outputs.js';
+
+export interface RunResult {
+  summary: Summary;
+  timeseries: string;
+}
+
+export function runScenario(scenario: Scenario, opts: RunOptions = {}): RunResult {
+  const world = simulate(scenario, opts);
+  return { summary: summarize(world), timeseries: timeseriesCsv(world) };
+}
+
+export function writeRun(dir: string, result: RunResult): void {
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'summary.json'), JSON.stringify(result.summary, null, 2) + '\n');
+  writeFileSync(join(dir, 'timeseries.csv'), result.timeseries);
+}
+
+/** A short, readable account of a run for the terminal. */
+export function describeRun(s: Summary): string {
+  const t = s.totals;
+  const f = (x: number | undefined) => Math.round(x ?? 0).toLocaleString('en-US');
+  const years = Object.keys(s.perYear);
+  const lines = [
+    `lintas run: ${s.scenario}, seed ${s.seed}, 1 agent = ${s.scale} person(s), ${s.start} .. ${s.end} (${s.weeks} weeks)`,
+    '',
+    `  departures            ${f(t.departures)}  (far origins ${f(t.departures_far)})`,
+    `  crossings             regular ${f(t.crossings_regular)}, colluded ${f(t.crossings_colluded)}, informal ${f(t.crossings_informal)}`,
+    `  interceptions         ${f(t.interceptions)}`,
+    `  trafficked (true)     ${f(t.trafficked)}`,
+    `  identified victims    ${f(t.identified)}  (${t.trafficked ? ((100 * (t.identified ?? 0)) / t.trafficked).toFixed(1) : '0'}% of trafficked)`,
+    `  broker arrests        ${f(t.broker_arrests)}, prosecutions ${f(t.prosecutions)}, convictions ${f(t.convictions)}`,
+    `  deportations          ${f(t.deportations)}  (Nunukan ${f(t.deportations_nunukan)}, Entikong ${f(t.deportations_entikong)})`,
+    `  re-crossings          ${f(t.re_crossings)}`,
+    `  collusion events      ${f(t.collusion_events)}`,
+    '',
+    `  per year        ${years.map((y) => y.padStart(8)).join('')}`,
+    `  trafficked      ${years.map((y) => f(s.perYear[y]!.trafficked).padStart(8)).join('')}`,
+    `  identified      ${years.map((y) => f(s.perYear[y]!.identified).padStart(8)).join('')}`,
+    `  deportations    ${years.map((y) => f(s.perYear[y]!.deportations).padStart(8)).join('')}`,
+  ];
+  return lines.join('\n');
+}
