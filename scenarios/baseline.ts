@@ -63,7 +63,7 @@ export default defineScenario({
     riskWeight: p(2, 'assumption: weight of perceived interception risk in channel choice'),
     costWeight: p(1, 'assumption: cost enters relative to household savings'),
     kinBonus: p(1.0, 'assumption: kin-assisted crossing looks like a family visit (MODEL.md)'),
-    awarenessBonus: p(2.5, 'assumption: awareness raises the weight of the procedural channel'),
+    awarenessBonus: p(4.5, 'assumption: awareness raises the weight of the procedural channel'),
     brokerOfferBonus: p(0.3, 'assumption: a broker offer is fast and arranged'),
     deceptionInflation: p(1.5, 'assumption: a deceptive offer looks better to those unaware of the risk'),
     // recruitment
@@ -104,7 +104,7 @@ export default defineScenario({
     idDeportation: p(0.08, 'assumption: screening at Nunukan/Entikong deportation centres (BP3MI, facts §5)'),
     shelterWeeks: p(8, 'assumption: weeks in shelter before going home'),
     // enforcement in Malaysia and return
-    raidRateSarawak: p(0.0018, CAL + ': ~3,758 deportations through Entikong in 2023 (facts §4)'),
+    raidRateSarawak: p(0.0012, CAL + ': ~3,758 deportations through Entikong in 2023 (facts §4)'),
     raidRateSabah: p(0.0009, CAL + ': ~1,800–2,000 deportations a year through Nunukan 2022–23 (facts §4)'),
     detentionWeeks: p(8, 'assumption: weeks in detention before deportation'),
     recrossProb: p(0.4, 'facts §2: "deported in the morning, drinking coffee in Tawau by evening"; share an assumption'),
@@ -117,8 +117,8 @@ export default defineScenario({
     pProsecute: p(0.55, 'assumption: share of investigated cases prosecuted'),
     pConvict: p(0.59, 'facts §4: older TIP report, 134 prosecuted and 79 convicted (79/134 = 0.59)'),
     crossBorderPenalty: p(0.5, 'seed paper §3.4: cross-border evidence needs hamper prosecution; size an assumption'),
-    brokerReplacement: p(0.7, 'assumption: networks replace most convicted brokers (MODEL.md)'),
-    brokerArrestRate: p(0.002, 'assumption: ~10% of brokers arrested a year without a victim case'),
+    brokerReplacement: p(0.9, 'assumption: networks replace nearly all convicted brokers (MODEL.md)'),
+    brokerArrestRate: p(0.001, 'assumption: ~5% of brokers arrested a year without a victim case'),
     // officials' learning
     monitoringCatch: p(0.3, 'assumption: chance a colluding act is caught at full monitoring'),
     collusionDrift: p(0.01, 'assumption: officials slowly adjust to what pays'),

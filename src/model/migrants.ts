@@ -25,7 +25,8 @@ export function sweep(w: World): void {
   const baseHazard = wk.baseHazard;
   const visitRate = Float64Array.from(w.scenario.origins, (o, oi) => {
     const post = geo.originHomePost[oi]!;
-    return post >= 0 ? o.visitRate : 0;
+    // visitRate is calibrated to the post's counted volume; footpath visits come on top of it.
+    return post >= 0 ? o.visitRate / (1 - Math.min(0.95, p.visitInformalShare)) : 0;
   });
   const visits = new Float64Array(w.scenario.origins.length);
   const raidRate = [p.raidRateSarawak, p.raidRateSabah];
