@@ -4,7 +4,11 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
+import { compare, KEY_METRICS } from './experiment/compare.js';
 import { describeRun, runScenario, writeRun } from './experiment/run.js';
+import { comparisonTable } from './experiment/table.js';
+import { sweep } from './experiment/sweep.js';
 import { UserError } from './scenario/errors.js';
 import { loadScenario } from './scenario/load.js';
 
@@ -56,6 +60,49 @@ export function buildProgram(): Command {
     .action(async (file: string) => {
       await loadScenario(file);
       process.stdout.write('ok\n');
+    });
+
+  program
+    .command('compare')
+    .description('run the baseline and every variant over replicates with common random numbers, and compare')
+    .argument('<scenario>', 'scenario file with variants (.ts, .json or .yaml)')
+    .option('--replicates <n>', 'replicates per variant', integer('--replicates', 2), 10)
+    .option('--seed <n>', 'seed of replicate 0; replicate r uses seed + r (default: the scenario\'s)', integer('--seed', 0))
+    .option('--workers <n>', 'worker threads (results do not depend on it)', integer('--workers', 1), Math.min(2, availableParallelism()))
+    .option('--scale <n>', 'persons per agent, overriding the scenario', number('--scale', 1))
+    .option('--weeks <n>', 'stop each run after this many weeks', integer('--weeks', 1))
+    .option('--out <dir>', 'output folder (default: out/compare-<scenario name>)')
+    .option('--json', 'print comparison.json alone on stdout')
+    .option('--resume', 'skip runs already finished in the output folder')
+    .exitOverride()
+    .action(async (file: string, o: { replicates: number; seed?: number; workers: number; scale?: number; weeks?: number; out?: string; json?: boolean; resume?: boolean }) => {
+      const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+      const outDir = o.out ?? join('out', `compare-${name}`);
+      const result = await compare({ file, replicates: o.replicates, seed: o.seed, scale: o.scale, weeks: o.weeks, workers: o.workers, outDir, resume: !!o.resume, progress: !o.json && process.stderr.isTTY });
+      if (o.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      else process.stdout.write(`${comparisonTable(result, KEY_METRICS)}\n\n  wrote ${join(outDir, 'comparison.csv')} and ${join(outDir, 'comparison.json')}\n`);
+    });
+
+  program
+    .command('sweep')
+    .description('run a parameter sweep: full factorial over value lists, or a Latin hypercube over ranges')
+    .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
+    .option('--param <spec>', 'PATH=v1,v2,... or PATH=lo..hi (repeatable), e.g. params.patrolKappa=0.01,0.02', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--samples <n>', 'Latin hypercube sample size over the PATH=lo..hi ranges', integer('--samples', 1))
+    .option('--replicates <n>', 'replicates per design point', integer('--replicates', 1), 1)
+    .option('--seed <n>', 'seed of replicate 0 (default: the scenario\'s)', integer('--seed', 0))
+    .option('--workers <n>', 'worker threads (results do not depend on it)', integer('--workers', 1), Math.min(2, availableParallelism()))
+    .option('--scale <n>', 'persons per agent, overriding the scenario', number('--scale', 1))
+    .option('--weeks <n>', 'stop each run after this many weeks', integer('--weeks', 1))
+    .option('--out <dir>', 'output folder (default: out/sweep-<scenario name>)')
+    .option('--parquet', 'also write sweep.parquet')
+    .option('--resume', 'skip runs already finished in the output folder')
+    .exitOverride()
+    .action(async (file: string, o: { param: string[]; samples?: number; replicates: number; seed?: number; workers: number; scale?: number; weeks?: number; out?: string; parquet?: boolean; resume?: boolean }) => {
+      const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+      const outDir = o.out ?? join('out', `sweep-${name}`);
+      const res = await sweep({ file, params: o.param, samples: o.samples, replicates: o.replicates, seed: o.seed, scale: o.scale, weeks: o.weeks, workers: o.workers, outDir, resume: !!o.resume, parquet: !!o.parquet, progress: process.stderr.isTTY });
+      process.stdout.write(`${res.text}\n\n  wrote ${res.files.join(', ')}\n`);
     });
 
   return program;

@@ -1,0 +1,160 @@
+/**
+ * Compare interventions: the baseline and every variant over N replicates with common random
+ * numbers — replicate r of every variant runs with seed (seed + r), so every stochastic process
+ * draws the same numbers unless the intervention itself changes what happens. Writes tidy rows
+ * (comparison.csv), statistics (comparison.json), and a table for the terminal.
+ */
+import { createHash } from 'node:crypto';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Scenario } from '../scenario/load.js';
+import { execute, writeAtomic } from './executor.js';
+import { meanInterval, pairedDifference, unpairedDifference, type Interval } from './stats.js';
+import { variantsOf, type RunRecord, type Task } from './tasks.js';
+
+export interface CompareOptions {
+  file: string;
+  replicates: number;
+  seed?: number;
+  scale?: number;
+  weeks?: number;
+  workers: number;
+  outDir: string;
+  resume: boolean;
+  progress?: boolean;
+}
+
+export interface MetricStats {
+  mean: number;
+  lo: number;
+  hi: number;
+  diff: Interval | null;
+  unpairedDiff: Interval | null;
+  relativeChange: number | null;
+}
+
+export interface VariantResult {
+  name: string;
+  description: string;
+  costIdr: number;
+  costPerTraffickingCaseAvertedIdr: number | null;
+  metrics: Record<string, MetricStats>;
+}
+
+export interface Comparison {
+  scenario: string;
+  start: string;
+  end: string;
+  replicates: number;
+  seeds: number[];
+  scale: number;
+  weeks: number | null;
+  variants: VariantResult[];
+}
+
+export const KEY_METRICS = [
+  'trafficked',
+  'identified',
+  'departures',
+  'crossings_informal',
+  'crossings_colluded',
+  'interceptions',
+  'convictions',
+  'deportations',
+  're_trafficked',
+] as const;
+
+const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(6).replace(/\.?0+$/, ''));
+const tidy = (x: number) => Number(x.toFixed(6));
+const tidyInterval = (i: Interval): Interval => ({ mean: tidy(i.mean), lo: tidy(i.lo), hi: tidy(i.hi), n: i.n });
+
+/** Programme cost over the horizon: Σ cost per year × years active. */
+export function programmeCost(s: Scenario): number {
+  const day = 86_400_000;
+  let cost = 0;
+  for (const iv of s.interventions) {
+    if (!iv.costPerYearIdr) continue;
+    const until = iv.end && iv.end < s.end ? iv.end : s.end;
+    cost += (iv.costPerYearIdr * Math.max(0, Date.parse(until) - Date.parse(iv.start))) / (365.25 * day);
+  }
+  return cost;
+}
+
+export function tidyRows(r: RunRecord): string {
+  return Object.entries(r.metrics)
+    .map(([m, v]) => `${r.variant},${r.replicate},${r.seed},${m},${num(v)}\n`)
+    .join('');
+}
+
+export async function compare(opts: CompareOptions): Promise<Comparison> {
+  const variants = await variantsOf(opts.file);
+  const base = variants[0]!.scenario;
+  const seed0 = opts.seed ?? base.seed;
+  const seeds = Array.from({ length: opts.replicates }, (_, r) => seed0 + r);
+  const scale = opts.scale ?? base.scale;
+  const tasks: Task[] = [];
+  variants.forEach((_, v) =>
+    seeds.forEach((seed, r) => tasks.push({ file: opts.file, variant: v, overrides: [], replicate: r, seed, scale, weeks: opts.weeks })),
+  );
+  const fingerprint = createHash('sha256')
+    .update(JSON.stringify(variants.map((v) => [v.name, v.scenario])))
+    .digest('hex')
+    .slice(0, 16);
+  const header = 'variant,replicate,seed,metric,value\n';
+  const records = await execute(tasks, {
+    outDir: opts.outDir,
+    workers: opts.workers,
+    resume: opts.resume,
+    manifest: { kind: 'compare', scenario: base.name, fingerprint, seeds, scale, weeks: opts.weeks ?? null, variants: variants.map((v) => v.name) },
+    rows: tidyRows,
+    header,
+    partialName: 'comparison.partial.csv',
+    progress: opts.progress,
+  });
+
+  writeAtomic(join(opts.outDir, 'comparison.csv'), header + records.map(tidyRows).join(''));
+  rmSync(join(opts.outDir, 'comparison.partial.csv'), { force: true });
+
+  const byVariant = variants.map((_, v) => records.slice(v * seeds.length, (v + 1) * seeds.length));
+  const metricNames = Object.keys(records[0]!.metrics);
+  const values = (v: number, m: string) => byVariant[v]!.map((r) => r.metrics[m] ?? 0);
+  const baseCost = programmeCost(base);
+  const result: Comparison = {
+    scenario: base.name,
+    start: base.start,
+    end: base.end,
+    replicates: opts.replicates,
+    seeds,
+    scale,
+    weeks: opts.weeks ?? null,
+    variants: variants.map((variant, v) => {
+      const metrics: Record<string, MetricStats> = {};
+      for (const m of metricNames) {
+        const xs = values(v, m);
+        const mi = meanInterval(xs);
+        const b = values(0, m);
+        const baseMean = meanInterval(b).mean;
+        const diff = v === 0 ? null : tidyInterval(pairedDifference(xs, b));
+        metrics[m] = {
+          mean: tidy(mi.mean),
+          lo: tidy(mi.lo),
+          hi: tidy(mi.hi),
+          diff,
+          unpairedDiff: v === 0 ? null : tidyInterval(unpairedDifference(xs, b)),
+          relativeChange: v === 0 || baseMean === 0 ? null : tidy((mi.mean - baseMean) / baseMean),
+        };
+      }
+      const cost = programmeCost(variant.scenario) - baseCost;
+      const averted = v === 0 ? 0 : -(metrics.trafficked?.diff?.mean ?? 0);
+      return {
+        name: variant.name,
+        description: variant.description,
+        costIdr: tidy(cost),
+        costPerTraffickingCaseAvertedIdr: cost > 0 && averted > 0 ? tidy(cost / averted) : null,
+        metrics,
+      };
+    }),
+  };
+  writeAtomic(join(opts.outDir, 'comparison.json'), JSON.stringify(result, null, 2) + '\n');
+  return result;
+}

@@ -1,0 +1,38 @@
+/** Tidy sweep rows as a Parquet file, through apache-arrow and parquet-wasm (for large sweeps). */
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { writeFileSync } from 'node:fs';
+import type { RunRecord } from './tasks.js';
+
+export async function writeParquet(
+  path: string,
+  records: RunRecord[],
+  points: [string, number | string | boolean][][],
+  paths: string[],
+  pointOf: Map<string, number>,
+): Promise<void> {
+  const { Table, writeParquet: write } = await import('parquet-wasm/node');
+  const point: number[] = [], replicate: number[] = [], seed: number[] = [], metric: string[] = [], value: number[] = [];
+  const params: Record<string, (number | string)[]> = Object.fromEntries(paths.map((p) => [p, []]));
+  for (const r of records) {
+    const pi = pointOf.get(r.key)!;
+    for (const [m, v] of Object.entries(r.metrics)) {
+      point.push(pi);
+      replicate.push(r.replicate);
+      seed.push(r.seed);
+      points[pi]!.forEach(([p, x]) => params[p]!.push(typeof x === 'boolean' ? String(x) : x));
+      metric.push(m);
+      value.push(v);
+    }
+  }
+  const columns: Record<string, unknown> = {
+    point: Int32Array.from(point),
+    replicate: Int32Array.from(replicate),
+    seed: Int32Array.from(seed),
+  };
+  for (const p of paths) columns[p] = params[p]!.every((x) => typeof x === 'number') ? Float64Array.from(params[p] as number[]) : params[p];
+  columns.metric = metric;
+  columns.value = Float64Array.from(value);
+  const table = tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]);
+  const wasmTable = Table.fromIPCStream(tableToIPC(table, 'stream'));
+  writeFileSync(path, write(wasmTable));
+}

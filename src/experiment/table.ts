@@ -1,0 +1,53 @@
+/** The comparison as text: what a policy reader sees in the terminal. */
+import type { Comparison } from './compare.js';
+
+const f0 = (x: number) => Math.round(x).toLocaleString('en-US');
+const pct = (x: number | null) => (x === null ? '' : `${x > 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
+const signed = (x: number) => `${x > 0 ? '+' : ''}${f0(x)}`;
+const pad = (s: string, n: number) => s.padEnd(n);
+const lpad = (s: string, n: number) => s.padStart(n);
+
+const LABELS: Record<string, string> = {
+  trafficked: 'people trafficked (true count)',
+  identified: 'victims identified',
+  departures: 'departures',
+  crossings_informal: 'informal crossings',
+  crossings_colluded: 'crossings waved through by colluding officers',
+  interceptions: 'interceptions',
+  convictions: 'convictions',
+  deportations: 'deportations',
+  re_trafficked: 're-trafficked',
+};
+
+export function comparisonTable(c: Comparison, metrics: readonly string[]): string {
+  const out: string[] = [];
+  const width = Math.max(10, ...c.variants.map((v) => v.name.length)) + 2;
+  out.push(`lintas compare: ${c.scenario}, ${c.start} .. ${c.end}, ${c.replicates} replicates (seeds ${c.seeds[0]}..${c.seeds[c.seeds.length - 1]}), 1 agent = ${c.scale} persons`);
+  out.push('Paired differences use common random numbers: replicate r of every variant shares seed r. Intervals are 95%.');
+  for (const m of metrics) {
+    if (!c.variants[0]!.metrics[m]) continue;
+    out.push('');
+    out.push(`${LABELS[m] ?? m}`);
+    out.push(`  ${pad('variant', width)}${lpad('mean', 10)}  ${pad('95% interval', 22)}${lpad('vs baseline', 12)}  ${pad('95% interval', 22)}${lpad('change', 8)}${m === 'trafficked' ? '   cost per case averted' : ''}`);
+    for (const v of c.variants) {
+      const s = v.metrics[m]!;
+      const ci = `[${f0(s.lo)}, ${f0(s.hi)}]`;
+      const d = s.diff;
+      const diff = d ? signed(d.mean) : '';
+      const dci = d ? `[${signed(d.lo)}, ${signed(d.hi)}]` : '';
+      const cost = m === 'trafficked' && v.costPerTraffickingCaseAvertedIdr !== null ? `   Rp ${f0(v.costPerTraffickingCaseAvertedIdr)}` : '';
+      out.push(`  ${pad(v.name, width)}${lpad(f0(s.mean), 10)}  ${pad(ci, 22)}${lpad(diff, 12)}  ${pad(dci, 22)}${lpad(pct(s.relativeChange), 8)}${cost}`);
+    }
+  }
+  out.push('');
+  out.push('where flows moved (largest paired changes in migrant crossings, persons over the horizon)');
+  for (const v of c.variants.slice(1)) {
+    const moves = Object.entries(v.metrics)
+      .filter(([k, s]) => k.startsWith('flow_') && s.diff && s.diff.mean !== 0)
+      .sort((a, b) => Math.abs(b[1].diff!.mean) - Math.abs(a[1].diff!.mean) || (a[0] < b[0] ? -1 : 1))
+      .slice(0, 3)
+      .map(([k, s]) => `${k.slice(5)} ${signed(s.diff!.mean)}`);
+    out.push(`  ${pad(v.name, width)}${moves.join(', ') || 'no change'}`);
+  }
+  return out.join('\n');
+}

@@ -1,0 +1,88 @@
+/**
+ * A task is one simulation run of a comparison or sweep: which scenario (a variant, or the base
+ * with parameter overrides), which seed, which scale. The same function runs it in the main
+ * thread or in a worker, so results cannot depend on where they ran.
+ */
+import { produce } from 'immer';
+import { simulate } from '../model/simulation.js';
+import { parseScenario, readScenarioFile, type Scenario } from '../scenario/load.js';
+import { setPath } from '../scenario/paths.js';
+import { resolveVariants, type ResolvedVariant } from '../scenario/variants.js';
+import { summarize, type Summary } from './outputs.js';
+
+export interface Task {
+  file: string;
+  /** Index into the resolved variants (compare), or -1 with overrides (sweep). */
+  variant: number;
+  overrides: [string, number | string | boolean][];
+  replicate: number;
+  seed: number;
+  scale?: number;
+  weeks?: number;
+}
+
+export interface RunRecord {
+  key: string;
+  variant: string;
+  point: number;
+  replicate: number;
+  seed: number;
+  metrics: Record<string, number>;
+}
+
+/** The figures kept from each run: every flow total, end stocks, and migrant crossings per crossing. */
+export function runMetrics(s: Summary): Record<string, number> {
+  const out: Record<string, number> = { ...s.totals };
+  for (const [k, v] of Object.entries(s.final)) out[`final_${k}`] = v;
+  for (const [id, c] of Object.entries(s.perCrossing)) out[`flow_${id}`] = c.regular + c.colluded + c.informal;
+  return out;
+}
+
+const dataCache = new Map<string, unknown>();
+const variantCache = new Map<string, ResolvedVariant[]>();
+
+async function scenarioData(file: string): Promise<unknown> {
+  if (!dataCache.has(file)) dataCache.set(file, await readScenarioFile(file));
+  return dataCache.get(file);
+}
+
+export async function variantsOf(file: string): Promise<ResolvedVariant[]> {
+  if (!variantCache.has(file)) variantCache.set(file, resolveVariants(await scenarioData(file)));
+  return variantCache.get(file)!;
+}
+
+/** The scenario a sweep point runs: the base with each override set (a {value, source} keeps its source). */
+export async function sweepScenario(file: string, overrides: Task['overrides']): Promise<Scenario> {
+  const data = await scenarioData(file);
+  const changed = produce(data as Record<string, unknown>, (d) => {
+    delete d.variants;
+    for (const [path, value] of overrides) setPath(d, path, value);
+  });
+  return parseScenario(changed);
+}
+
+export async function runTask(task: Task): Promise<RunRecord> {
+  let scenario: Scenario;
+  let name: string;
+  if (task.variant >= 0) {
+    const v = (await variantsOf(task.file))[task.variant]!;
+    scenario = v.scenario;
+    name = v.name;
+  } else {
+    scenario = await sweepScenario(task.file, task.overrides);
+    name = 'sweep';
+  }
+  const world = simulate(scenario, { seed: task.seed, scale: task.scale, weeks: task.weeks });
+  return {
+    key: taskKey(task),
+    variant: name,
+    point: task.variant,
+    replicate: task.replicate,
+    seed: task.seed,
+    metrics: runMetrics(summarize(world)),
+  };
+}
+
+export function taskKey(t: Task): string {
+  return t.variant >= 0 ? `v${t.variant}:r${t.replicate}` : `p${JSON.stringify(t.overrides)}:r${t.replicate}`;
+}

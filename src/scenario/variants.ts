@@ -1,0 +1,81 @@
+/**
+ * Variants: named scenarios derived from a baseline. In a .ts scenario, `variant(base, meta,
+ * draft => { ... })` derives one with immer; in .json/.yaml a variant is a `patch` deep-merged
+ * into the baseline (objects merge, arrays replace) plus optional `addInterventions`, appended.
+ * Every variant is validated like any scenario, its problems prefixed with its path.
+ */
+import { produce, type Draft } from 'immer';
+import { z } from 'zod';
+import { UserError, formatPath, zodLines } from './errors.js';
+import { deepMerge, parseScenario, type Scenario } from './load.js';
+import type { ScenarioInput } from './schema.js';
+
+export interface VariantMeta {
+  name: string;
+  description?: string;
+}
+
+/** A variant as a .ts scenario lists it: the whole derived scenario. */
+export interface DerivedVariant extends VariantMeta {
+  scenario: ScenarioInput;
+}
+
+/** Derives a variant from a baseline with an immer recipe; the baseline is left untouched. */
+export function variant(base: ScenarioInput, meta: VariantMeta | string, recipe: (draft: Draft<ScenarioInput>) => void): DerivedVariant {
+  const m = typeof meta === 'string' ? { name: meta } : meta;
+  const { variants: _drop, ...rest } = base;
+  return { ...m, scenario: produce(rest as ScenarioInput, recipe) };
+}
+
+const variantEntry = z
+  .object({
+    name: z.string({ invalid_type_error: 'expected a variant name' }).regex(/^[A-Za-z0-9_.+@-]+$/, 'expected a name of letters, digits and _ . + @ -'),
+    description: z.string().optional(),
+    scenario: z.record(z.unknown()).optional(),
+    patch: z.record(z.unknown()).optional(),
+    addInterventions: z.array(z.unknown()).optional(),
+  })
+  .strict();
+
+export interface ResolvedVariant {
+  name: string;
+  description: string;
+  scenario: Scenario;
+}
+
+/** The baseline (first, named "baseline") and every variant, validated. */
+export function resolveVariants(data: unknown): ResolvedVariant[] {
+  const base = parseScenario(data);
+  const raw = (data as { variants?: unknown[] }).variants ?? [];
+  const { variants: _v, ...baseData } = data as Record<string, unknown>;
+  const out: ResolvedVariant[] = [{ name: 'baseline', description: base.description ?? 'the scenario as given', scenario: base }];
+  const errors: string[] = [];
+  const names = new Set(['baseline']);
+  raw.forEach((entry, i) => {
+    const parsed = variantEntry.safeParse(entry);
+    if (!parsed.success) {
+      errors.push(...zodLines(parsed.error).map((l) => `${formatPath(['variants', i])}.${l}`));
+      return;
+    }
+    const v = parsed.data;
+    if (names.has(v.name)) {
+      errors.push(`variants[${i}].name: duplicate variant name "${v.name}"`);
+      return;
+    }
+    names.add(v.name);
+    let derived: unknown = v.scenario ?? deepMerge(baseData, v.patch ?? {});
+    if (v.addInterventions) {
+      const d = derived as { interventions?: unknown[] };
+      derived = { ...d, interventions: [...(d.interventions ?? []), ...v.addInterventions] };
+    }
+    try {
+      const { variants: _inner, ...clean } = derived as Record<string, unknown>;
+      out.push({ name: v.name, description: v.description ?? '', scenario: parseScenario({ ...clean, variants: [] }) });
+    } catch (e) {
+      if (!(e instanceof UserError)) throw e;
+      errors.push(...e.lines.map((l) => `variants[${i}] (${v.name}): ${l}`));
+    }
+  });
+  if (errors.length) throw new UserError(errors);
+  return out;
+}
