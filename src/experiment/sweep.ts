@@ -99,7 +99,7 @@ export async function sweep(opts: SweepOptions): Promise<{ text: string; files: 
   );
   const paths = specs.map((s) => s.path);
   const pointOf = new Map(tasks.map((t, i) => [`p${JSON.stringify(t.overrides)}:r${t.replicate}`, Math.floor(i / seeds.length)]));
-  const header = `point,replicate,seed,${paths.map((p) => JSON.stringify(p)).join(',')},metric,value\n`;
+  const header = `point,replicate,seed,${paths.join(",")},metric,value\n`;
   const rows = (r: RunRecord) => {
     const point = pointOf.get(r.key)!;
     const vals = points[point]!.map(([, v]) => num(v)).join(',');

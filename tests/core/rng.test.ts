@@ -238,7 +238,7 @@ describe('poisson', () => {
     return Array.from({ length: n }, () => poisson(m, s));
   };
 
-  it.each([0.5, 3, 20, 100, 1000])('has mean and variance close to %d', (m) => {
+  it.each([0.5, 3, 20, 100, 1000])('has mean and variance close to %s', (m) => {
     const xs = sample(m, 20_000);
     for (const x of xs) {
       expect(Number.isInteger(x)).toBe(true);
@@ -274,7 +274,7 @@ describe('binomial', () => {
     [1000, 0.01], // Poisson branch (n·p < 30)
     [1000, 0.4], // normal branch
     [100_000, 0.002],
-  ])('n=%d, p=%d has mean n·p and stays within [0, n]', (n, p) => {
+  ])('n=%s, p=%s has mean n·p and stays within [0, n]', (n, p) => {
     const xs = sample(n, p, 10_000);
     for (const x of xs) {
       expect(Number.isInteger(x)).toBe(true);
