@@ -15,7 +15,7 @@ import { loadScenario } from './scenario/load.js';
 export const EXIT_USAGE = 2;
 
 const integer = (flag: string, min: number) => (v: string) => {
-  if (!/^\d+$/.test(v) || Number(v) < min) throw new InvalidArgumentError(`expected an integer >= ${min}, got "${v}"`);
+  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)) || Number(v) < min) throw new InvalidArgumentError(`expected an integer >= ${min}, got "${v}"`);
   return Number(v);
 };
 const number = (flag: string, min: number) => (v: string) => {

@@ -9,7 +9,7 @@ export class IdList {
 
   push(id: number): void {
     if (this.length === this.ids.length) {
-      const next = new Int32Array(this.ids.length * 2);
+      const next = new Int32Array(Math.max(16, this.ids.length * 2));
       next.set(this.ids);
       this.ids = next;
     }

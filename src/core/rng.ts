@@ -28,36 +28,50 @@ type TycheiFactory = (seed: string, opts?: { state?: boolean | StreamState }) =>
 
 const tychei = (seedrandom as unknown as { tychei: TycheiFactory }).tychei;
 
-function wrap(name: string, prng: TycheiPrng): Stream {
-  // quick() yields 32 bits of entropy: ample for event probabilities, and twice as fast as ().
-  const quick = prng.quick;
-  return {
-    name,
-    next: quick,
-    int: (n: number) => Math.floor(quick() * n),
-    state: () => prng.state(),
-  };
+/** A stream whose generator can be replaced in place, so holders of the object see a restore. */
+class TycheiStream implements Stream {
+  next!: () => number;
+  constructor(
+    readonly name: string,
+    private prng: TycheiPrng,
+  ) {
+    this.reset(prng);
+  }
+  reset(prng: TycheiPrng): void {
+    this.prng = prng;
+    // 32 bits per draw: ample resolution for event probabilities.
+    this.next = prng.quick;
+  }
+  int(n: number): number {
+    return Math.floor(this.next() * n);
+  }
+  state(): StreamState {
+    return this.prng.state();
+  }
 }
+
+const seeded = (seed: number | string, name: string) => tychei(`${seed}\u0000${name}`, { state: true });
+const fromState = (state: StreamState) => tychei('', { state: { ...state } });
 
 /** A stream derived from (seed, name); the same pair always gives the same sequence. */
 export function stream(seed: number | string, name: string): Stream {
-  return wrap(name, tychei(`${seed}\u0000${name}`, { state: true }));
+  return new TycheiStream(name, seeded(seed, name));
 }
 
 /** A stream continuing exactly where a saved state left off. */
 export function restoreStream(name: string, state: StreamState): Stream {
-  return wrap(name, tychei('', { state: { ...state } }));
+  return new TycheiStream(name, fromState(state));
 }
 
 /** A set of named streams from one seed, created on first use. */
 export class Streams {
-  private readonly byName = new Map<string, Stream>();
+  private readonly byName = new Map<string, TycheiStream>();
   constructor(readonly seed: number | string) {}
 
   get(name: string): Stream {
     let s = this.byName.get(name);
     if (!s) {
-      s = stream(this.seed, name);
+      s = new TycheiStream(name, seeded(this.seed, name));
       this.byName.set(name, s);
     }
     return s;
@@ -70,8 +84,14 @@ export class Streams {
     return out;
   }
 
+  /**
+   * Puts every stream back to the snapshot, in place (objects handed out earlier follow);
+   * streams first used after the snapshot go back to their start.
+   */
   restore(states: Record<string, StreamState>): void {
-    for (const name of Object.keys(states).sort()) this.byName.set(name, restoreStream(name, states[name]!));
+    for (const [name, s] of this.byName) s.reset(states[name] ? fromState(states[name]!) : seeded(this.seed, name));
+    for (const name of Object.keys(states).sort())
+      if (!this.byName.has(name)) this.byName.set(name, new TycheiStream(name, fromState(states[name]!)));
   }
 }
 

@@ -48,6 +48,7 @@ export class AgentTable<S extends ColumnSchema> {
 
   /** Reserve `n` new ids and return the first; columns start at zero. */
   add(n = 1): number {
+    if (!Number.isInteger(n) || n < 1) throw new Error(`agent table "${this.name}": add() needs a whole number of agents >= 1, got ${n}`);
     if (this.count + n > this.capacity) {
       throw new Error(`agent table "${this.name}" is full (${this.capacity} agents); raise its capacity`);
     }

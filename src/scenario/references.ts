@@ -3,6 +3,7 @@
  * must fall inside the horizon, the series the model reads.
  */
 import { z } from 'zod';
+import { isRealDate } from './dates.js';
 
 type Ctx = z.RefinementCtx;
 type Path = (string | number)[];
@@ -26,7 +27,9 @@ interface Draft {
 
 export function checkReferences(s: Draft, ctx: Ctx): void {
   const fail = (path: Path, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
-  if (s.end <= s.start) fail(['end'], `expected a date after start (${s.start}), got ${s.end}`);
+  // Horizon checks compare dates: with a malformed start or end they would only add noise.
+  const horizonOk = isRealDate(s.start) && isRealDate(s.end);
+  if (horizonOk && s.end <= s.start) fail(['end'], `expected a date after start (${s.start}), got ${s.end}`);
 
   const kinds = new Map<string, string>();
   const lists = [
@@ -64,11 +67,11 @@ export function checkReferences(s: Draft, ctx: Ctx): void {
     if (!s.series[needed]) fail(['series', needed], 'required series is missing');
   for (const [name, steps] of Object.entries(s.series)) {
     const first = (steps[0] as { date?: string } | undefined)?.date;
-    if (first !== undefined && first > s.start) fail(['series', name, 0, 'date'], `expected a first value on or before start (${s.start}), got ${first}`);
+    if (horizonOk && first !== undefined && first > s.start) fail(['series', name, 0, 'date'], `expected a first value on or before start (${s.start}), got ${first}`);
   }
   s.crossings.forEach((c, i) => {
     if (c.twinOf !== undefined && kinds.get(c.twinOf) !== 'crossings') fail(['crossings', i, 'twinOf'], `unknown crossing "${c.twinOf}"`);
-    if (c.opens !== undefined && c.opens > s.end)
+    if (horizonOk && c.opens !== undefined && c.opens > s.end)
       fail(['crossings', i, 'opens'], `opens ${c.opens}, after the horizon ends (${s.end})`);
     if (c.kind !== 'informal' && c.operating && c.opens === undefined)
       fail(['crossings', i, 'opens'], 'expected an opening date for an operating official crossing');
@@ -77,10 +80,10 @@ export function checkReferences(s: Draft, ctx: Ctx): void {
     if (kinds.get(c.crossing) !== 'crossings') fail(['closures', i, 'crossing'], `unknown crossing "${c.crossing}"`);
     if (c.to < c.from) fail(['closures', i, 'to'], `expected a date on or after from (${c.from}), got ${c.to}`);
   });
-  if (s.stages.length && s.stages[0]!.date > s.start)
+  if (horizonOk && s.stages.length && s.stages[0]!.date > s.start)
     fail(['stages', 0, 'date'], `expected the first stage on or before start (${s.start}), got ${s.stages[0]!.date}`);
   s.interventions.forEach((iv, i) => {
-    if (iv.start < s.start || iv.start > s.end)
+    if (horizonOk && (iv.start < s.start || iv.start > s.end))
       fail(['interventions', i, 'start'], `expected a date inside the horizon (${s.start}..${s.end}), got ${iv.start}`);
     if (iv.end !== undefined && iv.end < iv.start) fail(['interventions', i, 'end'], `expected a date on or after start (${iv.start}), got ${iv.end}`);
   });

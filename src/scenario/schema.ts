@@ -4,13 +4,9 @@
  */
 import { z } from 'zod';
 import { INTERVENTION_KINDS, PARAMS, PARAM_NAMES, STAGES, type ParamName } from '../model/parameters.js';
+import { isRealDate } from './dates.js';
 import { checkReferences } from './references.js';
 
-const isRealDate = (s: string): boolean => {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
-  const d = new Date(`${s}T00:00:00Z`);
-  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-};
 
 export const dateString = z
   .string({ invalid_type_error: 'expected a date as "YYYY-MM-DD"' })
@@ -51,7 +47,7 @@ export const originSchema = z.object({
   visitRate: probability.default(0),
   hub: id,
   source,
-});
+}).strict();
 
 export const hubSchema = z.object({
   id,
@@ -61,7 +57,7 @@ export const hubSchema = z.object({
   brokers: nonnegative,
   traffickerShare: probability,
   source,
-});
+}).strict();
 
 export const crossingSchema = z.object({
   id,
@@ -79,7 +75,7 @@ export const crossingSchema = z.object({
   patrolCoverage: nonnegative.default(0),
   terrain: nonnegative.default(1),
   source,
-});
+}).strict();
 
 export const destinationSchema = z.object({
   id,
@@ -90,7 +86,7 @@ export const destinationSchema = z.object({
   demand: nonnegative,
   exploitShare: probability,
   source,
-});
+}).strict();
 
 export const routeSchema = z.object({
   from: id,
@@ -103,15 +99,17 @@ export const routeSchema = z.object({
   costIdr: nonnegative,
   inspection: z.boolean(),
   source,
-});
+}).strict();
 
-const stepSchema = z.object({ date: dateString, value: positive, source });
+const stepSchema = z.object({ date: dateString, value: positive, source }).strict();
 
 const paramValue = (kind: (typeof PARAMS)[ParamName]['kind']) => {
   const base = kind === 'probability' ? probability : kind === 'positive' ? positive : kind === 'nonnegative' ? nonnegative : num;
   return z.union([base, z.object({ value: base, source: z.string().min(1, 'expected a source note') })], {
     errorMap: (issue, ctx) =>
-      issue.code === 'invalid_union' ? { message: `expected a number or { value, source }` } : { message: ctx.defaultError },
+      issue.code === 'invalid_union'
+        ? { message: ctx.data === undefined ? 'required, expected a number or { value, source }' : 'expected a number or { value, source }' }
+        : { message: ctx.defaultError },
   });
 };
 
@@ -128,13 +126,13 @@ export const interventionSchema = z.object({
   intensity: probability,
   costPerYearIdr: nonnegative.optional(),
   note: z.string().optional(),
-});
+}).strict();
 
 export const stageSchema = z.object({
   date: dateString,
   stage: z.enum(STAGES, { errorMap: () => ({ message: `expected one of ${STAGES.map((s) => `"${s}"`).join(', ')}` }) }),
   source,
-});
+}).strict();
 
 export const closureSchema = z.object({
   crossing: id,
@@ -142,7 +140,7 @@ export const closureSchema = z.object({
   to: dateString,
   reason: z.string().optional(),
   source,
-});
+}).strict();
 
 export const scenarioSchema = z
   .object({

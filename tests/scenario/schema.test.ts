@@ -137,7 +137,7 @@ describe('parseScenario errors', () => {
   // compare the bad text as if it were a date, adding misleading lines such as
   // 'end: expected a date after start (7 Jan 2019), got 2024-12-30'. Flip to `it` once the horizon
   // checks are skipped for invalid start/end dates.
-  it.fails('a malformed start gives one line, not follow-on horizon errors', () => {
+  it('a malformed start gives one line, not follow-on horizon errors', () => {
     expect(errorLines((d) => void (d.start = '7 Jan 2019'))).toEqual(['start: expected a date as "YYYY-MM-DD", got "7 Jan 2019"']);
   });
 
@@ -158,12 +158,12 @@ describe('parseScenario errors', () => {
   // unknown fields inside nodes are silently dropped, so a typo in an optional field
   // (e.g. "visitrate", "inflowPerYer") falls back to its default with no error.
   // Flip to `it` once those objects are .strict().
-  it.fails('an unknown field inside a node', () => {
+  it('an unknown field inside a node', () => {
     expect(errorLines((d) => void (d.origins[0]!.visitrate = 0.5))).toEqual(['origins[0].visitrate: unknown field']);
   });
 
   it('a missing required parameter', () => {
-    expect(errorLines((d) => void delete d.params.h0)).toEqual(['params.h0: expected a number or { value, source }']);
+    expect(errorLines((d) => void delete d.params.h0)).toEqual(['params.h0: required, expected a number or { value, source }']);
   });
 
   it('a missing required field', () => {

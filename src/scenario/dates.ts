@@ -1,0 +1,6 @@
+/** A calendar date written YYYY-MM-DD that exists (no 2019-02-30). */
+export const isRealDate = (s: string): boolean => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
+  const d = new Date(`${s}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+};
