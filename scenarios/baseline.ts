@@ -57,6 +57,7 @@ export default defineScenario({
     proceduralWaitWeeks: p(12, 'assumption: about three months for procedural placement (seed paper: months of waiting)'),
     brokerFeeIdr: p(1_000_000, 'assumption: brokers ask little up front and take the rest as debt (MODEL.md channel choice)'),
     brokerDebtIdr: p(3_000_000, 'assumption: debt placed on a recruit, about a month of a Malaysian wage'),
+    deceptionDebtMultiplier: p(2, 'assumption: deception hides a debt twice the stated one (MODEL.md: false job, hidden debt)'),
     brokerWaitWeeks: p(2, 'assumption: a broker moves a group within weeks'),
     kinCostIdr: p(300_000, 'facts §2: informal Sebatik route about Rp 200k; kin crossings cost little more'),
     waitWeight: p(0.08, 'assumption: utility lost per week of waiting'),
@@ -109,6 +110,7 @@ export default defineScenario({
     detentionWeeks: p(8, 'assumption: weeks in detention before deportation'),
     recrossProb: p(0.4, 'facts §2: "deported in the morning, drinking coffee in Tawau by evening"; share an assumption'),
     recrossBrokerShare: p(0.4, 'assumption: share of re-crossers who pay a broker'),
+    turnBackCooldownShare: p(0.25, 'assumption: those turned back try again within weeks, not months'),
     returnCooldownWeeks: p(26, 'assumption: half a year home after a stay'),
     // justice
     investigationWeeks: p(12, 'assumption: investigation takes about three months'),

@@ -7,7 +7,8 @@
 import { Channel, Docs, NO_ID, Status } from './codes.js';
 import { CrossingKind, type Path } from './geography.js';
 import { addBroker } from './population.js';
-import { roundStochastic, type World } from './world.js';
+import { turnBack } from './migrants.js';
+import { geometricWeeks, roundStochastic, type World } from './world.js';
 
 /** Active broker ids at each hub, in id order. */
 function activeByHub(w: World): number[][] {
@@ -40,14 +41,17 @@ function engage(w: World, id: number, broker: number): void {
   m.deceived[id] = deceived ? 1 : 0;
   if (deceived) w.rec.add('deceived');
   // Debt in months of origin wage; a deceiving broker hides a larger one.
-  const debtIdr = p.brokerDebtIdr * (deceived ? 2 : 1);
+  const debtIdr = p.brokerDebtIdr * (deceived ? p.deceptionDebtMultiplier : 1);
   m.debt[id] = m.debt[id]! + debtIdr / wk.originWageIdr[o]!;
   if (m.docs[id] !== Docs.passport && b.fraudAccess[broker] === 1 && w.rng.documents.next() < wk.fraudDocChance) {
     m.docs[id] = Docs.fraudulent;
     w.rec.add('fraudulent_documents');
   }
-  w.rec.add('channel_broker');
-  if (w.scenario.origins[o]!.far) w.rec.add('channel_broker_far');
+  // Channel counts are of departures from home; deportees re-crossing are counted as re_crossings.
+  if (m.start[id] === 0) {
+    w.rec.add('channel_broker');
+    if (w.scenario.origins[o]!.far) w.rec.add('channel_broker_far');
+  }
 }
 
 /** Brokers take on those who seek them, then approach residents in their reach with what capacity is left. */
@@ -84,10 +88,14 @@ export function recruit(w: World): void {
           m.channel[id] = Channel.kin;
           m.status[id] = Status.preparing;
           w.q.ready.push(id);
-          w.rec.add('channel_kin');
+          if (m.start[id] === 0) {
+            w.rec.add('channel_kin');
+            if (w.scenario.origins[m.origin[id]!]!.far) w.rec.add('channel_kin_far');
+          }
         } else {
           m.status[id] = Status.home;
           m.channel[id] = Channel.none;
+          w.rec.add('no_broker_found');
         }
         continue;
       }
@@ -175,9 +183,7 @@ export function chooseRoutes(w: World): void {
     }
     if (total === 0) {
       // Nowhere open to this traveller this week: back home to try another time.
-      m.status[id] = Status.returned;
-      m.weeksLeft[id] = 4;
-      m.broker[id] = NO_ID;
+      turnBack(w, id, geometricWeeks(w.p.returnCooldownWeeks * w.p.turnBackCooldownShare, r.next()));
       continue;
     }
     let x = r.next() * total;

@@ -8,6 +8,7 @@ import { CROSSING_SLOTS, Channel, Docs, NO_ID, Outcome, Status } from './codes.j
 import { CrossingKind } from './geography.js';
 import { identify } from './justice.js';
 import { collusionChance, isTrained, onDuty } from './officials.js';
+import { turnBack } from './migrants.js';
 import { geometricWeeks, type World } from './world.js';
 
 export function resolveCrossings(w: World): void {
@@ -36,6 +37,7 @@ export function resolveCrossings(w: World): void {
       by = 'patrol';
       if (outcome === Outcome.intercepted && indicators && w.rng.identification.next() < idPatrol) {
         record(w, id, c, network, outcome);
+        w.rec.add('interceptions_patrol');
         identify(w, id, 'identified_patrol', false);
         continue;
       }
@@ -55,26 +57,21 @@ export function resolveCrossings(w: World): void {
           w.rec.add('collusion_events');
         } else if (docs === Docs.none || w.rng.inspection.next() < p.fraudDetection) {
           outcome = Outcome.intercepted;
-        } else {
-          w.rec.add('crossings_fraud_undetected');
         }
       }
       // An officer who inspects (not one who waves a group through) may see the signs of trafficking.
       if (outcome !== Outcome.colluded && indicators && w.rng.identification.next() < (trained ? p.idTrained : p.idUntrained)) {
         record(w, id, c, network, Outcome.intercepted);
+        w.rec.add('interceptions_post');
         identify(w, id, 'identified_official', false);
         continue;
       }
+      if (outcome === Outcome.regular && docs === Docs.fraudulent) w.rec.add('crossings_fraud_undetected');
     }
     record(w, id, c, network, outcome);
     if (outcome === Outcome.intercepted) {
       w.rec.add(by === 'patrol' ? 'interceptions_patrol' : 'interceptions_post');
-      // Turned back: home for a while; a broker's recruit stays in debt and may try again.
-      m.status[id] = Status.returned;
-      m.weeksLeft[id] = geometricWeeks(p.returnCooldownWeeks / 4, w.rng.reentry.next());
-      m.broker[id] = NO_ID;
-      m.startNode[id] = m.origin[id]!;
-      m.start[id] = 0;
+      turnBack(w, id, geometricWeeks(p.returnCooldownWeeks * p.turnBackCooldownShare, w.rng.reentry.next()));
     } else {
       m.status[id] = Status.crossed;
       m.crossings[id]!++;

@@ -123,8 +123,12 @@ export function buildGeography(s: Scenario): Geography {
     let ci = crossingIds.findIndex((id) => wanted.includes(id));
     if (ci < 0) ci = crossingKind.findIndex((k, i) => k !== CrossingKind.informal && pathsFromHub.some((ps) => ps.some((p) => p.crossing === i && destinationSabah[p.destination] === state)));
     if (ci < 0) ci = 0;
-    const hi = pathsFromHub.findIndex((ps) => ps.some((p) => p.crossing === ci));
-    return [ci, Math.max(0, hi)];
+    // The hub closest to that crossing: where deportees land and look for a way back.
+    let hi = 0, best = Infinity;
+    pathsFromHub.forEach((ps, h) => {
+      for (const p of ps) if (p.crossing === ci && p.km < best) [best, hi] = [p.km, h];
+    });
+    return [ci, hi];
   };
   const [sw, sb] = [deportation(0), deportation(1)];
 

@@ -15,7 +15,7 @@ export type IdentifiedBy = 'identified_official' | 'identified_patrol' | 'identi
 export function identify(w: World, id: number, by: IdentifiedBy, inMalaysia: boolean): void {
   const m = w.migrants.cols;
   m.status[id] = Status.identified;
-  m.weeksLeft[id] = geometricWeeks(w.p.shelterWeeks * (1 - 0.5 * w.p.protocolDelayCut * w.week.levels.operationalProtocols), w.rng.identification.next());
+  m.weeksLeft[id] = geometricWeeks(w.p.shelterWeeks * (1 - w.p.protocolDelayCut * w.week.levels.operationalProtocols), w.rng.identification.next());
   m.victim[id] = 0;
   m.identifiedBefore[id] = 1;
   w.rec.add('identified');

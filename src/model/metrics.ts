@@ -14,6 +14,7 @@ export const FLOW_METRICS = [
   'channel_broker_far',
   'channel_kin_far',
   'recruited_by_outreach',
+  'no_broker_found',
   'deceived',
   'fraudulent_documents',
   'visits',

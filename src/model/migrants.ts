@@ -231,6 +231,23 @@ export function sendHome(w: World, id: number, u: number): void {
   updateHazardFactor(w, id);
 }
 
+/**
+ * Sent back before reaching work (intercepted, or no crossing open to them): home for a while.
+ * A broker's debt stays — it was incurred — and now weighs on the next decision; confiscated
+ * fraudulent papers and the false promise are gone.
+ */
+export function turnBack(w: World, id: number, weeks: number): void {
+  const m = w.migrants.cols;
+  m.status[id] = Status.returned;
+  m.weeksLeft[id] = weeks;
+  m.broker[id] = NO_ID;
+  m.deceived[id] = 0;
+  m.startNode[id] = m.origin[id]!;
+  m.start[id] = 0;
+  if (m.docs[id] === Docs.fraudulent) m.docs[id] = Docs.none;
+  updateHazardFactor(w, id);
+}
+
 /** Deportees at Nunukan or Entikong: many re-cross at once, some through a broker; the rest go home. */
 export function reenter(w: World): void {
   const m = w.migrants.cols;

@@ -43,7 +43,11 @@ export function monitorOfficials(w: World): void {
         staff.splice(staff.indexOf(id), 1);
         addOfficial(w, o.post[id]!, r);
         w.rec.add('officials_removed');
+      } else if (r.next() < caught) {
+        // Caught and sanctioned but kept on: less willing next time.
+        o.propensity[id] = o.propensity[id]! * (1 - 10 * p.collusionDrift);
       } else {
+        // Unpunished bribes pay: more willing next time.
         o.propensity[id] = o.propensity[id]! + p.collusionDrift * (1 - o.propensity[id]!);
       }
     }

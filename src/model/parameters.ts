@@ -33,6 +33,7 @@ export const PARAMS = {
   proceduralWaitWeeks: pos('weeks', 'mean waiting time of procedural placement'),
   brokerFeeIdr: nonneg('IDR', 'up-front fee a broker asks; the rest is taken as debt'),
   brokerDebtIdr: nonneg('IDR', 'debt a broker places on a recruit, repaid from wages'),
+  deceptionDebtMultiplier: nonneg('multiplier', 'how much larger the (hidden) debt a deceiving broker places is'),
   brokerWaitWeeks: pos('weeks', 'mean wait until a broker moves a group'),
   kinCostIdr: nonneg('IDR', 'cost of a kin-assisted informal crossing'),
   waitWeight: nonneg('utility per week', 'disutility of each week of waiting (tau)'),
@@ -85,6 +86,7 @@ export const PARAMS = {
   detentionWeeks: pos('weeks', 'mean weeks in detention before deportation'),
   recrossProb: prob('chance a deportee re-crosses at once instead of going home'),
   recrossBrokerShare: prob('share of re-crossers who go through a broker (risking re-trafficking)', 'share'),
+  turnBackCooldownShare: prob('weeks at home after being turned back, as a share of returnCooldownWeeks', 'share'),
   returnCooldownWeeks: pos('weeks', 'mean weeks a returnee stays home before the hazard applies again'),
   // justice
   investigationWeeks: pos('weeks', 'mean delay of investigation'),

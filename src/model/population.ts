@@ -86,7 +86,7 @@ export function initPopulation(w: World): void {
     for (let k = 0; k < n; k++) addBroker(w, hi, k < traffickers ? 1 : 0, r);
   });
 
-  // Officers: integrity drawn around the mean collusion propensity (beta-like spread via a squared uniform).
+  // Officers at each official crossing, with their collusion propensities.
   s.crossings.forEach((c, ci) => {
     if (w.geo.crossingKind[ci] === CrossingKind.informal) return;
     for (let k = 0; k < Math.round(c.officers); k++) addOfficial(w, ci, r);
@@ -115,8 +115,9 @@ export function addOfficial(w: World, post: number, r: Stream): number {
   const o = w.officials.cols;
   const id = w.officials.add();
   o.post[id] = post;
-  const u = r.next();
-  o.propensity[id] = Math.min(1, 2 * w.p.collusionMean * u * u * 1.5);
+  // u^k with k = (1 - c)/c has mean c on 0..1: most officers rarely collude, a few often.
+  const c = Math.min(0.999, Math.max(0.001, w.p.collusionMean));
+  o.propensity[id] = Math.pow(r.next(), (1 - c) / c);
   o.trainDraw[id] = r.next();
   o.active[id] = 1;
   w.postOfficials[post]!.push(id);

@@ -24,6 +24,7 @@ export const PHASES: readonly Phase<World>[] = [
   // decide
   phase('sweep', sweep),
   phase('farInflow', farInflow),
+  phase('reentry', reenter),
   phase('channelChoice', chooseChannel),
   phase('recruitment', recruit),
   phase('routeChoice', chooseRoutes),
@@ -33,7 +34,6 @@ export const PHASES: readonly Phase<World>[] = [
   phase('ngoIdentification', ngoIdentification),
   phase('raids', raids),
   phase('deportation', deport),
-  phase('reentry', reenter),
   phase('goHome', goHome),
   phase('justice', advanceCases),
   // learn and record
