@@ -6,6 +6,10 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { compare } from '../src/experiment/compare.js';
 import { bareLoop } from './bare-loop.js';
 
 interface RunFigures {
@@ -41,11 +45,37 @@ log('baseline at --scale 20...');
 const scaled = modelRun(20);
 log(`  ${scaled.seconds.toFixed(2)} s`);
 
+/** The main comparison (paper-interventions: baseline + 13 variants) x 20 replicates at --scale 20. */
+async function timeCompare(workers: number) {
+  const dir = mkdtempSync(join(tmpdir(), 'lintas-bench-'));
+  const t0 = performance.now();
+  const c = await compare({ file: 'scenarios/paper-interventions.ts', replicates: 20, scale: 20, workers, outDir: dir, resume: false });
+  const seconds = (performance.now() - t0) / 1000;
+  rmSync(dir, { recursive: true, force: true });
+  const runs = c.variants.length * c.replicates;
+  return { workers, runs, seconds, runsPerSecond: runs / seconds };
+}
+log('main comparison with 1 worker...');
+const compare1 = await timeCompare(1);
+log(`  ${compare1.runs} runs in ${compare1.seconds.toFixed(1)} s`);
+log('main comparison with 2 workers...');
+const compare2 = await timeCompare(2);
+log(`  ${compare2.runs} runs in ${compare2.seconds.toFixed(1)} s`);
+
 const results = {
   machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
   bareLoop: { agentSteps: bare.agentSteps, seconds: bare.seconds, agentStepsPerSecond: bareRate },
   baselineFullScale: { ...full, ratioToBareLoop: full.agentStepsPerSecond / bareRate },
   baselineScale20: scaled,
+  compare: {
+    scenario: 'scenarios/paper-interventions.ts',
+    replicates: 20,
+    scale: 20,
+    oneWorker: compare1,
+    twoWorkers: compare2,
+    speedup: compare1.seconds / compare2.seconds,
+    parallelEfficiency: compare1.seconds / (2 * compare2.seconds),
+  },
 };
 writeFileSync('benchmarks/results.json', JSON.stringify(results, null, 2) + '\n');
 log('wrote benchmarks/results.json');

@@ -7,7 +7,7 @@
 import { produce, type Draft } from 'immer';
 import { z } from 'zod';
 import { UserError, formatPath, zodLines } from './errors.js';
-import { deepMerge, parseScenario, type Scenario } from './load.js';
+import { deepMerge, parseScenario, type Scenario } from './parse.js';
 import type { ScenarioInput } from './schema.js';
 
 export interface VariantMeta {
