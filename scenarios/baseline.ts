@@ -123,6 +123,7 @@ export default defineScenario({
     brokerArrestRate: p(0.001, 'assumption: ~5% of brokers arrested a year without a victim case'),
     // officials' learning
     monitoringCatch: p(0.3, 'assumption: chance a colluding act is caught at full monitoring'),
+    sanctionEffect: p(0.1, 'assumption: a sanction cuts an officer\'s willingness by a tenth'),
     collusionDrift: p(0.01, 'assumption: officials slowly adjust to what pays'),
     visitInformalShare: p(0.3, 'assumption: share of short visits on footpaths (facts §2: 50 footpaths link 55 villages)'),
     // what interventions move at full intensity and full cooperation

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { dateOfWeek, horizonWeeks } from '../model/geography.js';
 import type { Scenario } from '../scenario/load.js';
 import { execute, writeAtomic } from './executor.js';
 import { meanInterval, pairedDifference, unpairedDifference, type Interval } from './stats.js';
@@ -69,12 +70,12 @@ const tidy = (x: number) => Number(x.toFixed(6));
 const tidyInterval = (i: Interval): Interval => ({ mean: tidy(i.mean), lo: tidy(i.lo), hi: tidy(i.hi), n: i.n });
 
 /** Programme cost over the horizon: Σ cost per year × years active. */
-export function programmeCost(s: Scenario): number {
+export function programmeCost(s: Scenario, horizonEnd: string = s.end): number {
   const day = 86_400_000;
   let cost = 0;
   for (const iv of s.interventions) {
-    if (!iv.costPerYearIdr) continue;
-    const until = iv.end && iv.end < s.end ? iv.end : s.end;
+    if (!iv.costPerYearIdr || iv.start > horizonEnd) continue;
+    const until = iv.end && iv.end < horizonEnd ? iv.end : horizonEnd;
     cost += (iv.costPerYearIdr * Math.max(0, Date.parse(until) - Date.parse(iv.start))) / (365.25 * day);
   }
   return cost;
@@ -118,7 +119,9 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
   const byVariant = variants.map((_, v) => records.slice(v * seeds.length, (v + 1) * seeds.length));
   const metricNames = Object.keys(records[0]!.metrics);
   const values = (v: number, m: string) => byVariant[v]!.map((r) => r.metrics[m] ?? 0);
-  const baseCost = programmeCost(base);
+  // Costs count only the weeks simulated (a --weeks run stops early).
+  const horizonEnd = opts.weeks ? dateOfWeek(base.start, Math.min(opts.weeks, horizonWeeks(base.start, base.end)) - 1) : base.end;
+  const baseCost = programmeCost(base, horizonEnd);
   const result: Comparison = {
     scenario: base.name,
     start: base.start,
@@ -144,7 +147,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
           relativeChange: v === 0 || baseMean === 0 ? null : tidy((mi.mean - baseMean) / baseMean),
         };
       }
-      const cost = programmeCost(variant.scenario) - baseCost;
+      const cost = programmeCost(variant.scenario, horizonEnd) - baseCost;
       const averted = v === 0 ? 0 : -(metrics.trafficked?.diff?.mean ?? 0);
       return {
         name: variant.name,

@@ -4,6 +4,7 @@
  * first run; rows come out tidy (one per run and metric) in CSV, JSON and optionally Parquet.
  */
 import { mean } from 'd3-array';
+import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { shuffle, stream } from '../core/rng.js';
@@ -109,7 +110,15 @@ export async function sweep(opts: SweepOptions): Promise<{ text: string; files: 
     outDir: opts.outDir,
     workers: opts.workers,
     resume: opts.resume,
-    manifest: { kind: 'sweep', file: opts.file.replace(/^.*[\\/]/, ''), points, seeds, scale: opts.scale ?? null, weeks: opts.weeks ?? null },
+    manifest: {
+      kind: 'sweep',
+      file: opts.file.replace(/^.*[\\/]/, ''),
+      fingerprint: createHash('sha256').update(JSON.stringify(data)).digest('hex').slice(0, 16),
+      points,
+      seeds,
+      scale: opts.scale ?? null,
+      weeks: opts.weeks ?? null,
+    },
     rows,
     header,
     partialName: 'sweep.partial.csv',

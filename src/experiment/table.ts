@@ -23,7 +23,7 @@ export function comparisonTable(c: Comparison, metrics: readonly string[]): stri
   const out: string[] = [];
   const width = Math.max(10, ...c.variants.map((v) => v.name.length)) + 2;
   out.push(`lintas compare: ${c.scenario}, ${c.start} .. ${c.end}, ${c.replicates} replicates (seeds ${c.seeds[0]}..${c.seeds[c.seeds.length - 1]}), 1 agent = ${c.scale} persons`);
-  out.push('Paired differences use common random numbers: replicate r of every variant shares seed r. Intervals are 95%.');
+  out.push('Paired differences use common random numbers: replicate r of every variant runs with the same seed (seed + r). Intervals are 95%.');
   for (const m of metrics) {
     if (!c.variants[0]!.metrics[m]) continue;
     out.push('');

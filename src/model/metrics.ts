@@ -7,6 +7,7 @@ import { STATUS_NAMES } from './codes.js';
 export const FLOW_METRICS = [
   'departures',
   'departures_far',
+  'arrivals_far',
   'channel_procedural',
   'channel_broker',
   'channel_kin',

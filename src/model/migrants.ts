@@ -112,7 +112,7 @@ export function farInflow(w: World): void {
       initPerson(w, id, oi, r);
       w.q.departing.push(id);
     }
-    w.rec.add('departures_far', k);
+    w.rec.add('arrivals_far', k);
   });
 }
 
@@ -160,6 +160,7 @@ export function chooseChannel(w: World): void {
       if (far[o]) w.rec.add('channel_kin_far');
     }
     w.rec.add('departures');
+    if (far[o]) w.rec.add('departures_far');
   }
   q.departing.clear();
 }

@@ -36,16 +36,16 @@ export function monitorOfficials(w: World): void {
     if (acts > 0) {
       colluders++;
       // Each colluded agent is `scale` persons waved through: that many acts to be caught in.
-      const caught = 1 - Math.pow(1 - catchChance, acts * w.scale);
-      if (r.next() < caught && r.next() < p.monitoringRemoval + (1 - p.monitoringRemoval) * monitoring) {
+      const caught = r.next() < 1 - Math.pow(1 - catchChance, acts * w.scale);
+      if (caught && r.next() < p.monitoringRemoval + (1 - p.monitoringRemoval) * monitoring) {
         o.active[id] = 0;
         const staff = w.postOfficials[o.post[id]!]!;
         staff.splice(staff.indexOf(id), 1);
         addOfficial(w, o.post[id]!, r);
         w.rec.add('officials_removed');
-      } else if (r.next() < caught) {
+      } else if (caught) {
         // Caught and sanctioned but kept on: less willing next time.
-        o.propensity[id] = o.propensity[id]! * (1 - 10 * p.collusionDrift);
+        o.propensity[id] = o.propensity[id]! * (1 - p.sanctionEffect);
       } else {
         // Unpunished bribes pay: more willing next time.
         o.propensity[id] = o.propensity[id]! + p.collusionDrift * (1 - o.propensity[id]!);

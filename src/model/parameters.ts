@@ -99,6 +99,7 @@ export const PARAMS = {
   brokerArrestRate: prob('weekly chance an active broker is arrested without a victim case', 'per week'),
   // officials' learning
   monitoringCatch: prob('chance a colluding act is detected when monitoring is at full intensity'),
+  sanctionEffect: prob('cut in the collusion propensity of an officer caught but kept on', 'share'),
   collusionDrift: prob('weekly drift of an official\'s collusion propensity towards what pays', 'rate'),
   // visits by border residents (official crossing volumes)
   visitInformalShare: prob('share of short border-resident visits taken on footpaths instead of the post', 'share'),
