@@ -8,6 +8,7 @@ import { availableParallelism } from 'node:os';
 import { compare, KEY_METRICS } from './experiment/compare.js';
 import { describeRun, runScenario, writeRun } from './experiment/run.js';
 import { comparisonTable } from './experiment/table.js';
+import { buildReport } from './report/report.js';
 import { sweep } from './experiment/sweep.js';
 import { UserError } from './scenario/errors.js';
 import { loadScenario } from './scenario/load.js';
@@ -74,13 +75,26 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'output folder (default: out/compare-<scenario name>)')
     .option('--json', 'print comparison.json alone on stdout')
     .option('--resume', 'skip runs already finished in the output folder')
+    .option('--no-report', 'do not write report.html')
     .exitOverride()
-    .action(async (file: string, o: { replicates: number; seed?: number; workers: number; scale?: number; weeks?: number; out?: string; json?: boolean; resume?: boolean }) => {
+    .action(async (file: string, o: { report: boolean; replicates: number; seed?: number; workers: number; scale?: number; weeks?: number; out?: string; json?: boolean; resume?: boolean }) => {
       const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
       const outDir = o.out ?? join('out', `compare-${name}`);
       const result = await compare({ file, replicates: o.replicates, seed: o.seed, scale: o.scale, weeks: o.weeks, workers: o.workers, outDir, resume: !!o.resume, progress: !o.json && process.stderr.isTTY });
+      if (o.report) await buildReport(outDir);
+      const wrote = [join(outDir, 'comparison.csv'), join(outDir, 'comparison.json'), ...(o.report ? [join(outDir, 'report.html')] : [])];
       if (o.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
-      else process.stdout.write(`${comparisonTable(result, KEY_METRICS)}\n\n  wrote ${join(outDir, 'comparison.csv')} and ${join(outDir, 'comparison.json')}\n`);
+      else process.stdout.write(`${comparisonTable(result, KEY_METRICS)}\n\n  wrote ${wrote.join(', ')}\n`);
+    });
+
+  program
+    .command('report')
+    .description('write a self-contained report.html (and charts as SVG/PNG) for a compare output folder')
+    .argument('<dir>', 'output folder of lintas compare')
+    .exitOverride()
+    .action(async (dir: string) => {
+      const { charts } = await buildReport(dir);
+      process.stdout.write(`wrote ${join(dir, 'report.html')} and ${charts.length} charts in ${join(dir, 'charts')}\n`);
     });
 
   program

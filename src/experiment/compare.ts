@@ -11,7 +11,10 @@ import { dateOfWeek, horizonWeeks } from '../model/geography.js';
 import type { Scenario } from '../scenario/load.js';
 import { execute, writeAtomic } from './executor.js';
 import { meanInterval, pairedDifference, unpairedDifference, type Interval } from './stats.js';
-import { variantsOf, type RunRecord, type Task } from './tasks.js';
+import { quantileSorted } from 'd3-array';
+import type { WeeklyBand } from '../report/charts.js';
+import { parametersTable } from '../report/parameters-doc.js';
+import { variantsOf, WEEKLY_METRICS, type RunRecord, type Task } from './tasks.js';
 
 export interface CompareOptions {
   file: string;
@@ -79,6 +82,10 @@ export function programmeCost(s: Scenario, horizonEnd: string = s.end): number {
     cost += (iv.costPerYearIdr * Math.max(0, Date.parse(until) - Date.parse(iv.start))) / (365.25 * day);
   }
   return cost;
+}
+
+export function reproduceCommand(o: CompareOptions, seed: number, scale: number): string {
+  return `lintas compare ${o.file} --replicates ${o.replicates} --seed ${seed} --scale ${scale}${o.weeks ? ` --weeks ${o.weeks}` : ''} --out ${o.outDir}`;
 }
 
 export function tidyRows(r: RunRecord): string {
@@ -159,5 +166,49 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
     }),
   };
   writeAtomic(join(opts.outDir, 'comparison.json'), JSON.stringify(result, null, 2) + '\n');
+  const bands = weeklyBands(records, variants.map((v) => v.name), seeds.length, base.start);
+  writeAtomic(
+    join(opts.outDir, 'weekly.csv'),
+    'variant,week,date,metric,mean,p05,p95\n' + bands.map((b) => `${b.variant},${b.week},${b.date},${b.metric},${num(b.mean)},${num(b.lo)},${num(b.hi)}\n`).join(''),
+  );
+  writeAtomic(
+    join(opts.outDir, 'scenario.json'),
+    JSON.stringify(
+      {
+        file: opts.file,
+        command: reproduceCommand(opts, seed0, scale),
+        parameters: parametersTable(base),
+        geography: { origins: base.origins, hubs: base.hubs, crossings: base.crossings, destinations: base.destinations, routes: base.routes, closures: base.closures },
+        variants: variants.map((v) => ({ name: v.name, description: v.description, stages: v.scenario.stages, interventions: v.scenario.interventions })),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
   return result;
+}
+
+/** Weekly 5–95% bands over replicates, per variant, for the charts: tidy rows. */
+export function weeklyBands(records: RunRecord[], variants: string[], replicates: number, start: string): WeeklyBand[] {
+  const out: WeeklyBand[] = [];
+  variants.forEach((variant, v) => {
+    const runs = records.slice(v * replicates, (v + 1) * replicates).filter((r) => r.weekly);
+    if (!runs.length) return;
+    for (const metric of WEEKLY_METRICS) {
+      const weeks = runs[0]!.weekly![metric]!.length;
+      for (let t = 0; t < weeks; t++) {
+        const xs = runs.map((r) => r.weekly![metric]![t]!).sort((a, b) => a - b);
+        out.push({
+          variant,
+          week: t,
+          date: dateOfWeek(start, t),
+          metric,
+          mean: tidy(xs.reduce((s, x) => s + x, 0) / xs.length),
+          lo: tidy(quantileSorted(xs, 0.05) ?? 0),
+          hi: tidy(quantileSorted(xs, 0.95) ?? 0),
+        });
+      }
+    }
+  });
+  return out;
 }

@@ -21,8 +21,12 @@ export interface Task {
   weeks?: number;
 }
 
+/** Weekly series kept from each run, for the report's bands over replicates. */
+export const WEEKLY_METRICS = ['crossings_regular', 'crossings_colluded', 'crossings_informal', 'trafficked', 'identified'] as const;
+
 export interface RunRecord {
   key: string;
+  weekly?: Record<string, number[]>;
   variant: string;
   point: number;
   replicate: number;
@@ -80,6 +84,7 @@ export async function runTask(task: Task): Promise<RunRecord> {
     replicate: task.replicate,
     seed: task.seed,
     metrics: runMetrics(summarize(world)),
+    weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, Array.from(world.rec.series(m), (x) => x * world.scale)])),
   };
 }
 

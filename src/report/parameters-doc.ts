@@ -5,6 +5,18 @@
 import { INTERVENTIONS, PARAMS, PARAM_NAMES } from '../model/parameters.js';
 import type { Scenario } from '../scenario/load.js';
 
+export interface ParameterRow {
+  name: string;
+  value: number;
+  unit: string;
+  meaning: string;
+  source: string;
+}
+
+export function parametersTable(s: Scenario): ParameterRow[] {
+  return PARAM_NAMES.map((name) => ({ name, value: s.params[name], unit: PARAMS[name].unit, meaning: PARAMS[name].meaning, source: s.paramSources[name] ?? '(none)' }));
+}
+
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function parametersMarkdown(s: Scenario, scenarioFile: string): string {
