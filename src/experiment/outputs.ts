@@ -3,7 +3,7 @@
  * row per week, one column per metric), both in persons (agent counts × scale).
  */
 import { csvFormatRows } from 'd3-dsv';
-import { CROSSING_SLOTS, OUTCOME_NAMES, VISIT_SLOT } from '../model/codes.js';
+import { CROSSING_SLOTS, DEPORTED_SLOT, IDENTIFIED_SLOT, OUTCOME_NAMES, VISIT_SLOT } from '../model/codes.js';
 import { dateOfWeek } from '../model/geography.js';
 import { IS_STOCK, METRICS, UNSCALED } from '../model/metrics.js';
 import type { World } from '../model/world.js';
@@ -15,6 +15,10 @@ export interface CrossingSummary {
   informal: number;
   intercepted: number;
   visits: number;
+  /** Victims identified at the crossing (by officers or patrols there). */
+  identified: number;
+  /** Deportees returned through the crossing. */
+  deported: number;
   /** Outbound persons per day through the crossing (migrants and visitors), over the weeks it was open. */
   perDayWhenOpen: number;
   weeksOpen: number;
@@ -77,6 +81,8 @@ export function summarize(w: World): Summary {
       informal: 0,
       intercepted: 0,
       visits: tidy(sums[VISIT_SLOT]! * w.scale),
+      identified: tidy(sums[IDENTIFIED_SLOT]! * w.scale),
+      deported: tidy(sums[DEPORTED_SLOT]! * w.scale),
       perDayWhenOpen: weeksOpen ? tidy((outbound * w.scale) / (weeksOpen * 7)) : 0,
       weeksOpen,
     };

@@ -23,8 +23,13 @@ export const Channel = { none: 0, procedural: 1, broker: 2, kin: 3 } as const;
 /** How a crossing attempt ended, for per-post counts. */
 export const Outcome = { regular: 0, colluded: 1, informal: 2, intercepted: 3 } as const;
 export const OUTCOME_NAMES = ['regular', 'colluded', 'informal', 'intercepted'] as const;
-/** Slots per crossing and week in the per-crossing table: the four outcomes, then border-resident visits. */
+/**
+ * Slots per crossing and week in the per-crossing table: the four outcomes, then border-resident
+ * visits, victims identified at the crossing, and deportees returned through it.
+ */
 export const VISIT_SLOT = 4;
-export const CROSSING_SLOTS = 5;
+export const IDENTIFIED_SLOT = 5;
+export const DEPORTED_SLOT = 6;
+export const CROSSING_SLOTS = 7;
 
 export const NO_ID = -1;

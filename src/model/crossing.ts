@@ -4,7 +4,7 @@
  * checked; fraudulent papers may go unnoticed; a trained officer may recognise a victim.
  * On informal paths and water crossings the patrols on that segment may intercept.
  */
-import { CROSSING_SLOTS, Channel, Docs, NO_ID, Outcome, Status } from './codes.js';
+import { CROSSING_SLOTS, Channel, Docs, IDENTIFIED_SLOT, NO_ID, Outcome, Status } from './codes.js';
 import { CrossingKind } from './geography.js';
 import { identify } from './justice.js';
 import { collusionChance, isTrained, onDuty } from './officials.js';
@@ -38,6 +38,7 @@ export function resolveCrossings(w: World): void {
       if (outcome === Outcome.intercepted && indicators && w.rng.identification.next() < idPatrol) {
         record(w, id, c, network, outcome);
         w.rec.add('interceptions_patrol');
+        w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
         identify(w, id, 'identified_patrol', false);
         continue;
       }
@@ -63,6 +64,7 @@ export function resolveCrossings(w: World): void {
       if (outcome !== Outcome.colluded && indicators && w.rng.identification.next() < (trained ? p.idTrained : p.idUntrained)) {
         record(w, id, c, network, Outcome.intercepted);
         w.rec.add('interceptions_post');
+        w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
         identify(w, id, 'identified_official', false);
         continue;
       }

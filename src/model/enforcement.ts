@@ -3,7 +3,7 @@
  * recognise a victim), detention ends in deportation through Nunukan (from Sabah) or Entikong
  * (from Sarawak), where screening may identify victims the raids missed.
  */
-import { Status } from './codes.js';
+import { CROSSING_SLOTS, DEPORTED_SLOT, Status } from './codes.js';
 import { identify } from './justice.js';
 import { geometricWeeks, type World } from './world.js';
 
@@ -36,6 +36,7 @@ export function deport(w: World): void {
     w.rec.add('deportations');
     w.rec.add(sabah ? 'deportations_nunukan' : 'deportations_entikong');
     m.crossing[id] = geo.deportationCrossing[sabah];
+    w.perCrossing[(w.week.index * geo.crossingIds.length + m.crossing[id]!) * CROSSING_SLOTS + DEPORTED_SLOT]!++;
     if (m.victim[id] === 1 && w.rng.identification.next() < idDeport) {
       identify(w, id, 'identified_deportation', true);
       continue;

@@ -1,6 +1,6 @@
 /** Charts: valid vega-lite, rendered to SVG with text, and to PNG with the text actually drawn. */
 import { Resvg } from '@resvg/resvg-js';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
