@@ -10,7 +10,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compare } from '../src/experiment/compare.js';
-import { bareLoop } from './bare-loop.js';
+import { bareLoop, bareLoopTychei } from './bare-loop.js';
 
 interface RunFigures {
   scale: number;
@@ -32,11 +32,14 @@ function modelRun(scale: number): RunFigures {
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-log('bare loop (1.6M agents x 313 weeks, one tychei draw each)...');
+log('bare loop (1.6M agents x 313 weeks, one keyed draw each, as the engine draws departures)...');
 bareLoop(200_000, 5); // warm-up
 const bare = bareLoop(1_602_080, 313);
 const bareRate = bare.agentSteps / bare.seconds;
 log(`  ${(bareRate / 1e6).toFixed(1)} M agent-steps/s`);
+bareLoopTychei(200_000, 5);
+const bareT = bareLoopTychei(1_602_080, 313);
+log(`  with a sequential tychei stream instead: ${(bareT.agentSteps / bareT.seconds / 1e6).toFixed(1)} M agent-steps/s`);
 
 log('baseline at full scale...');
 const full = modelRun(1);
@@ -64,7 +67,8 @@ log(`  ${compare2.runs} runs in ${compare2.seconds.toFixed(1)} s`);
 
 const results = {
   machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
-  bareLoop: { agentSteps: bare.agentSteps, seconds: bare.seconds, agentStepsPerSecond: bareRate },
+  bareLoop: { draw: 'keyed (murmur3 finaliser of key, agent id, week)', agentSteps: bare.agentSteps, seconds: bare.seconds, agentStepsPerSecond: bareRate },
+  bareLoopTychei: { draw: 'sequential seedrandom tychei stream', agentSteps: bareT.agentSteps, seconds: bareT.seconds, agentStepsPerSecond: bareT.agentSteps / bareT.seconds },
   baselineFullScale: { ...full, ratioToBareLoop: full.agentStepsPerSecond / bareRate },
   baselineScale20: scaled,
   compare: {

@@ -141,3 +141,27 @@ export function binomial(n: number, p: number, rng: Stream): number {
   const z = Math.sqrt(-2 * Math.log(u1)) * Math.cos(2 * Math.PI * u2);
   return Math.min(n, Math.max(0, Math.round(mean + Math.sqrt(mean * (1 - p)) * z)));
 }
+
+/**
+ * Keyed (counter-based) draws: a uniform from (key, agent id, tick) alone. An agent's draw for a
+ * process in a week is then the same in every variant, whoever else drew before it — the
+ * strongest form of common random numbers for per-agent decisions. murmur3's 32-bit finaliser
+ * mixes the inputs.
+ */
+const fmix32 = (h: number): number => {
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  return h ^ (h >>> 16);
+};
+
+export function keyedUniform(key: number, id: number, tick: number): number {
+  const h = fmix32(fmix32(key ^ Math.imul(id, 0x9e3779b1)) ^ Math.imul(tick + 1, 0x85ebca77));
+  return (h >>> 0) / 4294967296;
+}
+
+/** The key of a keyed process, derived from (seed, name) like a stream. */
+export function streamKey(seed: number | string, name: string): number {
+  return seeded(seed, `key:${name}`).int32() | 0;
+}

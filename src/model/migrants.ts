@@ -6,6 +6,7 @@
  */
 import { CROSSING_SLOTS, Channel, Docs, NO_ID, Status, VISIT_SLOT } from './codes.js';
 import { CrossingKind } from './geography.js';
+import { keyedUniform } from '../core/rng.js';
 import { initPerson, updateHazardFactor } from './population.js';
 import { geometricWeeks, roundStochastic, type World } from './world.js';
 
@@ -18,9 +19,9 @@ export function sweep(w: World): void {
   const p = w.p;
   const geo = w.geo;
   const C = geo.crossingIds.length;
-  const dep = w.rng.departure.next;
-  const raid = w.rng.raids.next;
-  const ident = w.rng.identification.next;
+  // Keyed draws: each agent's weekly draw is the same in every variant (common random numbers).
+  const t = wk.index;
+  const kDep = w.keys.departure, kRaid = w.keys.raids, kNgo = w.keys.ngo, kEscape = w.keys.escape;
   const cap = p.hazardCap;
   const baseHazard = wk.baseHazard;
   const visitRate = Float64Array.from(w.scenario.origins, (o, oi) => {
@@ -38,7 +39,7 @@ export function sweep(w: World): void {
       case Status.home: {
         const o = origin[id]!;
         const h = Math.min(cap, baseHazard[o]! * hazardFactor[id]!);
-        const u = dep();
+        const u = keyedUniform(kDep, id, t);
         if (u < h) q.departing.push(id);
         else if (u < h + visitRate[o]!) visits[o]!++;
         break;
@@ -60,16 +61,16 @@ export function sweep(w: World): void {
         if (--weeksLeft[id]! === 0) q.returning.push(id);
         break;
       case Status.workingIrregular:
-        if (raid() < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
+        if (keyedUniform(kRaid, id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
         else if (--weeksLeft[id]! === 0) q.returning.push(id);
         break;
       case Status.exploited:
-        if (ident() < idNgo) q.toIdentify.push(id);
-        else if (raid() < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
+        if (keyedUniform(kNgo, id, t) < idNgo) q.toIdentify.push(id);
+        else if (keyedUniform(kRaid, id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
         else if (--weeksLeft[id]! === 0) {
           // Escaped or released: still irregular, still a victim until identified or home.
           status[id] = Status.workingIrregular;
-          weeksLeft[id] = geometricWeeks(p.contractWeeks / 2, w.rng.work.next());
+          weeksLeft[id] = geometricWeeks(p.contractWeeks / 2, keyedUniform(kEscape, id, t));
         }
         break;
       case Status.identified:

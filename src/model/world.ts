@@ -5,7 +5,7 @@
  */
 import { IdList } from '../core/idlist.js';
 import { Recorder } from '../core/recorder.js';
-import { Streams, type Stream } from '../core/rng.js';
+import { Streams, streamKey, type Stream } from '../core/rng.js';
 import { AgentTable } from '../core/store.js';
 import type { Scenario } from '../scenario/load.js';
 import { CROSSING_SLOTS, NO_ID } from './codes.js';
@@ -123,12 +123,18 @@ export const STREAM_NAMES = [
 ] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 
+/** Per-agent weekly decisions drawn by key (agent id, week) rather than from a sequence. */
+export const KEYED_NAMES = ['departure', 'raids', 'ngo', 'escape'] as const;
+export type KeyedName = (typeof KEYED_NAMES)[number];
+
 export interface World {
   scenario: Scenario;
   p: Params;
   scale: number;
   geo: Geography;
   rng: Record<StreamName, Stream>;
+  /** Keys of the keyed per-agent draws (see keyedUniform). */
+  keys: Record<KeyedName, number>;
   streams: Streams;
   migrants: Migrants;
   brokers: Brokers;
@@ -218,6 +224,7 @@ export function createWorld(scenario: Scenario, seed: number, scale: number): Wo
     scale,
     geo,
     rng,
+    keys: Object.fromEntries(KEYED_NAMES.map((n) => [n, streamKey(seed, n)])) as Record<KeyedName, number>,
     streams,
     migrants,
     brokers,

@@ -302,3 +302,35 @@ describe('binomial', () => {
     expect(sample(5000, 0.3, 300, 8)).toEqual(sample(5000, 0.3, 300, 8));
   });
 });
+
+describe('keyed draws', () => {
+  it('depend only on (key, id, tick): the same whatever is drawn before or in between', async () => {
+    const { keyedUniform, streamKey } = await import('../../src/core/rng.js');
+    const k = streamKey(1, 'departure');
+    const a = [5, 17, 99].map((id) => keyedUniform(k, id, 3));
+    for (let i = 0; i < 1000; i++) keyedUniform(k, i, 3);
+    const b = [99, 17, 5].map((id) => keyedUniform(k, id, 3)).reverse();
+    expect(b).toEqual(a);
+    expect(keyedUniform(k, 5, 4)).not.toBe(a[0]);
+    expect(keyedUniform(streamKey(2, 'departure'), 5, 3)).not.toBe(a[0]);
+    expect(streamKey(1, 'raids')).not.toBe(k);
+  });
+
+  it('are uniform on [0, 1): mean, spread and deciles over agents and weeks', async () => {
+    const { keyedUniform, streamKey } = await import('../../src/core/rng.js');
+    const k = streamKey(7, 'test');
+    const bins = new Array(10).fill(0);
+    let sum = 0;
+    const n = 200_000;
+    for (let i = 0; i < n; i++) {
+      const u = keyedUniform(k, i % 20_000, Math.floor(i / 20_000));
+      expect(u >= 0 && u < 1).toBe(true);
+      sum += u;
+      bins[Math.floor(u * 10)]++;
+    }
+    expect(sum / n).toBeCloseTo(0.5, 2);
+    // Chi-square over 10 bins, 9 degrees of freedom: 27.9 is the 0.1% critical value.
+    const chi = bins.reduce((s, b) => s + (b - n / 10) ** 2 / (n / 10), 0);
+    expect(chi).toBeLessThan(27.9);
+  });
+});

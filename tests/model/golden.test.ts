@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
-const GOLDEN = '10705966ba1fa017a32e7e39f957ff1e97a8cfb4f07e9d0d7e875393c8d62f8a';
+const GOLDEN = 'b57975cf500e6821ad89be0710f911ac08dc5c96a00063af00a6089b1989d2c5';
 
 describe('golden baseline', () => {
   it('summary.json and timeseries.csv of the baseline (seed 1, scale 50) hash to the pinned value', async () => {
