@@ -8,7 +8,8 @@ import { Channel, Docs, NO_ID, Status } from './codes.js';
 import { CrossingKind, type Path } from './geography.js';
 import { addBroker } from './population.js';
 import { turnBack } from './migrants.js';
-import { geometricWeeks, roundStochastic, type World } from './world.js';
+import { keyedUniform } from '../core/rng.js';
+import { draw, drawsFor, geometricWeeks, roundStochastic, type World } from './world.js';
 
 /** Active broker ids at each hub, in id order. */
 function activeByHub(w: World): number[][] {
@@ -35,15 +36,15 @@ function engage(w: World, id: number, broker: number): void {
   m.broker[id] = broker;
   m.channel[id] = Channel.broker;
   m.status[id] = Status.recruited;
-  m.weeksLeft[id] = Math.max(1, Math.round(p.brokerWaitWeeks * (0.5 + w.rng.recruitment.next())));
+  m.weeksLeft[id] = Math.max(1, Math.round(p.brokerWaitWeeks * (0.5 + draw(w, 'recruitWait', id))));
   b.recruits[broker]!++;
-  const deceived = b.trafficker[broker] === 1 && w.rng.deception.next() < p.deceptionSkill * (1 - a);
+  const deceived = b.trafficker[broker] === 1 && draw(w, 'deception', id) < p.deceptionSkill * (1 - a);
   m.deceived[id] = deceived ? 1 : 0;
   if (deceived) w.rec.add('deceived');
   // Debt in months of origin wage; a deceiving broker hides a larger one.
   const debtIdr = p.brokerDebtIdr * (deceived ? p.deceptionDebtMultiplier : 1);
   m.debt[id] = m.debt[id]! + debtIdr / wk.originWageIdr[o]!;
-  if (m.docs[id] !== Docs.passport && b.fraudAccess[broker] === 1 && w.rng.documents.next() < wk.fraudDocChance) {
+  if (m.docs[id] !== Docs.passport && b.fraudAccess[broker] === 1 && draw(w, 'documents', id) < wk.fraudDocChance) {
     m.docs[id] = Docs.fraudulent;
     w.rec.add('fraudulent_documents');
   }
@@ -59,7 +60,7 @@ export function recruit(w: World): void {
   const m = w.migrants.cols;
   const b = w.brokers.cols;
   const p = w.p;
-  const r = w.rng.recruitment;
+  const t = w.week.index;
   // A broker agent stands for `scale` brokers, so its capacity in agents equals one broker's in persons.
   const weekly = (p.brokerCapacityPerMonth * 12) / 52;
   const byHub = activeByHub(w);
@@ -72,11 +73,11 @@ export function recruit(w: World): void {
   seekers.clear();
   pending.forEach((list, hub) => {
     const pool = byHub[hub]!;
-    let k = pool.length ? r.int(pool.length) : 0;
+    let k = pool.length ? Math.floor(drawsFor(w, 'brokerPick', hub)(t) * pool.length) : 0;
     for (const id of list) {
       let found = NO_ID;
       for (let tries = 0; tries < pool.length; tries++, k = (k + 1) % pool.length) {
-        if (b.credit[pool[k]!]! >= 1 || r.next() < b.credit[pool[k]!]!) {
+        if (b.credit[pool[k]!]! >= 1 || draw(w, 'brokerPick', id) < b.credit[pool[k]!]!) {
           found = pool[k]!;
           k = (k + 1) % pool.length;
           break;
@@ -113,17 +114,20 @@ export function recruit(w: World): void {
     const weights = reach.map((oi) => w.originCount[oi]!);
     const total = weights.reduce((s, x) => s + x, 0);
     for (const broker of pool) {
-      const approaches = roundStochastic(Math.min(b.credit[broker]!, p.brokerOutreachPerWeek), r.next());
+      // Keyed by (broker, week, approach): the same broker knocks on the same doors in every variant.
+      const u = drawsFor(w, 'outreach', broker);
+      const base = t * 1024;
+      const approaches = Math.min(300, roundStochastic(Math.min(b.credit[broker]!, p.brokerOutreachPerWeek), u(base)));
       for (let k = 0; k < approaches; k++) {
-        let x = r.next() * total;
+        let x = u(base + 1 + 3 * k) * total;
         let j = 0;
         while (x >= weights[j]! && j < reach.length - 1) x -= weights[j++]!;
         const oi = reach[j]!;
-        const id = w.originFirst[oi]! + r.int(w.originCount[oi]!);
+        const id = w.originFirst[oi]! + Math.floor(u(base + 2 + 3 * k) * w.originCount[oi]!);
         if (m.status[id] !== Status.home) continue;
         const a = Math.min(1, m.awareness[id]! + wk.awarenessBoost[oi]!);
         const lure = b.trafficker[broker] === 1 ? 1 + p.deceptionInflation * (1 - a) : 1;
-        if (r.next() < Math.min(1, p.offerAcceptance * (1 - a) * lure)) {
+        if (u(base + 3 + 3 * k) < Math.min(1, p.offerAcceptance * (1 - a) * lure)) {
           m.start[id] = 0;
           m.startNode[id] = oi;
           engage(w, id, broker);
@@ -164,7 +168,6 @@ export function routeWeight(w: World, path: Path, risk: number): number {
 /** Everyone ready to travel picks a crossing and destination, then sets off. */
 export function chooseRoutes(w: World): void {
   const m = w.migrants.cols;
-  const r = w.rng.route;
   const geo = w.geo;
   const C = geo.crossingIds.length;
   const q = w.q.ready;
@@ -183,10 +186,10 @@ export function chooseRoutes(w: World): void {
     }
     if (total === 0) {
       // Nowhere open to this traveller this week: back home to try another time.
-      turnBack(w, id, geometricWeeks(w.p.returnCooldownWeeks * w.p.turnBackCooldownShare, r.next()));
+      turnBack(w, id, geometricWeeks(w.p.returnCooldownWeeks * w.p.turnBackCooldownShare, draw(w, 'cooldown', id)));
       continue;
     }
-    let x = r.next() * total;
+    let x = draw(w, 'route', id) * total;
     let k = 0;
     while (x >= weights[k]! && k < paths.length - 1) x -= weights[k++]!;
     const pa = paths[k]!;
@@ -220,12 +223,11 @@ export function learnRoutes(w: World): void {
 /** Arrests outside the victim-case pipeline, raised by intelligence sharing; removed brokers are partly replaced. */
 export function arrestBrokers(w: World): number[] {
   const b = w.brokers.cols;
-  const r = w.rng.brokers;
   const chance = w.p.brokerArrestRate + w.p.intelArrestRate * w.week.levels.intelligenceSharing;
   const arrested: number[] = [];
   const n = w.brokers.count;
   for (let id = 0; id < n; id++) {
-    if (b.active[id] === 1 && r.next() < chance) {
+    if (b.active[id] === 1 && keyedUniform(w.keys.arrest, id, w.week.index) < chance) {
       b.active[id] = 0;
       arrested.push(id);
     }
@@ -235,10 +237,9 @@ export function arrestBrokers(w: World): number[] {
 
 /** A network replaces a convicted broker with the given chance: a new id, never a reused one. */
 export function replaceBroker(w: World, removed: number): void {
-  const r = w.rng.brokers;
-  if (r.next() < w.p.brokerReplacement) {
+  if (keyedUniform(w.keys.replace, removed, 0) < w.p.brokerReplacement) {
     const b = w.brokers.cols;
-    addBroker(w, b.hub[removed]!, b.trafficker[removed]!, r);
+    addBroker(w, b.hub[removed]!, b.trafficker[removed]!);
     w.rec.add('brokers_replaced');
   }
 }

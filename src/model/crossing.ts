@@ -9,7 +9,7 @@ import { CrossingKind } from './geography.js';
 import { identify } from './justice.js';
 import { collusionChance, isTrained, onDuty } from './officials.js';
 import { turnBack } from './migrants.js';
-import { geometricWeeks, type World } from './world.js';
+import { draw, geometricWeeks, type World } from './world.js';
 
 export function resolveCrossings(w: World): void {
   const m = w.migrants.cols;
@@ -33,9 +33,9 @@ export function resolveCrossings(w: World): void {
       // Closed while travelling: turned back.
       outcome = Outcome.intercepted;
     } else if (geo.crossingKind[c] === CrossingKind.informal) {
-      outcome = w.rng.detection.next() < wk.detection[c]! ? Outcome.intercepted : Outcome.informal;
+      outcome = draw(w, 'detection', id) < wk.detection[c]! ? Outcome.intercepted : Outcome.informal;
       by = 'patrol';
-      if (outcome === Outcome.intercepted && indicators && w.rng.identification.next() < idPatrol) {
+      if (outcome === Outcome.intercepted && indicators && draw(w, 'identification', id) < idPatrol) {
         record(w, id, c, network, outcome);
         w.rec.add('interceptions_patrol');
         w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
@@ -43,7 +43,7 @@ export function resolveCrossings(w: World): void {
         continue;
       }
     } else {
-      const officer = onDuty(w, c);
+      const officer = onDuty(w, c, draw(w, 'duty', id));
       const trained = officer >= 0 && isTrained(w, officer);
       const docs = m.docs[id]!;
       outcome = Outcome.regular;
@@ -51,17 +51,17 @@ export function resolveCrossings(w: World): void {
         const tie = b !== NO_ID && c < 32 && (w.brokers.cols.ties[b]! & (1 << c)) !== 0;
         const colludes =
           tie && officer >= 0 &&
-          w.rng.collusion.next() < collusionChance(w.officials.cols.propensity[officer]!, wk.monitoring, p.bribeEffect, trained ? trainedCut : 0);
+          draw(w, 'collusion', id) < collusionChance(w.officials.cols.propensity[officer]!, wk.monitoring, p.bribeEffect, trained ? trainedCut : 0);
         if (colludes) {
           outcome = Outcome.colluded;
           w.officials.cols.colludedThisWeek[officer]!++;
           w.rec.add('collusion_events');
-        } else if (docs === Docs.none || w.rng.inspection.next() < p.fraudDetection) {
+        } else if (docs === Docs.none || draw(w, 'fraudCheck', id) < p.fraudDetection) {
           outcome = Outcome.intercepted;
         }
       }
       // An officer who inspects (not one who waves a group through) may see the signs of trafficking.
-      if (outcome !== Outcome.colluded && indicators && w.rng.identification.next() < (trained ? p.idTrained : p.idUntrained)) {
+      if (outcome !== Outcome.colluded && indicators && draw(w, 'identification', id, 1) < (trained ? p.idTrained : p.idUntrained)) {
         record(w, id, c, network, Outcome.intercepted);
         w.rec.add('interceptions_post');
         w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
@@ -73,7 +73,7 @@ export function resolveCrossings(w: World): void {
     record(w, id, c, network, outcome);
     if (outcome === Outcome.intercepted) {
       w.rec.add(by === 'patrol' ? 'interceptions_patrol' : 'interceptions_post');
-      turnBack(w, id, geometricWeeks(p.returnCooldownWeeks * p.turnBackCooldownShare, w.rng.reentry.next()));
+      turnBack(w, id, geometricWeeks(p.returnCooldownWeeks * p.turnBackCooldownShare, draw(w, 'cooldown', id)));
     } else {
       m.status[id] = Status.crossed;
       m.crossings[id]!++;

@@ -5,21 +5,20 @@
  */
 import { CROSSING_SLOTS, DEPORTED_SLOT, Status } from './codes.js';
 import { identify } from './justice.js';
-import { geometricWeeks, type World } from './world.js';
+import { draw, geometricWeeks, type World } from './world.js';
 
 export function raids(w: World): void {
   const m = w.migrants.cols;
   const p = w.p;
-  const r = w.rng.raids;
   const q = w.q.raided;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
-    if (m.victim[id] === 1 && w.rng.identification.next() < p.idRaid) {
+    if (m.victim[id] === 1 && draw(w, 'identification', id, 2) < p.idRaid) {
       identify(w, id, 'identified_raid', true);
       continue;
     }
     m.status[id] = Status.detained;
-    m.weeksLeft[id] = geometricWeeks(p.detentionWeeks, r.next());
+    m.weeksLeft[id] = geometricWeeks(p.detentionWeeks, draw(w, 'detention', id));
     w.rec.add('raids_detained');
   }
   q.clear();
@@ -37,7 +36,7 @@ export function deport(w: World): void {
     w.rec.add(sabah ? 'deportations_nunukan' : 'deportations_entikong');
     m.crossing[id] = geo.deportationCrossing[sabah];
     w.perCrossing[(w.week.index * geo.crossingIds.length + m.crossing[id]!) * CROSSING_SLOTS + DEPORTED_SLOT]!++;
-    if (m.victim[id] === 1 && w.rng.identification.next() < idDeport) {
+    if (m.victim[id] === 1 && draw(w, 'identification', id, 3) < idDeport) {
       identify(w, id, 'identified_deportation', true);
       continue;
     }

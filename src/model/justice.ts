@@ -7,7 +7,7 @@
  */
 import { NO_ID, Status } from './codes.js';
 import { arrestBrokers, replaceBroker } from './brokers.js';
-import { geometricWeeks, type World } from './world.js';
+import { draw, drawsFor, geometricWeeks, type World } from './world.js';
 
 export type IdentifiedBy = 'identified_official' | 'identified_patrol' | 'identified_ngo' | 'identified_raid' | 'identified_deportation';
 
@@ -15,7 +15,7 @@ export type IdentifiedBy = 'identified_official' | 'identified_patrol' | 'identi
 export function identify(w: World, id: number, by: IdentifiedBy, inMalaysia: boolean): void {
   const m = w.migrants.cols;
   m.status[id] = Status.identified;
-  m.weeksLeft[id] = geometricWeeks(w.p.shelterWeeks * (1 - w.p.protocolDelayCut * w.week.levels.operationalProtocols), w.rng.identification.next());
+  m.weeksLeft[id] = geometricWeeks(w.p.shelterWeeks * (1 - w.p.protocolDelayCut * w.week.levels.operationalProtocols), draw(w, 'shelter', id));
   m.victim[id] = 0;
   m.identifiedBefore[id] = 1;
   w.rec.add('identified');
@@ -43,7 +43,6 @@ export function ngoIdentification(w: World): void {
 export function advanceCases(w: World): void {
   const p = w.p;
   const L = w.week.levels;
-  const r = w.rng.justice;
   const cols = w.cases.cols;
   const b = w.brokers.cols;
   const speed = 1 / (1 - p.protocolDelayCut * L.operationalProtocols);
@@ -55,10 +54,12 @@ export function advanceCases(w: World): void {
     const stage = cols.stage[k]!;
     if (stage === 2) continue;
     const broker = cols.broker[k]!;
+    const u = drawsFor(w, 'justice', k);
+    const t = w.week.index * 2;
     if (stage === 0) {
-      if (r.next() >= doneInvestigation) continue;
+      if (u(t) >= doneInvestigation) continue;
       const chance = p.pProsecute * (cols.crossBorder[k] === 1 ? 1 - penalty : 1);
-      if (r.next() < chance) {
+      if (u(t + 1) < chance) {
         cols.stage[k] = 1;
         w.rec.add('prosecutions');
         if (b.active[broker] === 1) {
@@ -67,9 +68,9 @@ export function advanceCases(w: World): void {
         }
       } else cols.stage[k] = 2;
     } else {
-      if (r.next() >= doneProsecution) continue;
+      if (u(t) >= doneProsecution) continue;
       cols.stage[k] = 2;
-      if (r.next() < p.pConvict) {
+      if (u(t + 1) < p.pConvict) {
         w.rec.add('convictions');
         if (b.active[broker] !== 2) {
           b.active[broker] = 2; // 2: convicted, removed for good

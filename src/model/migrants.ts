@@ -8,7 +8,7 @@ import { CROSSING_SLOTS, Channel, Docs, NO_ID, Status, VISIT_SLOT } from './code
 import { CrossingKind } from './geography.js';
 import { keyedUniform } from '../core/rng.js';
 import { initPerson, updateHazardFactor } from './population.js';
-import { geometricWeeks, roundStochastic, type World } from './world.js';
+import { draw, geometricWeeks, roundStochastic, type World } from './world.js';
 
 /** The decide pass over all agents. */
 export function sweep(w: World): void {
@@ -110,7 +110,7 @@ export function farInflow(w: World): void {
     if (k === 0) return;
     const first = w.migrants.add(k);
     for (let id = first; id < first + k; id++) {
-      initPerson(w, id, oi, r);
+      initPerson(w, id, oi);
       w.q.departing.push(id);
     }
     w.rec.add('arrivals_far', k);
@@ -122,7 +122,6 @@ export function chooseChannel(w: World): void {
   const m = w.migrants.cols;
   const p = w.p;
   const wk = w.week;
-  const r = w.rng.channel;
   const q = w.q;
   const informalRisk = meanInformalRisk(w);
   const far = w.scenario.origins.map((o) => o.far);
@@ -139,7 +138,7 @@ export function chooseChannel(w: World): void {
     const uKin = hasKin ? -p.costWeight * (p.kinCostIdr / wealthIdr) + p.kinBonus - p.riskWeight * informalRisk : -Infinity;
     const top = Math.max(uProc, uBroker, uKin);
     const eP = Math.exp(uProc - top), eB = Math.exp(uBroker - top), eK = hasKin ? Math.exp(uKin - top) : 0;
-    const u = r.next() * (eP + eB + eK);
+    const u = draw(w, 'channel', id) * (eP + eB + eK);
     m.status[id] = Status.preparing;
     m.start[id] = 0;
     m.startNode[id] = o;
@@ -148,7 +147,7 @@ export function chooseChannel(w: World): void {
     if (u < eP) {
       m.channel[id] = Channel.procedural;
       m.docs[id] = Docs.passport;
-      m.weeksLeft[id] = geometricWeeks(wk.proceduralWaitWeeks, r.next());
+      m.weeksLeft[id] = geometricWeeks(wk.proceduralWaitWeeks, draw(w, 'channel', id, 1));
       w.rec.add('channel_procedural');
       if (far[o]) w.rec.add('channel_procedural_far');
     } else if (u < eP + eB) {
@@ -182,25 +181,24 @@ function meanInformalRisk(w: World): number {
 export function takeWork(w: World): void {
   const m = w.migrants.cols;
   const p = w.p;
-  const r = w.rng.work;
   const q = w.q.jobSeekers;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
     const b = m.broker[id]!;
     const trafficker = b !== NO_ID && w.brokers.cols.trafficker[b] === 1;
     const exploitChance = trafficker ? p.traffickerExploitPlacement : w.scenario.destinations[m.destination[id]!]!.exploitShare;
-    const exploitative = r.next() < exploitChance;
+    const exploitative = draw(w, 'exploit', id) < exploitChance;
     const means = m.deceived[id] === 1 || m.debt[id]! > p.indebtedMonths;
     if (exploitative && b !== NO_ID && means) {
       m.status[id] = Status.exploited;
       m.victim[id] = 1;
-      m.weeksLeft[id] = geometricWeeks(p.exploitationWeeks, r.next());
+      m.weeksLeft[id] = geometricWeeks(p.exploitationWeeks, draw(w, 'stay', id));
       w.rec.add('trafficked');
       if (m.traffickedBefore[id] === 1) w.rec.add('re_trafficked');
       m.traffickedBefore[id] = 1;
     } else {
       m.status[id] = m.channel[id] === Channel.procedural ? Status.workingRegular : Status.workingIrregular;
-      m.weeksLeft[id] = geometricWeeks(p.contractWeeks, r.next());
+      m.weeksLeft[id] = geometricWeeks(p.contractWeeks, draw(w, 'stay', id));
     }
   }
   q.clear();
@@ -208,12 +206,10 @@ export function takeWork(w: World): void {
 
 /** Workers whose stay ended, and repatriated victims, go home; debts are settled from wages. */
 export function goHome(w: World): void {
-  const m = w.migrants.cols;
-  const r = w.rng.reentry;
   const q = w.q.returning;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
-    sendHome(w, id, r.next());
+    sendHome(w, id, draw(w, 'cooldown', id));
     w.rec.add('returns_home');
   }
   q.clear();
@@ -254,17 +250,16 @@ export function turnBack(w: World, id: number, weeks: number): void {
 export function reenter(w: World): void {
   const m = w.migrants.cols;
   const p = w.p;
-  const r = w.rng.reentry;
   const q = w.q.deportees;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
-    if (r.next() < p.recrossProb) {
+    if (draw(w, 'reentry', id) < p.recrossProb) {
       m.start[id] = 1;
       m.deceived[id] = 0;
       m.broker[id] = NO_ID;
       m.victim[id] = 0;
       const supported = m.identifiedBefore[id] === 1 ? 1 - p.ngoRetraffickCut * w.week.levels.ngoCooperation : 1;
-      if (r.next() < p.recrossBrokerShare * supported) {
+      if (draw(w, 'reentry', id, 1) < p.recrossBrokerShare * supported) {
         m.channel[id] = Channel.broker;
         w.q.seekers.push(id);
       } else {
@@ -274,7 +269,7 @@ export function reenter(w: World): void {
       }
       w.rec.add('re_crossings');
     } else {
-      sendHome(w, id, r.next());
+      sendHome(w, id, draw(w, 'cooldown', id));
     }
   }
   q.clear();

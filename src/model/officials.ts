@@ -4,7 +4,7 @@
  * drift towards what pays (up when bribes go unpunished, down under monitoring).
  */
 import { addOfficial } from './population.js';
-import type { World } from './world.js';
+import { drawsFor, type World } from './world.js';
 
 /** c_official · (1 − monitoring) · g(bribe), cut by training for trained officers. */
 export function collusionChance(propensity: number, monitoring: number, bribeEffect: number, trainedCut: number): number {
@@ -15,16 +15,15 @@ export function isTrained(w: World, official: number): boolean {
   return w.officials.cols.trainDraw[official]! < w.week.trainedShare;
 }
 
-/** The officer on duty for one inspection at a post, drawn from the inspection stream. */
-export function onDuty(w: World, post: number): number {
+/** The officer on duty for one inspection at a post, picked by the uniform `u`. */
+export function onDuty(w: World, post: number, u: number): number {
   const staff = w.postOfficials[post]!;
-  return staff.length ? staff[w.rng.inspection.int(staff.length)]! : -1;
+  return staff.length ? staff[Math.floor(u * staff.length)]! : -1;
 }
 
 export function monitorOfficials(w: World): void {
   const o = w.officials.cols;
   const p = w.p;
-  const r = w.rng.officials;
   const monitoring = w.week.monitoring;
   const catchChance = p.monitoringCatch * monitoring;
   let colluders = 0, active = 0;
@@ -36,12 +35,13 @@ export function monitorOfficials(w: World): void {
     if (acts > 0) {
       colluders++;
       // Each colluded agent is `scale` persons waved through: that many acts to be caught in.
-      const caught = r.next() < 1 - Math.pow(1 - catchChance, acts * w.scale);
-      if (caught && r.next() < p.monitoringRemoval + (1 - p.monitoringRemoval) * monitoring) {
+      const u = drawsFor(w, 'monitoring', id);
+      const caught = u(2 * w.week.index) < 1 - Math.pow(1 - catchChance, acts * w.scale);
+      if (caught && u(2 * w.week.index + 1) < p.monitoringRemoval + (1 - p.monitoringRemoval) * monitoring) {
         o.active[id] = 0;
         const staff = w.postOfficials[o.post[id]!]!;
         staff.splice(staff.indexOf(id), 1);
-        addOfficial(w, o.post[id]!, r);
+        addOfficial(w, o.post[id]!);
         w.rec.add('officials_removed');
       } else if (caught) {
         // Caught and sanctioned but kept on: less willing next time.

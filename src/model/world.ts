@@ -5,7 +5,7 @@
  */
 import { IdList } from '../core/idlist.js';
 import { Recorder } from '../core/recorder.js';
-import { Streams, streamKey, type Stream } from '../core/rng.js';
+import { keyedUniform, Streams, streamKey, type Stream } from '../core/rng.js';
 import { AgentTable } from '../core/store.js';
 import type { Scenario } from '../scenario/load.js';
 import { CROSSING_SLOTS, NO_ID } from './codes.js';
@@ -101,31 +101,57 @@ export interface Queues {
   returning: IdList;
 }
 
-export const STREAM_NAMES = [
-  'init',
-  'departure',
-  'inflow',
-  'channel',
-  'recruitment',
-  'deception',
-  'documents',
-  'route',
-  'inspection',
-  'collusion',
-  'detection',
-  'identification',
-  'work',
-  'raids',
-  'reentry',
-  'justice',
-  'brokers',
-  'officials',
-] as const;
+/** Sequential streams, for draws that belong to no agent: the far-origin inflow. */
+export const STREAM_NAMES = ['inflow'] as const;
 export type StreamName = (typeof STREAM_NAMES)[number];
 
 /** Per-agent weekly decisions drawn by key (agent id, week) rather than from a sequence. */
-export const KEYED_NAMES = ['departure', 'raids', 'ngo', 'escape'] as const;
+export const KEYED_NAMES = [
+  'init',
+  'departure',
+  'raids',
+  'ngo',
+  'escape',
+  'channel',
+  'recruitWait',
+  'deception',
+  'documents',
+  'route',
+  'duty',
+  'collusion',
+  'fraudCheck',
+  'detection',
+  'identification',
+  'exploit',
+  'stay',
+  'reentry',
+  'cooldown',
+  'detention',
+  'shelter',
+  'brokerPick',
+  'outreach',
+  'brokerInit',
+  'officialInit',
+  'arrest',
+  'replace',
+  'justice',
+  'monitoring',
+] as const;
 export type KeyedName = (typeof KEYED_NAMES)[number];
+
+/**
+ * The k-th draw (k < 8) of agent `id` for a process this week: keyed, so the same agent draws
+ * the same number in every variant whatever happened to others (common random numbers).
+ */
+export function draw(w: World, name: KeyedName, id: number, k = 0): number {
+  return keyedUniform(w.keys[name], id, w.week.index * 8 + k);
+}
+
+/** Draws for any entity (broker, officer, case, hub) keyed by its id and a counter. */
+export function drawsFor(w: World, name: KeyedName, id: number): (k: number) => number {
+  const key = w.keys[name];
+  return (k) => keyedUniform(key, id, k);
+}
 
 export interface World {
   scenario: Scenario;

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { runScenario } from '../../src/experiment/run.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
-const GOLDEN = 'b57975cf500e6821ad89be0710f911ac08dc5c96a00063af00a6089b1989d2c5';
+const GOLDEN = 'ef6229d4af8ec9bbfb02ef7da58ff3ae8ce076883a8a5809c7842570302db7f8';
 
 describe('golden baseline', () => {
   it('summary.json and timeseries.csv of the baseline (seed 1, scale 50) hash to the pinned value', async () => {
