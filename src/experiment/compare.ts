@@ -155,7 +155,9 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
         };
       }
       const cost = programmeCost(variant.scenario, horizonEnd) - baseCost;
-      const averted = v === 0 ? 0 : -(metrics.trafficked?.diff?.mean ?? 0);
+      const d = metrics.trafficked?.diff;
+      // Priced only where the reduction is clear (the paired 95% interval lies below zero).
+      const averted = d && d.hi < 0 ? -d.mean : 0;
       return {
         name: variant.name,
         description: variant.description,
