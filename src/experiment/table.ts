@@ -28,7 +28,7 @@ export function comparisonTable(c: Comparison, metrics: readonly string[]): stri
     if (!c.variants[0]!.metrics[m]) continue;
     out.push('');
     out.push(`${LABELS[m] ?? m}`);
-    out.push(`  ${pad('variant', width)}${lpad('mean', 10)}  ${pad('95% interval', 22)}${lpad('vs baseline', 12)}  ${pad('95% interval', 22)}${lpad('change', 8)}${m === 'trafficked' ? '   cost per case averted' : ''}`);
+    out.push(`  ${pad('variant', width)}${lpad('mean', 10)}  ${pad('95% interval', 22)}${lpad('vs baseline', 12)}  ${pad('95% interval', 22)}${lpad('change', 8)}${m === 'trafficked' ? '   cost per case averted (where clear)' : ''}`);
     for (const v of c.variants) {
       const s = v.metrics[m]!;
       const ci = `[${f0(s.lo)}, ${f0(s.hi)}]`;
