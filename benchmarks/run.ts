@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
 import { writeFileSync } from 'node:fs';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compare } from '../src/experiment/compare.js';
@@ -65,6 +65,18 @@ log('main comparison with 2 workers...');
 const compare2 = await timeCompare(2);
 log(`  ${compare2.runs} runs in ${compare2.seconds.toFixed(1)} s`);
 
+// The explorer's frame rate while it simulates the baseline at scale 20, measured in Chromium by
+// the explorer's browser test (which writes its figures as an artifact).
+log('explorer frame rate (browser test)...');
+let explorer: unknown = null;
+try {
+  execFileSync('npx', ['vitest', 'run', 'tests/explorer/explorer.test.ts'], { stdio: 'ignore' });
+  explorer = JSON.parse(readFileSync('benchmarks/artifacts/explorer.json', 'utf8'));
+  log(`  ${(explorer as { fps: number }).fps} fps, ${(explorer as { weeksPerSecond: number }).weeksPerSecond} weeks/s`);
+} catch (e) {
+  log(`  not measured: ${(e as Error).message.split('\n')[0]}`);
+}
+
 const results = {
   machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
   bareLoop: { draw: 'keyed (murmur3 finaliser of key, agent id, week)', agentSteps: bare.agentSteps, seconds: bare.seconds, agentStepsPerSecond: bareRate },
@@ -80,6 +92,7 @@ const results = {
     speedup: compare1.seconds / compare2.seconds,
     parallelEfficiency: compare1.seconds / (2 * compare2.seconds),
   },
+  explorer,
 };
 writeFileSync('benchmarks/results.json', JSON.stringify(results, null, 2) + '\n');
 log('wrote benchmarks/results.json');

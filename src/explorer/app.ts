@@ -1,0 +1,252 @@
+/**
+ * The explorer page. The worker simulates; this thread only animates. Weeks arrive from the
+ * worker into the Playback clock; a requestAnimationFrame loop moves the clock on, draws the
+ * current week's movers part of the way along their legs, and feeds totals and charts.
+ */
+import type { Basemap } from '../report/basemap.js';
+import { parseScenario, type Scenario } from '../scenario/parse.js';
+import { LiveChart, crossingsSpec, darkFigureSpec, seriesLabel, type Row } from './charts.js';
+import { BorderMap } from './map.js';
+import { CROSSING_CHANNELS, DARK_FIGURE } from './palette.js';
+import { Playback } from './playback.js';
+import type { FromWorker, RunConfig, ToWorker, WeekReport } from './protocol.js';
+import { TotalsPanel, buildControls, buildLegend } from './ui.js';
+
+/** Persons per agent: the `--scale 20` the issue asks the explorer to run at. */
+const SCALE = 20;
+/** Chart redraws per second at most while playing: the charts are the costly part of a frame. */
+const CHART_INTERVAL_MS = 250;
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+/** What the page exposes for the browser tests and the frame-rate benchmark. */
+interface Stats {
+  fps: number;
+  weeksPerSecond: number;
+  /** Weeks shown so far in this run. */
+  week: number;
+  frames: number;
+  seconds: number;
+  playing: boolean;
+  /** How far (0–1) the shown week's movers are along their legs, and weeks received but not yet shown. */
+  phase: number;
+  queued: number;
+}
+declare global {
+  interface Window {
+    __lintasStats: Stats;
+    __lintas: { totals: () => Record<string, number>; chartRows: () => { crossings: Row[]; darkFigure: Row[] }; ready: boolean };
+  }
+}
+
+async function main(): Promise<void> {
+  const [scenarioData, basemap] = await Promise.all([
+    fetch('/scenario.json').then((r) => r.json() as Promise<unknown>),
+    fetch('/basemap.json').then((r) => r.json() as Promise<Basemap>),
+    // The map's labels are drawn on a canvas, which does not wait for web fonts by itself.
+    document.fonts.load(`18px 'DejaVu Sans'`),
+    document.fonts.load(`bold 18px 'DejaVu Sans'`),
+  ]);
+  const scenario = parseScenario(scenarioData);
+  const domain: [number, number] = [Date.parse(`${scenario.start}T00:00:00Z`), Date.parse(`${scenario.end}T00:00:00Z`)];
+
+  const map = new BorderMap($('map') as HTMLCanvasElement, scenario, basemap, $('crossing-list'));
+  const sizeMap = () => {
+    const canvas = map.canvas;
+    const w = canvas.parentElement!.clientWidth;
+    canvas.style.height = `${Math.round(Math.max(420, Math.min(w / 1.3, window.innerHeight - 190)))}px`;
+    map.resize();
+  };
+  sizeMap();
+  buildLegend();
+  const totalsPanel = new TotalsPanel();
+  const [crossingsChart, darkChart] = await Promise.all([
+    LiveChart.create($('chart-crossings'), crossingsSpec(domain, $('chart-crossings').clientWidth)),
+    LiveChart.create($('chart-dark'), darkFigureSpec(domain, $('chart-dark').clientWidth)),
+  ]);
+  window.addEventListener('resize', () => {
+    sizeMap();
+    crossingsChart.resize($('chart-crossings').clientWidth);
+    darkChart.resize($('chart-dark').clientWidth);
+  });
+
+  const seedInput = $<HTMLInputElement>('seed');
+  seedInput.value = String(scenario.seed);
+  $('scale-note').textContent = `One simulated agent stands for ${SCALE} persons; ${scenario.name}, ${scenario.start} to ${scenario.end}.`;
+  const controls = buildControls(scenario, () => reset());
+  const speedSelect = $<HTMLSelectElement>('speed');
+  const playButton = $<HTMLButtonElement>('play');
+  const message = $('message');
+
+  const worker = new Worker('/worker.js', { type: 'module' });
+  const send = (m: ToWorker) => worker.postMessage(m);
+
+  // `run` numbers runs so that weeks still arriving from a run since reset are dropped.
+  let run = 0;
+  const clock = new Playback();
+  let playing = false;
+  let totals: Record<string, number> = {};
+  let cumulative = { trafficked: 0, identified: 0 };
+  let totalsDirty = true;
+  let lastChart = 0;
+
+  const stats: Stats = { fps: 0, weeksPerSecond: 0, week: 0, frames: 0, seconds: 0, playing: false, phase: 1, queued: 0 };
+  let playStart = 0, playWeeks0 = 0;
+  window.__lintasStats = stats;
+  window.__lintas = {
+    totals: () => ({ ...totals }),
+    chartRows: () => ({ crossings: crossingsChart.rows(), darkFigure: darkChart.rows() }),
+    ready: false,
+  };
+
+  const config = (): RunConfig => {
+    let seed = Number(seedInput.value);
+    if (seedInput.value.trim() === '' || !Number.isSafeInteger(seed) || seed < 0) {
+      // Show the seed that actually runs rather than keep a value that was ignored.
+      seed = scenario.seed;
+      seedInput.value = String(seed);
+    }
+    return {
+      seed,
+      scale: SCALE,
+      interventions: controls.interventions(),
+      stage: controls.stage(),
+    };
+  };
+
+  /** A fresh world with the controls as they are now; keeps playing if it was. */
+  function reset(): void {
+    run++;
+    clock.reset(playing);
+    totals = {};
+    cumulative = { trafficked: 0, identified: 0 };
+    totalsDirty = true;
+    crossingsChart.clear();
+    darkChart.clear();
+    message.textContent = '';
+    if (playing) startStats(performance.now());
+    send({ type: 'init', run, scenarioData, config: config() });
+  }
+
+  function startStats(now: number): void {
+    playStart = now;
+    playWeeks0 = clock.shown + 1;
+    stats.frames = 0;
+  }
+
+  function setPlaying(on: boolean): void {
+    playing = on;
+    stats.playing = on;
+    playButton.textContent = on ? '❚❚ Pause' : '▶ Play';
+    playButton.setAttribute('aria-pressed', String(on));
+    if (on) {
+      if (clock.atEnd) reset();
+      clock.play();
+      startStats(performance.now());
+    } else clock.pause();
+  }
+
+  worker.onmessage = (e: MessageEvent<FromWorker>) => {
+    const m = e.data;
+    if (m.run !== run) return;
+    if (m.type === 'ready') clock.horizon = m.weeks;
+    else if (m.type === 'week') clock.receive(m);
+    else {
+      message.textContent = `The scenario could not run: ${m.message}`;
+      setPlaying(false);
+    }
+  };
+  worker.onerror = (e) => {
+    message.textContent = `The simulation stopped: ${e.message}`;
+  };
+
+  /** A week came into view: running totals and chart rows. */
+  function apply(w: WeekReport): void {
+    for (const [k, v] of Object.entries(w.metrics)) totals[k] = (totals[k] ?? 0) + v;
+    totalsDirty = true;
+    const t = Date.parse(`${w.date}T00:00:00Z`);
+    crossingsChart.push(CROSSING_CHANNELS.map((c) => ({ t, series: seriesLabel(c.metric), value: w.metrics[c.metric] ?? 0 })));
+    cumulative.trafficked += w.metrics.trafficked ?? 0;
+    cumulative.identified += w.metrics.identified ?? 0;
+    darkChart.push(DARK_FIGURE.map((d) => ({ t, series: d.label, value: cumulative[d.metric] })));
+  }
+
+  const speed = () => (speedSelect.value === 'max' ? Infinity : Number(speedSelect.value));
+
+  /** Asks for the weeks the clock wants next, in small batches so a reset never waits on a long one. */
+  function requestAhead(): void {
+    for (let n = clock.request(speed()); n > 0; n -= 16) send({ type: 'step', run, count: Math.min(16, n) });
+  }
+
+  $('play').addEventListener('click', () => setPlaying(!playing));
+  $('step').addEventListener('click', () => {
+    if (playing) setPlaying(false);
+    clock.step();
+  });
+  $('reset').addEventListener('click', () => reset());
+  seedInput.addEventListener('change', () => reset());
+  // For a presenter's clicker or keyboard: Space plays or pauses, → or Page Down steps, R resets.
+  // Form controls keep their own keys.
+  document.addEventListener('keydown', (e) => {
+    if (e.target instanceof HTMLInputElement || e.target instanceof HTMLSelectElement || e.target instanceof HTMLButtonElement) return;
+    if (e.ctrlKey || e.metaKey || e.altKey) return;
+    const button = e.key === ' ' ? 'play' : e.key === 'ArrowRight' || e.key === 'PageDown' ? 'step' : e.key === 'r' || e.key === 'R' ? 'reset' : null;
+    if (!button) return;
+    e.preventDefault();
+    $(button).click();
+  });
+
+  let last = performance.now();
+  let fpsFrames = 0, fpsSince = last;
+  function frame(now: number): void {
+    const dt = Math.min(0.1, (now - last) / 1000);
+    last = now;
+    const s = speed();
+    for (const w of clock.advance(dt, s)) apply(w);
+    if (playing && clock.atEnd) setPlaying(false);
+    requestAhead();
+
+    // At full speed weeks go by faster than frames: show each week's movers mid-way.
+    map.draw(clock.current, s === Infinity ? 0.5 : clock.phase);
+    if (totalsDirty) {
+      totalsPanel.show(totals);
+      $('date').textContent = clock.current?.date ?? scenario.start;
+      $('week-label').textContent = `week ${clock.shown + 1} of ${Number.isFinite(clock.horizon) ? clock.horizon : '…'}`;
+      totalsDirty = false;
+    }
+    if ((crossingsChart.dirty || darkChart.dirty) && (!playing || now - lastChart >= CHART_INTERVAL_MS)) {
+      crossingsChart.flush();
+      darkChart.flush();
+      lastChart = now;
+    }
+
+    fpsFrames++;
+    if (now - fpsSince >= 1000) {
+      $('fps').textContent = `${Math.round((fpsFrames * 1000) / (now - fpsSince))} fps`;
+      fpsFrames = 0;
+      fpsSince = now;
+    }
+    if (playing) {
+      stats.frames++;
+      stats.seconds = (now - playStart) / 1000;
+      if (stats.seconds > 0) {
+        stats.fps = stats.frames / stats.seconds;
+        stats.weeksPerSecond = (clock.shown + 1 - playWeeks0) / stats.seconds;
+      }
+    }
+    stats.week = clock.shown + 1;
+    stats.phase = clock.phase;
+    stats.queued = clock.queue.length;
+    requestAnimationFrame(frame);
+  }
+
+  reset();
+  requestAnimationFrame(frame);
+  window.__lintas.ready = true;
+}
+
+main().catch((e: unknown) => {
+  const el = document.getElementById('message');
+  if (el) el.textContent = `The explorer could not start: ${e instanceof Error ? e.message : String(e)}`;
+  throw e;
+});

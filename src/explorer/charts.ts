@@ -1,0 +1,127 @@
+/**
+ * The explorer's live charts: vega-lite specs in the style of src/report/charts.ts, with type
+ * sized for a projector, and a small wrapper that inserts weeks into a named dataset as they
+ * arrive. vega, vega-lite and vega-embed are loaded as UMD scripts by index.html (their
+ * prebuilt bundles), so only their types are imported here.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import { CROSSING_CHANNELS, DARK_FIGURE, FONT_STACK } from './palette.js';
+
+declare global {
+  const vega: typeof import('vega');
+  const vegaEmbed: typeof import('vega-embed').default;
+}
+
+/** One point of a chart: time (ms), the series it belongs to, its value in persons. */
+export interface Row {
+  t: number;
+  series: string;
+  value: number;
+}
+
+const config = {
+  font: FONT_STACK,
+  background: '#ffffff',
+  view: { stroke: null },
+  axis: { labelFontSize: 16, titleFontSize: 16, labelColor: '#1a1a1a', titleColor: '#1a1a1a', grid: true, gridOpacity: 0.5 },
+  legend: { labelFontSize: 16, titleFontSize: 16, labelColor: '#1a1a1a', symbolStrokeWidth: 4, symbolSize: 300, labelLimit: 320 },
+  title: { fontSize: 20, subtitleFontSize: 15, anchor: 'start' as const, color: '#1a1a1a', subtitleColor: '#333333' },
+};
+
+function lineSpec(title: string, subtitle: string | string[], yTitle: string, series: readonly { label: string; color: string }[], domain: [number, number], smooth: boolean, width: number): TopLevelSpec {
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: { text: title, subtitle },
+    // The page passes its column width: vega-embed's own 'container' sizing measures an inline block.
+    width,
+    height: 190,
+    // resize: axis labels grow as data arrive, so the layout is recomputed on every update.
+    autosize: { type: 'fit-x', contains: 'padding', resize: true },
+    config,
+    // Named and empty: the page inserts rows as weeks arrive.
+    data: { name: 'rows' },
+    transform: smooth
+      ? [
+          { window: [{ op: 'mean', field: 'value', as: 'shown' }], frame: [-3, 0], groupby: ['series'], sort: [{ field: 't' }] },
+        ]
+      : [{ calculate: 'datum.value', as: 'shown' }],
+    mark: { type: 'line', strokeWidth: 3.5, clip: true },
+    encoding: {
+      // The whole horizon from the start, so the axis stays still while the run fills it in.
+      x: { field: 't', type: 'temporal', title: null, scale: { domain }, axis: { format: '%Y', tickCount: 'year', labelFlush: true } },
+      // unionWith: a sensible axis before the first week (and no empty-extent warnings).
+      y: { field: 'shown', type: 'quantitative', title: yTitle, scale: { domain: { unionWith: [0, 10] } } },
+      color: {
+        field: 'series',
+        type: 'nominal',
+        title: null,
+        scale: { domain: series.map((s) => s.label), range: series.map((s) => s.color) },
+        legend: { orient: 'top', direction: 'horizontal' },
+      },
+    },
+  };
+}
+
+/** Weekly migrant crossings by channel (four-week moving average: at scale 20 single weeks are noisy). */
+export const crossingsSpec = (domain: [number, number], width: number) =>
+  lineSpec(
+    'Crossings per week, by channel',
+    ['regular: inspected · colluded: waved through', 'informal: footpaths, boats · 4-week average'],
+    'persons per week',
+    CROSSING_CHANNELS,
+    domain,
+    true,
+    width,
+  );
+
+/** The dark figure: people trafficked against victims identified, summed from the start. */
+export const darkFigureSpec = (domain: [number, number], width: number) =>
+  lineSpec('The dark figure', ['people trafficked vs victims identified,', 'persons, cumulative since the start'], 'persons', DARK_FIGURE, domain, false, width);
+
+export const seriesLabel = (metric: string): string =>
+  [...CROSSING_CHANNELS, ...DARK_FIGURE].find((s) => s.metric === metric)?.label ?? metric;
+
+type View = Awaited<ReturnType<typeof vegaEmbed>>['view'];
+
+/** A chart fed in batches: rows queue up and are inserted at most a few times a second. */
+export class LiveChart {
+  private pending: Row[] = [];
+
+  private constructor(readonly view: View) {}
+
+  static async create(el: HTMLElement, spec: TopLevelSpec): Promise<LiveChart> {
+    // Errors only: an empty chart (before the first week) makes vega warn about an empty extent.
+    const { view } = await vegaEmbed(el, spec, { actions: false, renderer: 'canvas', logLevel: vega.Error });
+    return new LiveChart(view);
+  }
+
+  push(rows: Row[]): void {
+    for (const r of rows) this.pending.push(r);
+  }
+
+  get dirty(): boolean {
+    return this.pending.length > 0;
+  }
+
+  flush(): void {
+    if (!this.pending.length) return;
+    const rows = this.pending;
+    this.pending = [];
+    void this.view.change('rows', vega.changeset().insert(rows)).runAsync();
+  }
+
+  clear(): void {
+    this.pending = [];
+    void this.view.change('rows', vega.changeset().remove(() => true)).runAsync();
+  }
+
+  /** Follows the page layout when the window changes size. */
+  resize(width: number): void {
+    void this.view.width(width).runAsync();
+  }
+
+  /** The rows the chart holds (for tests and the frame-rate check). */
+  rows(): Row[] {
+    return this.view.data('rows') as Row[];
+  }
+}

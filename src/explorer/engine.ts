@@ -1,0 +1,113 @@
+/**
+ * The model stepped one week at a time, for the explorer's worker. It builds the world exactly
+ * as simulate() does and runs the same PHASES, so a seed and scale give the same weekly numbers
+ * as `lintas run`. Browser-safe: no Node imports, no DOM.
+ */
+import { Schedule } from '../core/schedule.js';
+import { CROSSING_SLOTS, Channel, Status } from '../model/codes.js';
+import { METRICS, UNSCALED } from '../model/metrics.js';
+import { INTERVENTION_KINDS } from '../model/parameters.js';
+import { initPopulation } from '../model/population.js';
+import { PHASES } from '../model/simulation.js';
+import { createWorld, type World } from '../model/world.js';
+import { parseScenario, type Scenario } from '../scenario/parse.js';
+import { AGENT_STRIDE, Look, type RunConfig, type WeekReport } from './protocol.js';
+
+/** At most this many moving agents are sent per week: enough to see the flows, few enough to draw at 60 fps. */
+export const AGENT_SAMPLE = 300;
+
+type Data = Record<string, unknown>;
+
+/**
+ * The scenario data with the controls applied, as plain copies (the input is not changed):
+ * each non-zero intervention becomes an entry from the scenario start; a chosen stage replaces
+ * the scenario's stages from its start.
+ */
+export function applyControls(scenarioData: unknown, config: RunConfig): unknown {
+  if (scenarioData === null || typeof scenarioData !== 'object' || Array.isArray(scenarioData)) return scenarioData;
+  const data = scenarioData as Data;
+  const start = data.start as string;
+  const added = INTERVENTION_KINDS.filter((k) => (config.interventions[k] ?? 0) > 0).map((kind) => ({
+    kind,
+    start,
+    intensity: config.interventions[kind]!,
+    note: 'explorer control',
+  }));
+  const out: Data = { ...data };
+  if (added.length) out.interventions = [...((data.interventions as unknown[] | undefined) ?? []), ...added];
+  if (config.stage) out.stages = [{ date: start, stage: config.stage, source: 'explorer control' }];
+  return out;
+}
+
+export class Run {
+  readonly scenario: Scenario;
+  readonly world: World;
+  readonly weeks: number;
+  private readonly schedule = new Schedule(PHASES);
+
+  constructor(
+    scenarioData: unknown,
+    readonly config: RunConfig,
+    readonly id = 0,
+  ) {
+    this.scenario = parseScenario(applyControls(scenarioData, config));
+    // Same order of construction as simulate(): the random streams must see the same draws.
+    this.world = createWorld(this.scenario, config.seed, config.scale);
+    initPopulation(this.world);
+    this.weeks = this.world.geo.weeks;
+  }
+
+  get week(): number {
+    return this.world.rec.ticks;
+  }
+
+  /** Simulates the next week and reports it, or returns null past the horizon. */
+  step(): WeekReport | null {
+    const w = this.world;
+    const t = w.rec.ticks;
+    if (t >= this.weeks) return null;
+    this.schedule.step(w, t);
+    return this.report(t);
+  }
+
+  private report(t: number): WeekReport {
+    const w = this.world;
+    const scale = w.scale;
+    const metrics: Record<string, number> = {};
+    // The row just committed: the same values summarize() sums for `lintas run`.
+    METRICS.forEach((m, i) => {
+      const v = w.rec.columns[i]![t]!;
+      metrics[m] = UNSCALED.has(m) ? v : v * scale;
+    });
+    const C = w.geo.crossingIds.length;
+    const perCrossing = w.perCrossing.slice(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS).map((v) => v * scale);
+    const open = w.geo.open.slice(t * C, (t + 1) * C);
+    const { agents, moving } = sampleMoving(w);
+    return { run: this.id, week: t, date: w.week.date, metrics, perCrossing, open, agents, moving };
+  }
+}
+
+/**
+ * Agents on the move at the end of the week: travelling (on the way to a crossing, crossing
+ * next week) or crossed (through this week, on the way to work). An even stride through the
+ * table, no random draws, so the sample never disturbs the model's streams.
+ */
+export function sampleMoving(w: World, max = AGENT_SAMPLE): { agents: Int32Array; moving: number } {
+  const m = w.migrants.cols;
+  const n = w.migrants.count;
+  const ids: number[] = [];
+  for (let id = 0; id < n; id++) {
+    const s = m.status[id]!;
+    if (s === Status.travelling || s === Status.crossed) ids.push(id);
+  }
+  const take = Math.min(max, ids.length);
+  const agents = new Int32Array(take * AGENT_STRIDE);
+  for (let k = 0; k < take; k++) {
+    const id = ids[Math.floor((k * ids.length) / take)]!;
+    const ch = m.channel[id]!;
+    const look =
+      ch === Channel.procedural ? Look.procedural : ch === Channel.broker ? (m.deceived[id] === 1 ? Look.deceived : Look.broker) : Look.kin;
+    agents.set([id, m.status[id]!, m.start[id]!, m.startNode[id]!, m.crossing[id]!, m.destination[id]!, look], k * AGENT_STRIDE);
+  }
+  return { agents, moving: ids.length };
+}

@@ -1,0 +1,166 @@
+/**
+ * The page's panels: intervention sliders and the stage select, the running totals, and the
+ * legend. They only read and show values; app.ts decides what a change means.
+ */
+import { stageMultiplier, stageOn } from '../model/interventions.js';
+import { INTERVENTIONS, INTERVENTION_KINDS, STAGES, type InterventionKind, type Stage } from '../model/parameters.js';
+import type { Scenario } from '../scenario/parse.js';
+import { CROSSING_CHANNELS, LOOKS, MAP } from './palette.js';
+
+const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const LABELS: Record<InterventionKind, string> = {
+  jointPatrols: 'Joint patrols',
+  intelligenceSharing: 'Intelligence sharing',
+  jointTraining: 'Joint training',
+  ngoCooperation: 'NGO cooperation',
+  operationalProtocols: 'Joint protocols',
+  antiCollusion: 'Anti-collusion monitoring',
+  documentAlignment: 'Close the ID loophole',
+  placementReform: 'Placement reform',
+  economicDevelopment: 'Economic development',
+};
+
+export interface Controls {
+  interventions(): Partial<Record<InterventionKind, number>>;
+  /** The stage chosen, or null while the scenario's own stages are left alone. */
+  stage(): Stage | null;
+}
+
+/** Builds one slider per intervention and the stage select; `onChange` fires when one is let go. */
+export function buildControls(s: Scenario, onChange: () => void): Controls {
+  const box = $('interventions');
+  const sliders = new Map<InterventionKind, HTMLInputElement>();
+  for (const kind of INTERVENTION_KINDS) {
+    const row = document.createElement('div');
+    row.className = 'slider';
+    const id = `iv-${kind}`;
+    const value = document.createElement('span');
+    value.className = 'value';
+    value.textContent = '0.0';
+    const label = document.createElement('label');
+    label.htmlFor = id;
+    label.title = INTERVENTIONS[kind].meaning;
+    const name = document.createElement('span');
+    name.textContent = LABELS[kind];
+    if (INTERVENTIONS[kind].bilateral) {
+      const tag = document.createElement('span');
+      tag.className = 'tag';
+      tag.textContent = 'bilateral';
+      name.append(tag);
+    }
+    label.append(name, value);
+    const input = Object.assign(document.createElement('input'), { type: 'range', id, min: '0', max: '1', step: '0.1', value: '0' });
+    input.dataset.kind = kind;
+    input.setAttribute('aria-describedby', `${id}-v`);
+    value.id = `${id}-v`;
+    // The number follows the thumb; the run restarts only once the slider is let go.
+    input.addEventListener('input', () => (value.textContent = Number(input.value).toFixed(1)));
+    input.addEventListener('change', onChange);
+    row.append(label, input);
+    box.append(row);
+    sliders.set(kind, input);
+  }
+
+  const stage = $<HTMLSelectElement>('stage');
+  const own = stageOn(s, s.start);
+  for (const st of STAGES) {
+    const opt = document.createElement('option');
+    opt.value = st;
+    opt.textContent = `${st} (×${stageMultiplier(st, s.params).toFixed(2)})`;
+    opt.selected = st === own;
+    stage.append(opt);
+  }
+  let stageTouched = false;
+  stage.addEventListener('change', () => {
+    stageTouched = true;
+    onChange();
+  });
+
+  return {
+    interventions: () => Object.fromEntries([...sliders].map(([k, el]) => [k, Number(el.value)])),
+    stage: () => (stageTouched ? (stage.value as Stage) : null),
+  };
+}
+
+const TOTALS: { metric: string; label: string; color?: string }[] = [
+  { metric: 'departures', label: 'Departures' },
+  ...CROSSING_CHANNELS.map((c) => ({ metric: c.metric, label: `Crossed ${c.label}`, color: c.color })),
+  { metric: 'interceptions', label: 'Stopped at the border' },
+  { metric: 'trafficked', label: 'Trafficked (true)', color: '#882255' },
+  { metric: 'identified', label: 'Identified victims', color: '#0072B2' },
+  { metric: 'deportations', label: 'Deported' },
+];
+
+const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
+
+export class TotalsPanel {
+  private cells = new Map<string, HTMLElement>();
+  private share: HTMLElement;
+
+  constructor() {
+    const dl = $('totals');
+    for (const t of TOTALS) {
+      const dt = document.createElement('dt');
+      if (t.color) {
+        const sw = document.createElement('span');
+        sw.className = 'swatch';
+        sw.style.background = t.color;
+        dt.append(sw);
+      }
+      dt.append(t.label);
+      const dd = document.createElement('dd');
+      dd.dataset.metric = t.metric;
+      this.cells.set(t.metric, dd);
+      dl.append(dt, dd);
+    }
+    this.share = document.createElement('span');
+    this.share.className = 'sub';
+    const dt = [...dl.querySelectorAll('dt')][TOTALS.findIndex((t) => t.metric === 'identified')]!;
+    dt.append(' ', this.share);
+    this.show({});
+  }
+
+  /** Shows running totals (persons since the start of the run). */
+  show(totals: Record<string, number>): void {
+    for (const [metric, el] of this.cells) {
+      const v = totals[metric] ?? 0;
+      el.textContent = fmt(v);
+      el.dataset.value = String(v);
+    }
+    const t = totals.trafficked ?? 0;
+    this.share.textContent = t > 0 ? `(${((100 * (totals.identified ?? 0)) / t).toFixed(0)}%)` : '';
+  }
+}
+
+const svg = (body: string) => `<svg width="26" height="26" viewBox="-13 -13 26 26" aria-hidden="true">${body}</svg>`;
+
+/** The key to every mark on the map. */
+export function buildLegend(): void {
+  const groups: [string, [string, string][]][] = [
+    ['People moving (dots):', LOOKS.map((l) => [svg(`<circle r="6" fill="${l.color}" stroke="#1a1a1a"/>`), l.label])],
+    [
+      'Crossings:',
+      [
+        [svg(`<rect x="-8" y="-8" width="16" height="16" fill="${MAP.ink}"/>`), 'official post'],
+        [svg(`<path d="M0 -10 L10 8 L-10 8 Z" fill="${MAP.ink}"/>`), 'sea route'],
+        [svg(`<circle r="7" fill="#fff" stroke="${MAP.ink}" stroke-width="2.5"/>`), 'footpath / boats'],
+        [svg(`<rect x="-8" y="-8" width="16" height="16" fill="${MAP.closed}"/><path d="M-5 -5 L5 5 M5 -5 L-5 5" stroke="#fff" stroke-width="2.5"/>`), 'closed'],
+        [svg(`<circle r="11" fill="${MAP.halo}"/>`), 'crossed this week'],
+        [svg(`<circle r="10" fill="none" stroke="${MAP.intercept}" stroke-width="3"/>`), 'stopped this week'],
+      ],
+    ],
+    [
+      'Places:',
+      [
+        [svg(`<circle r="6" fill="#fff" stroke="${MAP.ink}" stroke-width="2"/>`), 'origin'],
+        [svg(`<path d="M0 -8 L8 0 L0 8 L-8 0 Z" fill="${MAP.muted}"/>`), 'broker hub'],
+        [svg(`<rect x="-7" y="-7" width="14" height="14" fill="#fff" stroke="${MAP.ink}" stroke-width="2"/><rect x="-3" y="-3" width="6" height="6" fill="${MAP.ink}"/>`), 'work in Malaysia'],
+        [svg(`<path d="M-12 0 H12" stroke="${MAP.border}" stroke-width="3" stroke-dasharray="7 4"/>`), 'border'],
+      ],
+    ],
+  ];
+  $('legend').innerHTML = groups
+    .map(([title, items]) => `<div class="group"><span class="group-title">${title}</span>${items.map(([icon, label]) => `<span class="item">${icon}${label}</span>`).join('')}</div>`)
+    .join('');
+}
