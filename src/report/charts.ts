@@ -46,7 +46,7 @@ export function flowsByChannelSpec(bands: WeeklyBand[], variant = 'baseline'): T
     config,
     data: { values },
     encoding: {
-      x: { field: 'date', type: 'temporal', title: null },
+      x: { field: 'date', type: 'temporal', title: null, axis: { format: '%Y', tickCount: 'year' } },
       color: { field: 'channel', type: 'nominal', title: 'channel', scale: { domain: Object.values(CHANNEL_LABELS), range: CHANNEL_COLORS } },
     },
     layer: [
@@ -68,7 +68,7 @@ export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline'): TopLe
     config,
     data: { values },
     encoding: {
-      x: { field: 'date', type: 'temporal', title: null },
+      x: { field: 'date', type: 'temporal', title: null, axis: { format: '%Y', tickCount: 'year' } },
       color: { field: 'series', type: 'nominal', title: null, scale: { domain: Object.values(label), range: ['#6a3d9a', '#33a02c'] } },
     },
     layer: [
