@@ -40,14 +40,14 @@ export function flowsByChannelSpec(bands: WeeklyBand[], variant = 'baseline'): T
     .map((b) => ({ ...b, channel: CHANNEL_LABELS[b.metric] }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Weekly border crossings by channel', subtitle: `${variant}: mean and 95% band over replicates` },
+    title: { text: 'Weekly border crossings by channel', subtitle: `${variant}: mean, and the band from the 5th to the 95th percentile of replicates` },
     width: 640,
     height: 260,
     config,
     data: { values },
     encoding: {
       x: { field: 'date', type: 'temporal', title: null, axis: { format: '%Y', tickCount: 'year' } },
-      color: { field: 'channel', type: 'nominal', title: 'channel', scale: { domain: Object.values(CHANNEL_LABELS), range: CHANNEL_COLORS } },
+      color: { field: 'channel', type: 'nominal', title: 'channel', legend: { labelLimit: 320 }, scale: { domain: Object.values(CHANNEL_LABELS), range: CHANNEL_COLORS } },
     },
     layer: [
       { mark: { type: 'area', opacity: 0.25 }, encoding: { y: { field: 'lo', type: 'quantitative', title: 'persons per week' }, y2: { field: 'hi' } } },
@@ -62,14 +62,14 @@ export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline'): TopLe
   const values = bands.filter((b) => b.variant === variant && b.metric in label).map((b) => ({ ...b, series: label[b.metric] }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'The dark figure: trafficked vs identified', subtitle: `${variant}: weekly, mean and 95% band over replicates` },
+    title: { text: 'The dark figure: trafficked vs identified', subtitle: `${variant}: weekly mean, band from the 5th to the 95th percentile of replicates` },
     width: 640,
     height: 240,
     config,
     data: { values },
     encoding: {
       x: { field: 'date', type: 'temporal', title: null, axis: { format: '%Y', tickCount: 'year' } },
-      color: { field: 'series', type: 'nominal', title: null, scale: { domain: Object.values(label), range: ['#6a3d9a', '#33a02c'] } },
+      color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 320 }, scale: { domain: Object.values(label), range: ['#6a3d9a', '#33a02c'] } },
     },
     layer: [
       { mark: { type: 'area', opacity: 0.25 }, encoding: { y: { field: 'lo', type: 'quantitative', title: 'persons per week' }, y2: { field: 'hi' } } },
@@ -141,12 +141,12 @@ export function flowsByCrossingSpec(c: Comparison, crossingKinds: Record<string,
     title: { text: 'Where flows go: migrant crossings by crossing point', subtitle: 'colour: change against the baseline (paired mean, persons over the horizon)' },
     config,
     data: { values },
-    width: { step: 16 },
+    width: { step: 30 },
     height: { step: 22 },
     mark: { type: 'rect' },
     encoding: {
-      x: { field: 'variant', type: 'nominal', sort: chosen, title: null, axis: { labelAngle: -40 } },
-      y: { field: 'crossing', type: 'nominal', title: null, sort: { field: 'kind' } },
+      x: { field: 'variant', type: 'nominal', sort: chosen, title: null, axis: { labelAngle: -40, labelLimit: 220 } },
+      y: { field: 'crossing', type: 'nominal', title: null, sort: { field: 'kind' }, axis: { labelLimit: 260 } },
       color: { field: 'change', type: 'quantitative', title: 'change', scale: { scheme: 'redblue', domainMid: 0, reverse: true } },
       tooltip: [{ field: 'variant' }, { field: 'crossing' }, { field: 'kind' }, { field: 'mean', format: ',.0f', title: 'crossings' }, { field: 'change', format: '+,.0f' }],
     },
