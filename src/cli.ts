@@ -25,6 +25,35 @@ const number = (flag: string, min: number) => (v: string) => {
   return x;
 };
 
+/** Options every experiment command takes (compare, sweep). */
+interface ExperimentFlags {
+  replicates: number;
+  seed?: number;
+  workers: number;
+  scale?: number;
+  weeks?: number;
+  out?: string;
+  resume?: boolean;
+}
+
+function experimentOptions(cmd: Command, kind: 'compare' | 'sweep', defaultReplicates: number): Command {
+  return cmd
+    .option('--replicates <n>', `replicates per ${kind === 'compare' ? 'variant' : 'design point'}`, integer('--replicates', kind === 'compare' ? 2 : 1), defaultReplicates)
+    .option('--seed <n>', "seed of replicate 0; replicate r uses seed + r (default: the scenario's)", integer('--seed', 0))
+    .option('--workers <n>', 'worker threads (results do not depend on it)', integer('--workers', 1), Math.min(2, availableParallelism()))
+    .option('--scale <n>', 'persons per agent, overriding the scenario', number('--scale', 1))
+    .option('--weeks <n>', 'stop each run after this many weeks', integer('--weeks', 1))
+    .option('--out <dir>', `output folder (default: out/${kind}-<scenario file name>)`)
+    .option('--resume', 'skip runs already finished in the output folder');
+}
+
+/** The shared part of an experiment's options, from its flags. */
+function experiment(file: string, kind: 'compare' | 'sweep', o: ExperimentFlags, progress: boolean) {
+  const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+  const outDir = o.out ?? join('out', `${kind}-${name}`);
+  return { file, replicates: o.replicates, seed: o.seed, scale: o.scale, weeks: o.weeks, workers: o.workers, outDir, resume: !!o.resume, progress };
+}
+
 export function buildProgram(): Command {
   const program = new Command();
   program
@@ -63,24 +92,21 @@ export function buildProgram(): Command {
       process.stdout.write('ok\n');
     });
 
-  program
-    .command('compare')
-    .description('run the baseline and every variant over replicates with common random numbers, and compare')
-    .argument('<scenario>', 'scenario file with variants (.ts, .json or .yaml)')
-    .option('--replicates <n>', 'replicates per variant', integer('--replicates', 2), 10)
-    .option('--seed <n>', 'seed of replicate 0; replicate r uses seed + r (default: the scenario\'s)', integer('--seed', 0))
-    .option('--workers <n>', 'worker threads (results do not depend on it)', integer('--workers', 1), Math.min(2, availableParallelism()))
-    .option('--scale <n>', 'persons per agent, overriding the scenario', number('--scale', 1))
-    .option('--weeks <n>', 'stop each run after this many weeks', integer('--weeks', 1))
-    .option('--out <dir>', 'output folder (default: out/compare-<scenario name>)')
+  experimentOptions(
+    program
+      .command('compare')
+      .description('run the baseline and every variant over replicates with common random numbers, and compare')
+      .argument('<scenario>', 'scenario file with variants (.ts, .json or .yaml)'),
+    'compare',
+    10,
+  )
     .option('--json', 'print comparison.json alone on stdout')
-    .option('--resume', 'skip runs already finished in the output folder')
     .option('--no-report', 'do not write report.html')
     .exitOverride()
-    .action(async (file: string, o: { report: boolean; replicates: number; seed?: number; workers: number; scale?: number; weeks?: number; out?: string; json?: boolean; resume?: boolean }) => {
-      const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-      const outDir = o.out ?? join('out', `compare-${name}`);
-      const result = await compare({ file, replicates: o.replicates, seed: o.seed, scale: o.scale, weeks: o.weeks, workers: o.workers, outDir, resume: !!o.resume, progress: !o.json && process.stderr.isTTY });
+    .action(async (file: string, o: ExperimentFlags & { report: boolean; json?: boolean }) => {
+      const opts = experiment(file, 'compare', o, !o.json && process.stderr.isTTY);
+      const outDir = opts.outDir;
+      const result = await compare(opts);
       if (o.report) await buildReport(outDir);
       const wrote = [join(outDir, 'comparison.csv'), join(outDir, 'comparison.json'), ...(o.report ? [join(outDir, 'report.html')] : [])];
       if (o.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
@@ -97,25 +123,20 @@ export function buildProgram(): Command {
       process.stdout.write(`wrote ${join(dir, 'report.html')} and ${charts.length} charts in ${join(dir, 'charts')}\n`);
     });
 
-  program
-    .command('sweep')
-    .description('run a parameter sweep: full factorial over value lists, or a Latin hypercube over ranges')
-    .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
-    .option('--param <spec>', 'PATH=v1,v2,... or PATH=lo..hi (repeatable), e.g. params.patrolKappa=0.01,0.02', (v: string, acc: string[]) => [...acc, v], [] as string[])
-    .option('--samples <n>', 'Latin hypercube sample size over the PATH=lo..hi ranges', integer('--samples', 1))
-    .option('--replicates <n>', 'replicates per design point', integer('--replicates', 1), 1)
-    .option('--seed <n>', 'seed of replicate 0 (default: the scenario\'s)', integer('--seed', 0))
-    .option('--workers <n>', 'worker threads (results do not depend on it)', integer('--workers', 1), Math.min(2, availableParallelism()))
-    .option('--scale <n>', 'persons per agent, overriding the scenario', number('--scale', 1))
-    .option('--weeks <n>', 'stop each run after this many weeks', integer('--weeks', 1))
-    .option('--out <dir>', 'output folder (default: out/sweep-<scenario name>)')
+  experimentOptions(
+    program
+      .command('sweep')
+      .description('run a parameter sweep: full factorial over value lists, or a Latin hypercube over ranges')
+      .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
+      .option('--param <spec>', 'PATH=v1,v2,... or PATH=lo..hi (repeatable), e.g. params.patrolKappa=0.01,0.02', (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option('--samples <n>', 'Latin hypercube sample size over the PATH=lo..hi ranges', integer('--samples', 1)),
+    'sweep',
+    1,
+  )
     .option('--parquet', 'also write sweep.parquet')
-    .option('--resume', 'skip runs already finished in the output folder')
     .exitOverride()
-    .action(async (file: string, o: { param: string[]; samples?: number; replicates: number; seed?: number; workers: number; scale?: number; weeks?: number; out?: string; parquet?: boolean; resume?: boolean }) => {
-      const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
-      const outDir = o.out ?? join('out', `sweep-${name}`);
-      const res = await sweep({ file, params: o.param, samples: o.samples, replicates: o.replicates, seed: o.seed, scale: o.scale, weeks: o.weeks, workers: o.workers, outDir, resume: !!o.resume, parquet: !!o.parquet, progress: process.stderr.isTTY });
+    .action(async (file: string, o: ExperimentFlags & { param: string[]; samples?: number; parquet?: boolean }) => {
+      const res = await sweep({ ...experiment(file, 'sweep', o, process.stderr.isTTY), params: o.param, samples: o.samples, parquet: !!o.parquet });
       process.stdout.write(`${res.text}\n\n  wrote ${res.files.join(', ')}\n`);
     });
 

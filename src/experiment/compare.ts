@@ -9,24 +9,14 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { dateOfWeek, horizonWeeks } from '../model/geography.js';
 import type { Scenario } from '../scenario/load.js';
-import { execute, writeAtomic } from './executor.js';
+import { execute, writeAtomic, type ExperimentOptions } from './executor.js';
 import { meanInterval, pairedDifference, unpairedDifference, type Interval } from './stats.js';
 import { quantileSorted } from 'd3-array';
 import type { WeeklyBand } from '../report/charts.js';
 import { parametersTable } from '../report/parameters-doc.js';
 import { variantsOf, WEEKLY_METRICS, type RunRecord, type Task } from './tasks.js';
 
-export interface CompareOptions {
-  file: string;
-  replicates: number;
-  seed?: number;
-  scale?: number;
-  weeks?: number;
-  workers: number;
-  outDir: string;
-  resume: boolean;
-  progress?: boolean;
-}
+export type CompareOptions = ExperimentOptions;
 
 export interface MetricStats {
   mean: number;

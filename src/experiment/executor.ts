@@ -12,6 +12,20 @@ import { Piscina } from 'piscina';
 import { UserError } from '../scenario/errors.js';
 import { runTask, taskKey, type RunRecord, type Task } from './tasks.js';
 
+/** What every experiment (compare, sweep) is given. */
+export interface ExperimentOptions {
+  file: string;
+  replicates: number;
+  /** Seed of replicate 0; replicate r runs with seed + r. */
+  seed?: number;
+  scale?: number;
+  weeks?: number;
+  workers: number;
+  outDir: string;
+  resume: boolean;
+  progress?: boolean;
+}
+
 export interface ExecuteOptions {
   outDir: string;
   workers: number;

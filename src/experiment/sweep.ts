@@ -11,26 +11,17 @@ import { shuffle, stream } from '../core/rng.js';
 import { UserError } from '../scenario/errors.js';
 import { readScenarioFile } from '../scenario/load.js';
 import { getPath } from '../scenario/paths.js';
-import { execute, writeAtomic } from './executor.js';
+import { execute, writeAtomic, type ExperimentOptions } from './executor.js';
 import { writeParquet } from './parquet.js';
 import { sweepScenario, type RunRecord, type Task } from './tasks.js';
 
 type Value = number | string | boolean;
 export type ParamSpec = { path: string; values: Value[] } | { path: string; lo: number; hi: number };
 
-export interface SweepOptions {
-  file: string;
+export interface SweepOptions extends ExperimentOptions {
   params: string[];
   samples?: number;
-  replicates: number;
-  seed?: number;
-  scale?: number;
-  weeks?: number;
-  workers: number;
-  outDir: string;
-  resume: boolean;
   parquet: boolean;
-  progress?: boolean;
 }
 
 const parseValue = (s: string): Value => (s === 'true' ? true : s === 'false' ? false : s.trim() !== '' && Number.isFinite(Number(s)) ? Number(s) : s);

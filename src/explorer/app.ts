@@ -20,7 +20,7 @@ const CHART_INTERVAL_MS = 250;
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 /** What the page exposes for the browser tests and the frame-rate benchmark. */
-interface Stats {
+export interface Stats {
   fps: number;
   weeksPerSecond: number;
   /** Weeks shown so far in this run. */

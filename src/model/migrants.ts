@@ -215,18 +215,12 @@ export function goHome(w: World): void {
   q.clear();
 }
 
+/** Home after a stay (or after deportation): as when turned back, and debts are settled from wages. */
 export function sendHome(w: World, id: number, u: number): void {
   const m = w.migrants.cols;
-  m.status[id] = Status.returned;
-  m.weeksLeft[id] = geometricWeeks(w.p.returnCooldownWeeks, u);
   m.victim[id] = 0;
-  m.deceived[id] = 0;
-  m.broker[id] = NO_ID;
   m.debt[id] = 0;
-  m.startNode[id] = m.origin[id]!;
-  m.start[id] = 0;
-  if (m.docs[id] === Docs.fraudulent) m.docs[id] = Docs.none;
-  updateHazardFactor(w, id);
+  turnBack(w, id, geometricWeeks(w.p.returnCooldownWeeks, u));
 }
 
 /**

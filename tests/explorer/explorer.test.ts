@@ -20,16 +20,8 @@ const SCREENSHOT = 'benchmarks/artifacts/explorer.png';
 const BENCHMARK = 'benchmarks/artifacts/explorer.json';
 if (!HAVE_CHROMIUM) console.warn(`explorer browser tests skipped: ${CHROMIUM} not found (apt-get install -y chromium)`);
 
-/** What the page exposes on window (see app.ts). */
-interface Stats {
-  fps: number;
-  weeksPerSecond: number;
-  week: number;
-  frames: number;
-  seconds: number;
-  playing: boolean;
-  phase: number;
-}
+/** What the page exposes on window. */
+import type { Stats } from '../../src/explorer/app.js';
 interface Row {
   t: number;
   series: string;
