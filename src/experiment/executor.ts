@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { UserError } from '../scenario/errors.js';
-import { runTask, taskKey, type RunRecord, type Task } from './tasks.js';
+import { taskKey, type RunRecord, type Task } from './tasks.js';
 
 /** What every experiment (compare, sweep) is given. */
 export interface ExperimentOptions {
@@ -89,15 +89,11 @@ export async function execute(tasks: Task[], opts: ExecuteOptions): Promise<RunR
     bar?.increment();
   };
   if (pending.length) {
-    if (opts.workers <= 1 && process.env.LINTAS_INPROCESS === '1') {
-      for (const t of pending) keep(await runTask(t));
-    } else {
-      const pool = new Piscina({ filename: workerEntry, minThreads: opts.workers, maxThreads: opts.workers, idleTimeout: 1000 });
-      try {
-        await Promise.all(pending.map((t) => (pool.run(t) as Promise<RunRecord>).then(keep)));
-      } finally {
-        await pool.destroy();
-      }
+    const pool = new Piscina({ filename: workerEntry, minThreads: opts.workers, maxThreads: opts.workers, idleTimeout: 1000 });
+    try {
+      await Promise.all(pending.map((t) => (pool.run(t) as Promise<RunRecord>).then(keep)));
+    } finally {
+      await pool.destroy();
     }
   }
   bar?.stop();

@@ -37,7 +37,6 @@ function engage(w: World, id: number, broker: number): void {
   m.channel[id] = Channel.broker;
   m.status[id] = Status.recruited;
   m.weeksLeft[id] = Math.max(1, Math.round(p.brokerWaitWeeks * (0.5 + draw(w, 'recruitWait', id))));
-  b.recruits[broker]!++;
   const deceived = b.trafficker[broker] === 1 && draw(w, 'deception', id) < p.deceptionSkill * (1 - a);
   m.deceived[id] = deceived ? 1 : 0;
   if (deceived) w.rec.add('deceived');
@@ -171,7 +170,9 @@ export function chooseRoutes(w: World): void {
   const geo = w.geo;
   const C = geo.crossingIds.length;
   const q = w.q.ready;
-  const weights = new Float64Array(64);
+  // One weight per path; sized to the longest path list so any geography fits.
+  const longest = Math.max(...geo.pathsFromOrigin.map((ps) => ps.length), ...geo.pathsFromHub.map((ps) => ps.length));
+  const weights = new Float64Array(longest);
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
     const paths = m.start[id] === 1 ? geo.pathsFromHub[m.startNode[id]!]! : geo.pathsFromOrigin[m.startNode[id]!]!;

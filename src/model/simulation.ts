@@ -6,7 +6,7 @@ import { Schedule, type Phase } from '../core/schedule.js';
 import type { Scenario } from '../scenario/load.js';
 import { chooseRoutes, learnRoutes, recruit } from './brokers.js';
 import { updateWeek } from './calendar.js';
-import { STATUS_NAMES, Status } from './codes.js';
+import { STATUS_NAMES } from './codes.js';
 import { resolveCrossings } from './crossing.js';
 import { deport, raids } from './enforcement.js';
 import { advanceCases, ngoIdentification } from './justice.js';
@@ -74,4 +74,3 @@ export function simulate(scenario: Scenario, opts: RunOptions = {}): World {
   return w;
 }
 
-export { Status };

@@ -47,7 +47,6 @@ export const BROKER_COLUMNS = {
   fraudAccess: 'u8', // 1 can obtain fraudulent identity papers
   ties: 'u32', // bit c set: a colluding contact at official crossing c
   credit: 'f32', // capacity left this week, agents
-  recruits: 'u32',
 } as const;
 
 export const OFFICIAL_COLUMNS = {
