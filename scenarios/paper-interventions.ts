@@ -7,8 +7,8 @@
  *   npx tsx scenarios/paper-interventions.ts --replicates 20 --scale 20
  *   lintas compare scenarios/paper-interventions.ts --replicates 20 --scale 20 --out out/paper
  */
-import type { InterventionKind } from '../src/model/parameters.js';
-import { runIfMain } from '../src/scenario/main.js';
+import type { BuiltinKind } from '../src/model/interventions/index.js';
+import { runIfMain } from '../src/run-if-main.js';
 import { defineScenario } from '../src/scenario/load.js';
 import type { ScenarioInput } from '../src/scenario/schema.js';
 import { variant } from '../src/scenario/variants.js';
@@ -17,7 +17,7 @@ import baseline from './baseline.js';
 const START = '2019-07-01';
 
 /** Illustrative yearly programme costs in rupiah (assumption: orders of magnitude for comparison only). */
-const COST: Record<InterventionKind, number> = {
+const COST: Record<BuiltinKind, number> = {
   jointPatrols: 40e9,
   intelligenceSharing: 10e9,
   jointTraining: 5e9,
@@ -29,20 +29,20 @@ const COST: Record<InterventionKind, number> = {
   economicDevelopment: 200e9,
 };
 
-const measure = (kind: InterventionKind) => ({ kind, start: START, intensity: 1, costPerYearIdr: COST[kind] });
+const measure = (kind: BuiltinKind) => ({ kind, start: START, intensity: 1, costPerYearIdr: COST[kind] });
 
-const single = (kind: InterventionKind, description: string) =>
+const single = (kind: BuiltinKind, description: string) =>
   variant(baseline, { name: kind, description }, (d) => {
     d.interventions!.push(measure(kind));
   });
 
-const together = (name: string, kinds: InterventionKind[], description: string, stage?: 'coexistence' | 'collaboration') =>
+const together = (name: string, kinds: BuiltinKind[], description: string, stage?: 'coexistence' | 'collaboration') =>
   variant(baseline, { name, description }, (d) => {
     for (const k of kinds) d.interventions!.push(measure(k));
     if (stage) d.stages = [{ date: '2019-01-01', stage, source: 'variant: cooperation stage set for the comparison' }];
   });
 
-const ALL: InterventionKind[] = [
+const ALL: BuiltinKind[] = [
   'jointPatrols',
   'intelligenceSharing',
   'jointTraining',

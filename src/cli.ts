@@ -10,7 +10,7 @@ import { describeRun, runScenario, writeRun } from './experiment/run.js';
 import { comparisonTable } from './experiment/table.js';
 import { buildReport } from './report/report.js';
 import { sweep } from './experiment/sweep.js';
-import { UserError } from './scenario/errors.js';
+import { UserError } from './core/errors.js';
 import { loadScenario } from './scenario/load.js';
 
 export const EXIT_USAGE = 2;

@@ -1,49 +1,39 @@
 /**
- * Collects per-tick metrics into columns. During a tick phases add to the current row
- * (`add`) or set gauges (`set`); `commit` closes the row. Metric names are fixed up front
- * so the column order, and hence the CSV, is stable.
+ * Collects per-tick metrics into columns. During a tick phases add to the current row (`add`)
+ * or set gauges (`set`) by column number — the model names its columns once, in a registry —
+ * and `commit` closes the row. Column order is fixed up front, so outputs are stable text.
  */
-
 export class Recorder {
   readonly columns: Float64Array[];
   private readonly index = new Map<string, number>();
-  private row: Float64Array;
+  private readonly row: Float64Array;
   ticks = 0;
 
   constructor(
-    readonly metrics: readonly string[],
+    readonly names: readonly string[],
     readonly capacity: number,
   ) {
-    metrics.forEach((m, i) => {
+    names.forEach((m, i) => {
       if (this.index.has(m)) throw new Error(`metric "${m}" is declared twice`);
       this.index.set(m, i);
     });
-    this.columns = metrics.map(() => new Float64Array(capacity));
-    this.row = new Float64Array(metrics.length);
+    this.columns = names.map(() => new Float64Array(capacity));
+    this.row = new Float64Array(names.length);
   }
 
-  /** Column number of a metric, for hot loops that add by index. */
-  slot(metric: string): number {
-    const i = this.index.get(metric);
-    if (i === undefined) throw new Error(`unknown metric "${metric}"`);
+  /** Column number of a metric named at an edge (outputs, a chart); hot code holds the number. */
+  slot(name: string): number {
+    const i = this.index.get(name);
+    if (i === undefined) throw new Error(`unknown metric "${name}"`);
     return i;
   }
 
-  add(metric: string, amount = 1): void {
-    this.row[this.slot(metric)]! += amount;
-  }
-
-  addAt(slot: number, amount = 1): void {
+  add(slot: number, amount = 1): void {
     this.row[slot]! += amount;
   }
 
-  set(metric: string, value: number): void {
-    this.row[this.slot(metric)] = value;
-  }
-
-  /** Current (uncommitted) value of a metric. */
-  peek(metric: string): number {
-    return this.row[this.slot(metric)]!;
+  set(slot: number, value: number): void {
+    this.row[slot] = value;
   }
 
   commit(): void {
@@ -53,14 +43,14 @@ export class Recorder {
     this.ticks++;
   }
 
-  /** Values of one metric over the committed ticks. */
-  series(metric: string): Float64Array {
-    return this.columns[this.slot(metric)]!.subarray(0, this.ticks);
+  /** Values of one column over the committed ticks. */
+  series(slot: number): Float64Array {
+    return this.columns[slot]!.subarray(0, this.ticks);
   }
 
-  total(metric: string): number {
+  total(slot: number): number {
     let s = 0;
-    for (const v of this.series(metric)) s += v;
+    for (const v of this.series(slot)) s += v;
     return s;
   }
 }

@@ -8,12 +8,12 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { dateOfWeek, horizonWeeks } from '../model/geography.js';
+import { BUILTIN, type InterventionRegistry } from '../model/interventions/index.js';
 import type { Scenario } from '../scenario/load.js';
 import { execute, writeAtomic, type ExperimentOptions } from './executor.js';
 import { meanInterval, pairedDifference, unpairedDifference, type Interval } from './stats.js';
 import { quantileSorted } from 'd3-array';
-import type { WeeklyBand } from '../report/charts.js';
-import { parametersTable } from '../report/parameters-doc.js';
+import { parametersTable } from '../scenario/parameter-table.js';
 import { variantsOf, WEEKLY_METRICS, type RunRecord, type Task } from './tasks.js';
 
 export type CompareOptions = ExperimentOptions;
@@ -46,6 +46,17 @@ export interface Comparison {
   variants: VariantResult[];
 }
 
+/** One metric's weekly mean and 5–95% band over replicates, for one variant. */
+export interface WeeklyBand {
+  variant: string;
+  week: number;
+  date: string;
+  metric: string;
+  mean: number;
+  lo: number;
+  hi: number;
+}
+
 export const KEY_METRICS = [
   'trafficked',
   'identified',
@@ -62,14 +73,14 @@ const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(6).repla
 const tidy = (x: number) => Number(x.toFixed(6));
 const tidyInterval = (i: Interval): Interval => ({ mean: tidy(i.mean), lo: tidy(i.lo), hi: tidy(i.hi), n: i.n });
 
-/** Programme cost over the horizon: Σ cost per year × years active. */
-export function programmeCost(s: Scenario, horizonEnd: string = s.end): number {
-  const day = 86_400_000;
+/** Programme cost over the horizon: each entry's cost (its intervention's cost model) for the years it is in force. */
+export function programmeCost(s: Scenario, horizonEnd: string = s.end, registry: InterventionRegistry = BUILTIN): number {
+  const year = 365.25 * 86_400_000;
   let cost = 0;
   for (const iv of s.interventions) {
-    if (!iv.costPerYearIdr || iv.start > horizonEnd) continue;
+    if (iv.start > horizonEnd) continue;
     const until = iv.end && iv.end < horizonEnd ? iv.end : horizonEnd;
-    cost += (iv.costPerYearIdr * Math.max(0, Date.parse(until) - Date.parse(iv.start))) / (365.25 * day);
+    cost += registry.cost(iv, Math.max(0, Date.parse(until) - Date.parse(iv.start)) / year);
   }
   return cost;
 }

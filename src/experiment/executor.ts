@@ -9,7 +9,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeF
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
-import { UserError } from '../scenario/errors.js';
+import { UserError } from '../core/errors.js';
 import { taskKey, type RunRecord, type Task } from './tasks.js';
 
 /** What every experiment (compare, sweep) is given. */

@@ -5,8 +5,8 @@
 import { csvFormatRows } from 'd3-dsv';
 import { CROSSING_SLOTS, DEPORTED_SLOT, IDENTIFIED_SLOT, OUTCOME_NAMES, VISIT_SLOT } from '../model/codes.js';
 import { dateOfWeek } from '../model/geography.js';
-import { IS_STOCK, METRICS, UNSCALED } from '../model/metrics.js';
-import type { World } from '../model/world.js';
+import { isScaled, isStock, METRICS } from '../model/metrics.js';
+import type { World } from '../model/state.js';
 
 export interface CrossingSummary {
   kind: string;
@@ -43,16 +43,16 @@ const tidy = (x: number): number => (Number.isInteger(x) ? x : Number(x.toFixed(
 export function summarize(w: World): Summary {
   const rec = w.rec;
   const weeks = rec.ticks;
-  const s = w.scenario;
-  const scaled = (metric: string, v: number) => tidy(UNSCALED.has(metric) ? v : v * w.scale);
+  const s = w.input;
+  const scaled = (metric: string, v: number) => tidy(isScaled(metric) ? v * w.scale : v);
   const totals: Record<string, number> = {};
   const final: Record<string, number> = {};
   const perYear: Record<string, Record<string, number>> = {};
-  for (const metric of METRICS) {
-    const series = rec.series(metric);
-    if (IS_STOCK.has(metric)) {
+  METRICS.forEach((metric, slot) => {
+    const series = rec.series(slot);
+    if (isStock(metric)) {
       final[metric] = scaled(metric, series[weeks - 1] ?? 0);
-      continue;
+      return;
     }
     let total = 0;
     for (let t = 0; t < weeks; t++) {
@@ -61,7 +61,7 @@ export function summarize(w: World): Summary {
       (perYear[year] ??= {})[metric] = (perYear[year]![metric] ?? 0) + series[t]!;
     }
     totals[metric] = scaled(metric, total);
-  }
+  });
   for (const row of Object.values(perYear)) for (const k of Object.keys(row)) row[k] = scaled(k, row[k]!);
 
   const C = w.geo.crossingIds.length;
@@ -90,7 +90,7 @@ export function summarize(w: World): Summary {
     perCrossing[id] = entry;
   });
 
-  return { scenario: s.name, seed: w.streams.seed as number, scale: w.scale, start: s.start, end: dateOfWeek(s.start, weeks - 1), weeks, totals, perYear, perCrossing, final };
+  return { scenario: s.name, seed: w.seed, scale: w.scale, start: s.start, end: dateOfWeek(s.start, weeks - 1), weeks, totals, perYear, perCrossing, final };
 }
 
 /** One row per week: week, date, then every metric, then crossings per crossing. */
@@ -99,10 +99,10 @@ export function timeseriesCsv(w: World): string {
   const C = w.geo.crossingIds.length;
   const header = ['week', 'date', ...METRICS, ...w.geo.crossingIds.map((id) => `crossings_at_${id}`)];
   const rows: (string | number)[][] = [header];
-  const cols = METRICS.map((m) => rec.series(m));
+  const cols = METRICS.map((_, slot) => rec.series(slot));
   for (let t = 0; t < rec.ticks; t++) {
-    const row: (string | number)[] = [t, dateOfWeek(w.scenario.start, t)];
-    METRICS.forEach((m, i) => row.push(tidy(UNSCALED.has(m) ? cols[i]![t]! : cols[i]![t]! * w.scale)));
+    const row: (string | number)[] = [t, dateOfWeek(w.input.start, t)];
+    METRICS.forEach((m, i) => row.push(tidy(isScaled(m) ? cols[i]![t]! * w.scale : cols[i]![t]!)));
     for (let c = 0; c < C; c++) {
       const base = (t * C + c) * CROSSING_SLOTS;
       row.push(tidy((w.perCrossing[base]! + w.perCrossing[base + 1]! + w.perCrossing[base + 2]! + w.perCrossing[base + VISIT_SLOT]!) * w.scale));

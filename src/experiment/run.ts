@@ -1,7 +1,7 @@
 /** One run of a scenario to files: summary.json and timeseries.csv. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { simulate, type RunOptions } from '../model/simulation.js';
+import { simulate } from '../model/model.js';
 import type { Scenario } from '../scenario/load.js';
 import { summarize, timeseriesCsv, type Summary } from './outputs.js';
 
@@ -10,9 +10,19 @@ export interface RunResult {
   timeseries: string;
 }
 
-export function runScenario(scenario: Scenario, opts: RunOptions = {}): RunResult {
-  const world = simulate(scenario, opts);
-  return { summary: summarize(world), timeseries: timeseriesCsv(world) };
+export interface RunScenarioOptions {
+  /** Default: the scenario's seed. */
+  seed?: number;
+  /** Persons per agent; default: the scenario's scale. */
+  scale?: number;
+  /** Stop after this many weeks. */
+  weeks?: number;
+}
+
+/** Runs a scenario with its own seed and scale unless overridden. */
+export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): RunResult {
+  const { state } = simulate(scenario, { seed: opts.seed ?? scenario.seed, scale: opts.scale ?? scenario.scale, weeks: opts.weeks });
+  return { summary: summarize(state), timeseries: timeseriesCsv(state) };
 }
 
 export function writeRun(dir: string, result: RunResult): void {

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { shuffle, stream } from '../core/rng.js';
-import { UserError } from '../scenario/errors.js';
+import { UserError } from '../core/errors.js';
 import { readScenarioFile } from '../scenario/load.js';
 import { getPath } from '../scenario/paths.js';
 import { execute, writeAtomic, type ExperimentOptions } from './executor.js';

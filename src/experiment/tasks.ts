@@ -4,7 +4,8 @@
  * thread or in a worker, so results cannot depend on where they ran.
  */
 import { produce } from 'immer';
-import { simulate } from '../model/simulation.js';
+import { M } from '../model/metrics.js';
+import { simulate } from '../model/model.js';
 import { parseScenario, readScenarioFile, type Scenario } from '../scenario/load.js';
 import { setPath } from '../scenario/paths.js';
 import { resolveVariants, type ResolvedVariant } from '../scenario/variants.js';
@@ -76,7 +77,7 @@ export async function runTask(task: Task): Promise<RunRecord> {
     scenario = await sweepScenario(task.file, task.overrides);
     name = 'sweep';
   }
-  const world = simulate(scenario, { seed: task.seed, scale: task.scale, weeks: task.weeks });
+  const { state: world } = simulate(scenario, { seed: task.seed, scale: task.scale ?? scenario.scale, weeks: task.weeks });
   return {
     key: taskKey(task),
     variant: name,
@@ -84,7 +85,7 @@ export async function runTask(task: Task): Promise<RunRecord> {
     replicate: task.replicate,
     seed: task.seed,
     metrics: runMetrics(summarize(world)),
-    weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, Array.from(world.rec.series(m), (x) => x * world.scale)])),
+    weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, Array.from(world.rec.series(M[m]), (x) => x * world.scale)])),
   };
 }
 

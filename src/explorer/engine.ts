@@ -1,15 +1,13 @@
 /**
- * The model stepped one week at a time, for the explorer's worker. It builds the world exactly
- * as simulate() does and runs the same PHASES, so a seed and scale give the same weekly numbers
- * as `lintas run`. Browser-safe: no Node imports, no DOM.
+ * The model stepped one week at a time, for the explorer's worker, through the same createModel
+ * as `lintas run`, so a seed and scale give the same weekly numbers. Browser-safe: no Node
+ * imports, no DOM.
  */
-import { Schedule } from '../core/schedule.js';
 import { CROSSING_SLOTS, Channel, Status } from '../model/codes.js';
-import { METRICS, UNSCALED } from '../model/metrics.js';
-import { INTERVENTION_KINDS } from '../model/parameters.js';
-import { initPopulation } from '../model/population.js';
-import { PHASES } from '../model/simulation.js';
-import { createWorld, type World } from '../model/world.js';
+import { BUILTIN } from '../model/interventions/index.js';
+import { isScaled, METRICS } from '../model/metrics.js';
+import { createModel, type Model } from '../model/model.js';
+import type { World } from '../model/state.js';
 import { parseScenario, type Scenario } from '../scenario/parse.js';
 import { AGENT_STRIDE, Look, type RunConfig, type WeekReport } from './protocol.js';
 
@@ -27,7 +25,7 @@ export function applyControls(scenarioData: unknown, config: RunConfig): unknown
   if (scenarioData === null || typeof scenarioData !== 'object' || Array.isArray(scenarioData)) return scenarioData;
   const data = scenarioData as Data;
   const start = data.start as string;
-  const added = INTERVENTION_KINDS.filter((k) => (config.interventions[k] ?? 0) > 0).map((kind) => ({
+  const added = BUILTIN.kinds.filter((k) => (config.interventions[k] ?? 0) > 0).map((kind) => ({
     kind,
     start,
     intensity: config.interventions[kind]!,
@@ -41,9 +39,8 @@ export function applyControls(scenarioData: unknown, config: RunConfig): unknown
 
 export class Run {
   readonly scenario: Scenario;
-  readonly world: World;
+  readonly model: Model;
   readonly weeks: number;
-  private readonly schedule = new Schedule(PHASES);
 
   constructor(
     scenarioData: unknown,
@@ -51,22 +48,22 @@ export class Run {
     readonly id = 0,
   ) {
     this.scenario = parseScenario(applyControls(scenarioData, config));
-    // Same order of construction as simulate(): the random streams must see the same draws.
-    this.world = createWorld(this.scenario, config.seed, config.scale);
-    initPopulation(this.world);
-    this.weeks = this.world.geo.weeks;
+    this.model = createModel(this.scenario, { seed: config.seed, scale: config.scale });
+    this.weeks = this.model.weeks;
+  }
+
+  get world(): World {
+    return this.model.state;
   }
 
   get week(): number {
-    return this.world.rec.ticks;
+    return this.model.week;
   }
 
   /** Simulates the next week and reports it, or returns null past the horizon. */
   step(): WeekReport | null {
-    const w = this.world;
-    const t = w.rec.ticks;
-    if (t >= this.weeks) return null;
-    this.schedule.step(w, t);
+    const t = this.model.week;
+    if (!this.model.step()) return null;
     return this.report(t);
   }
 
@@ -77,7 +74,7 @@ export class Run {
     // The row just committed: the same values summarize() sums for `lintas run`.
     METRICS.forEach((m, i) => {
       const v = w.rec.columns[i]![t]!;
-      metrics[m] = UNSCALED.has(m) ? v : v * scale;
+      metrics[m] = isScaled(m) ? v * scale : v;
     });
     const C = w.geo.crossingIds.length;
     const perCrossing = w.perCrossing.slice(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS).map((v) => v * scale);

@@ -1,28 +1,30 @@
 /**
- * Colours and labels shared by the map, the legend and the charts. Okabe–Ito colours, which stay
- * apart under the common colour-vision deficiencies, on a light ground that survives a projector
- * in a lit room. Where two things share a hue they mean related things: procedural journeys
- * mostly cross regularly (blue), kin-assisted ones mostly on footpaths (green).
+ * Colours and labels shared by the map, the legend and the charts, from the project's one
+ * palette (Okabe–Ito, model/palette.ts) and the metric registry, on a light ground that survives
+ * a projector in a lit room. Where two things share a hue they mean related things: procedural
+ * journeys mostly cross regularly (blue), kin-assisted ones mostly on footpaths (green).
  */
+import { colourOf } from '../model/metrics.js';
+import { OKABE_ITO } from '../model/palette.js';
 
 /** Dot colour for each Look (protocol.ts), in Look order. */
 export const LOOKS = [
-  { key: 'procedural', label: 'procedural placement', color: '#0072B2' },
-  { key: 'kin', label: 'kin-assisted or on their own', color: '#009E73' },
-  { key: 'broker', label: 'through a broker', color: '#E69F00' },
-  { key: 'deceived', label: 'broker, deceptive offer', color: '#CC79A7' },
+  { key: 'procedural', label: 'procedural placement', color: OKABE_ITO.blue },
+  { key: 'kin', label: 'kin-assisted or on their own', color: OKABE_ITO.bluishGreen },
+  { key: 'broker', label: 'through a broker', color: OKABE_ITO.orange },
+  { key: 'deceived', label: 'broker, deceptive offer', color: OKABE_ITO.reddishPurple },
 ] as const;
 
 /** Migrant crossings by how they passed the line, as the metrics name them. */
 export const CROSSING_CHANNELS = [
-  { metric: 'crossings_regular', label: 'regular', color: '#0072B2' },
-  { metric: 'crossings_colluded', label: 'colluded', color: '#D55E00' },
-  { metric: 'crossings_informal', label: 'informal', color: '#009E73' },
+  { metric: 'crossings_regular', label: 'regular', color: colourOf('crossings_regular') },
+  { metric: 'crossings_colluded', label: 'colluded', color: colourOf('crossings_colluded') },
+  { metric: 'crossings_informal', label: 'informal', color: colourOf('crossings_informal') },
 ] as const;
 
 export const DARK_FIGURE = [
-  { metric: 'trafficked', label: 'trafficked (true)', color: '#882255' },
-  { metric: 'identified', label: 'identified victims', color: '#0072B2' },
+  { metric: 'trafficked', label: 'trafficked (true)', color: colourOf('trafficked') },
+  { metric: 'identified', label: 'identified victims', color: colourOf('identified') },
 ] as const;
 
 export const MAP = {
@@ -35,7 +37,7 @@ export const MAP = {
   muted: '#4d4d4d',
   closed: '#9a9a9a',
   halo: 'rgba(0, 0, 0, 0.13)',
-  intercept: '#D55E00',
+  intercept: OKABE_ITO.vermillion,
 };
 
 export const FONT_STACK = "'DejaVu Sans', 'Verdana', sans-serif";

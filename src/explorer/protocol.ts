@@ -3,7 +3,7 @@
  * ever sees these plain records, one per simulated week, so it can animate without touching
  * model state.
  */
-import type { InterventionKind, Stage } from '../model/parameters.js';
+import type { Stage } from '../model/cooperation.js';
 
 /** What the controls set. Changing any of it means a fresh world. */
 export interface RunConfig {
@@ -11,7 +11,7 @@ export interface RunConfig {
   /** Persons per agent. */
   scale: number;
   /** Intensity (0–1) of each intervention the controls add from the scenario start; 0 adds nothing. */
-  interventions: Partial<Record<InterventionKind, number>>;
+  interventions: Partial<Record<string, number>>;
   /** The cooperation stage for the whole run, or null to keep the scenario's own stages. */
   stage: Stage | null;
 }

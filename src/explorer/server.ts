@@ -9,7 +9,7 @@ import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { borneoBasemap } from '../report/basemap.js';
-import { UserError } from '../scenario/errors.js';
+import { UserError } from '../core/errors.js';
 import { parseScenario, readScenarioFile } from '../scenario/load.js';
 import { bundleExplorer } from './build.js';
 

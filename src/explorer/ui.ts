@@ -2,27 +2,16 @@
  * The page's panels: intervention sliders and the stage select, the running totals, and the
  * legend. They only read and show values; app.ts decides what a change means.
  */
-import { stageMultiplier, stageOn } from '../model/interventions.js';
-import { INTERVENTIONS, INTERVENTION_KINDS, STAGES, type InterventionKind, type Stage } from '../model/parameters.js';
+import { STAGES, stageMultiplier, stageOn, type Stage } from '../model/cooperation.js';
+import { BUILTIN } from '../model/interventions/index.js';
+import { colourOf } from '../model/metrics.js';
 import type { Scenario } from '../scenario/parse.js';
 import { CROSSING_CHANNELS, LOOKS, MAP } from './palette.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
-const LABELS: Record<InterventionKind, string> = {
-  jointPatrols: 'Joint patrols',
-  intelligenceSharing: 'Intelligence sharing',
-  jointTraining: 'Joint training',
-  ngoCooperation: 'NGO cooperation',
-  operationalProtocols: 'Joint protocols',
-  antiCollusion: 'Anti-collusion monitoring',
-  documentAlignment: 'Close the ID loophole',
-  placementReform: 'Placement reform',
-  economicDevelopment: 'Economic development',
-};
-
 export interface Controls {
-  interventions(): Partial<Record<InterventionKind, number>>;
+  interventions(): Partial<Record<string, number>>;
   /** The stage chosen, or null while the scenario's own stages are left alone. */
   stage(): Stage | null;
 }
@@ -30,8 +19,9 @@ export interface Controls {
 /** Builds one slider per intervention and the stage select; `onChange` fires when one is let go. */
 export function buildControls(s: Scenario, onChange: () => void): Controls {
   const box = $('interventions');
-  const sliders = new Map<InterventionKind, HTMLInputElement>();
-  for (const kind of INTERVENTION_KINDS) {
+  const sliders = new Map<string, HTMLInputElement>();
+  for (const def of BUILTIN.definitions) {
+    const kind = def.kind;
     const row = document.createElement('div');
     row.className = 'slider';
     const id = `iv-${kind}`;
@@ -40,10 +30,10 @@ export function buildControls(s: Scenario, onChange: () => void): Controls {
     value.textContent = '0.0';
     const label = document.createElement('label');
     label.htmlFor = id;
-    label.title = INTERVENTIONS[kind].meaning;
+    label.title = def.meaning;
     const name = document.createElement('span');
-    name.textContent = LABELS[kind];
-    if (INTERVENTIONS[kind].bilateral) {
+    name.textContent = def.label;
+    if (def.bilateral) {
       const tag = document.createElement('span');
       tag.className = 'tag';
       tag.textContent = 'bilateral';
@@ -63,7 +53,7 @@ export function buildControls(s: Scenario, onChange: () => void): Controls {
   }
 
   const stage = $<HTMLSelectElement>('stage');
-  const own = stageOn(s, s.start);
+  const own = stageOn(s.stages, s.start);
   for (const st of STAGES) {
     const opt = document.createElement('option');
     opt.value = st;
@@ -87,8 +77,8 @@ const TOTALS: { metric: string; label: string; color?: string }[] = [
   { metric: 'departures', label: 'Departures' },
   ...CROSSING_CHANNELS.map((c) => ({ metric: c.metric, label: `Crossed ${c.label}`, color: c.color })),
   { metric: 'interceptions', label: 'Stopped at the border' },
-  { metric: 'trafficked', label: 'Trafficked (true)', color: '#882255' },
-  { metric: 'identified', label: 'Identified victims', color: '#0072B2' },
+  { metric: 'trafficked', label: 'Trafficked (true)', color: colourOf('trafficked') },
+  { metric: 'identified', label: 'Identified victims', color: colourOf('identified') },
   { metric: 'deportations', label: 'Deported' },
 ];
 

@@ -1,11 +1,13 @@
 /**
- * The week's conditions, computed once at its start: wages in one currency (ringgit wage × the
- * exchange rate of the date), the push at each origin, the intervention levels and the
- * parameters they move.
+ * The week's conditions, set once at its start: wages in one currency (ringgit wage × the
+ * exchange rate of the date), the cooperation stage, each intervention's level, the levers the
+ * interventions move, and the push at each origin.
  */
+import { stageMultiplier, stageOn } from './cooperation.js';
+import { resetLevers } from './conditions.js';
 import { dateOfWeek, stepValue } from './geography.js';
-import { levelsOn, yearsActive } from './interventions.js';
-import type { World } from './world.js';
+import { scheduledLevel, yearsActive } from './interventions/index.js';
+import type { World } from './state.js';
 
 /** ln(destination wage in IDR / origin wage) — the wage gap the push–pull rule reads. */
 export function wageGap(destinationWageIdr: number, originWageIdr: number): number {
@@ -15,30 +17,30 @@ export function wageGap(destinationWageIdr: number, originWageIdr: number): numb
 /** h = h0 · exp(βw·gap + βu·unemployment + βp·poverty), before the personal factor. */
 export function departureHazardBase(w: World, origin: number, gap: number, unemployment: number): number {
   const p = w.p;
-  const o = w.scenario.origins[origin]!;
+  const o = w.input.origins[origin]!;
   return p.h0 * Math.exp(p.betaWage * gap + p.betaUnemployment * unemployment + p.betaPoverty * o.poverty);
 }
 
 export function updateWeek(w: World, index: number): void {
-  const s = w.scenario;
-  const p = w.p;
-  const wk = w.week;
-  wk.index = index;
-  wk.date = dateOfWeek(s.start, index);
-  wk.levels = levelsOn(s, wk.date);
-  const L = wk.levels;
-  wk.destinationWageIdr = stepValue(s.series.my_min_wage_myr!, wk.date) * stepValue(s.series.fx_idr_per_myr!, wk.date);
-  const ngoYears = yearsActive(s, 'ngoCooperation', wk.date);
+  const s = w.input;
+  const c = w.week;
+  resetLevers(c, w.baseLevers);
+  c.index = index;
+  c.date = dateOfWeek(s.start, index);
+  c.stage = stageOn(s.stages, c.date);
+  const stageM = stageMultiplier(c.stage, w.p);
+  for (const def of w.interventions.definitions) {
+    let level = scheduledLevel(s, def.kind, c.date);
+    if (def.bilateral) level *= stageM;
+    c.levels[def.kind] = level;
+    def.apply(c, level, { p: w.params as never, input: s, yearsActive: yearsActive(s, def.kind, c.date) });
+  }
+  c.destinationWageIdr = stepValue(s.series.my_min_wage_myr!, c.date) * stepValue(s.series.fx_idr_per_myr!, c.date);
   s.origins.forEach((o, oi) => {
-    const wage = stepValue(s.series[`wage_${o.wageRegion}`]!, wk.date) * (1 + p.devWageGain * L.economicDevelopment);
-    wk.originWageIdr[oi] = wage;
-    const unemployment = o.unemployment * (1 - p.devUnemploymentCut * L.economicDevelopment);
-    wk.baseHazard[oi] = departureHazardBase(w, oi, wageGap(wk.destinationWageIdr, wage), unemployment);
-    wk.awarenessBoost[oi] = Math.min(1, p.ngoAwarenessGain * ngoYears);
+    const wage = stepValue(s.series[`wage_${o.wageRegion}`]!, c.date) * c.originWageFactor;
+    c.originWageIdr[oi] = wage;
+    const unemployment = o.unemployment * c.unemploymentFactor;
+    c.baseHazard[oi] = departureHazardBase(w, oi, wageGap(c.destinationWageIdr, wage), unemployment);
   });
-  wk.trainedShare = p.trainedShare + (1 - p.trainedShare) * L.jointTraining;
-  wk.monitoring = L.antiCollusion;
-  wk.proceduralCostIdr = p.proceduralCostIdr * (1 - p.placementCostCut * L.placementReform);
-  wk.proceduralWaitWeeks = Math.max(1, p.proceduralWaitWeeks * (1 - p.placementCostCut * L.placementReform));
-  wk.fraudDocChance = p.docLoophole * (1 - L.documentAlignment);
+  w.transitions.fill(0);
 }

@@ -15,6 +15,7 @@ export const Status = {
   returned: 11,
 } as const;
 export const STATUS_NAMES = Object.keys(Status) as (keyof typeof Status)[];
+export const STATUS_COUNT = STATUS_NAMES.length;
 
 export const Docs = { none: 0, passport: 1, borderPass: 2, fraudulent: 3 } as const;
 

@@ -6,10 +6,10 @@
  */
 import { CROSSING_SLOTS, Channel, Docs, IDENTIFIED_SLOT, NO_ID, Outcome, Status } from './codes.js';
 import { CrossingKind } from './geography.js';
-import { identify } from './justice.js';
+import { M } from './metrics.js';
 import { collusionChance, isTrained, onDuty } from './officials.js';
-import { turnBack } from './migrants.js';
-import { draw, geometricWeeks, type World } from './world.js';
+import { draw, geometricWeeks, type World } from './state.js';
+import { identify, move, turnBack } from './transitions.js';
 
 export function resolveCrossings(w: World): void {
   const m = w.migrants.cols;
@@ -19,8 +19,8 @@ export function resolveCrossings(w: World): void {
   const H = geo.hubIds.length;
   const wk = w.week;
   const q = w.q.arriving;
-  const trainedCut = p.trainingCollusionCut * wk.levels.jointTraining;
-  const idPatrol = Math.min(1, p.idPatrol + (p.idTrained - p.idPatrol) * wk.levels.jointTraining);
+  const trainedCut = wk.trainedCollusionCut;
+  const idPatrol = wk.idPatrol;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
     const c = m.crossing[id]!;
@@ -28,16 +28,16 @@ export function resolveCrossings(w: World): void {
     const network = b !== NO_ID ? w.brokers.cols.hub[b]! : H;
     const indicators = m.deceived[id] === 1 || (b !== NO_ID && m.debt[id]! > p.indebtedMonths);
     let outcome: number;
-    let by: 'official' | 'patrol' = 'official';
+    let byPatrol = false;
     if (geo.open[wk.index * C + c] !== 1) {
       // Closed while travelling: turned back.
       outcome = Outcome.intercepted;
     } else if (geo.crossingKind[c] === CrossingKind.informal) {
       outcome = draw(w, 'detection', id) < wk.detection[c]! ? Outcome.intercepted : Outcome.informal;
-      by = 'patrol';
+      byPatrol = true;
       if (outcome === Outcome.intercepted && indicators && draw(w, 'identification', id) < idPatrol) {
         record(w, id, c, network, outcome);
-        w.rec.add('interceptions_patrol');
+        w.rec.add(M.interceptions_patrol);
         w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
         identify(w, id, 'identified_patrol', false);
         continue;
@@ -50,12 +50,13 @@ export function resolveCrossings(w: World): void {
       if (docs === Docs.none || docs === Docs.fraudulent) {
         const tie = b !== NO_ID && c < 32 && (w.brokers.cols.ties[b]! & (1 << c)) !== 0;
         const colludes =
-          tie && officer >= 0 &&
+          tie &&
+          officer >= 0 &&
           draw(w, 'collusion', id) < collusionChance(w.officials.cols.propensity[officer]!, wk.monitoring, p.bribeEffect, trained ? trainedCut : 0);
         if (colludes) {
           outcome = Outcome.colluded;
           w.officials.cols.colludedThisWeek[officer]!++;
-          w.rec.add('collusion_events');
+          w.rec.add(M.collusion_events);
         } else if (docs === Docs.none || draw(w, 'fraudCheck', id) < p.fraudDetection) {
           outcome = Outcome.intercepted;
         }
@@ -63,19 +64,19 @@ export function resolveCrossings(w: World): void {
       // An officer who inspects (not one who waves a group through) may see the signs of trafficking.
       if (outcome !== Outcome.colluded && indicators && draw(w, 'identification', id, 1) < (trained ? p.idTrained : p.idUntrained)) {
         record(w, id, c, network, Outcome.intercepted);
-        w.rec.add('interceptions_post');
+        w.rec.add(M.interceptions_post);
         w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
         identify(w, id, 'identified_official', false);
         continue;
       }
-      if (outcome === Outcome.regular && docs === Docs.fraudulent) w.rec.add('crossings_fraud_undetected');
+      if (outcome === Outcome.regular && docs === Docs.fraudulent) w.rec.add(M.crossings_fraud_undetected);
     }
     record(w, id, c, network, outcome);
     if (outcome === Outcome.intercepted) {
-      w.rec.add(by === 'patrol' ? 'interceptions_patrol' : 'interceptions_post');
+      w.rec.add(byPatrol ? M.interceptions_patrol : M.interceptions_post);
       turnBack(w, id, geometricWeeks(p.returnCooldownWeeks * p.turnBackCooldownShare, draw(w, 'cooldown', id)));
     } else {
-      m.status[id] = Status.crossed;
+      move(w, id, Status.crossed);
       m.crossings[id]!++;
       if (m.channel[id] === Channel.none) m.channel[id] = Channel.kin;
     }
@@ -83,14 +84,15 @@ export function resolveCrossings(w: World): void {
   q.clear();
 }
 
+/** Counts one attempt at crossing c by its outcome, and feeds the network's learning. */
 function record(w: World, id: number, c: number, network: number, outcome: number): void {
   const C = w.geo.crossingIds.length;
   w.perCrossing[(w.week.index * C + c) * CROSSING_SLOTS + outcome]!++;
-  w.attempts[network * C + c]!++;
+  w.beliefs.attempts[network * C + c]!++;
   if (outcome === Outcome.intercepted) {
-    w.intercepts[network * C + c]!++;
-    w.rec.add('interceptions');
-  } else if (outcome === Outcome.regular) w.rec.add('crossings_regular');
-  else if (outcome === Outcome.colluded) w.rec.add('crossings_colluded');
-  else w.rec.add('crossings_informal');
+    w.beliefs.intercepts[network * C + c]!++;
+    w.rec.add(M.interceptions);
+  } else if (outcome === Outcome.regular) w.rec.add(M.crossings_regular);
+  else if (outcome === Outcome.colluded) w.rec.add(M.crossings_colluded);
+  else w.rec.add(M.crossings_informal);
 }

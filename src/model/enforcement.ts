@@ -1,11 +1,13 @@
 /**
  * Malaysian enforcement and return: raids detain irregular and exploited workers (a raid may
  * recognise a victim), detention ends in deportation through Nunukan (from Sabah) or Entikong
- * (from Sarawak), where screening may identify victims the raids missed.
+ * (from Sarawak), where screening may identify victims the raids missed; many deportees cross
+ * again at once ("deported in the morning, drinking coffee by evening").
  */
-import { CROSSING_SLOTS, DEPORTED_SLOT, Status } from './codes.js';
-import { identify } from './justice.js';
-import { draw, geometricWeeks, type World } from './world.js';
+import { CROSSING_SLOTS, Channel, DEPORTED_SLOT, NO_ID, Status } from './codes.js';
+import { M } from './metrics.js';
+import { draw, geometricWeeks, type World } from './state.js';
+import { identify, move, sendHome } from './transitions.js';
 
 export function raids(w: World): void {
   const m = w.migrants.cols;
@@ -17,9 +19,9 @@ export function raids(w: World): void {
       identify(w, id, 'identified_raid', true);
       continue;
     }
-    m.status[id] = Status.detained;
+    move(w, id, Status.detained);
     m.weeksLeft[id] = geometricWeeks(p.detentionWeeks, draw(w, 'detention', id));
-    w.rec.add('raids_detained');
+    w.rec.add(M.raids_detained);
   }
   q.clear();
 }
@@ -28,21 +30,51 @@ export function deport(w: World): void {
   const m = w.migrants.cols;
   const geo = w.geo;
   const q = w.q.deporting;
-  const idDeport = Math.min(1, w.p.idDeportation * (1 + w.p.ngoIdGain * w.week.levels.ngoCooperation));
+  const idDeport = w.week.idDeportation;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
     const sabah = geo.destinationSabah[m.destination[id]!]! as 0 | 1;
-    w.rec.add('deportations');
-    w.rec.add(sabah ? 'deportations_nunukan' : 'deportations_entikong');
+    w.rec.add(M.deportations);
+    w.rec.add(sabah ? M.deportations_nunukan : M.deportations_entikong);
     m.crossing[id] = geo.deportationCrossing[sabah];
     w.perCrossing[(w.week.index * geo.crossingIds.length + m.crossing[id]!) * CROSSING_SLOTS + DEPORTED_SLOT]!++;
     if (m.victim[id] === 1 && draw(w, 'identification', id, 3) < idDeport) {
       identify(w, id, 'identified_deportation', true);
       continue;
     }
-    m.status[id] = Status.deported;
+    move(w, id, Status.deported);
     m.start[id] = 1;
     m.startNode[id] = geo.deportationHub[sabah];
+  }
+  q.clear();
+}
+
+/** Deportees at Nunukan or Entikong: many re-cross at once, some through a broker; the rest go home. */
+export function reenter(w: World): void {
+  const m = w.migrants.cols;
+  const p = w.p;
+  const q = w.q.deportees;
+  const reintegrationCut = w.week.reintegrationCut;
+  for (let i = 0; i < q.length; i++) {
+    const id = q.ids[i]!;
+    if (draw(w, 'reentry', id) < p.recrossProb) {
+      m.start[id] = 1;
+      m.deceived[id] = 0;
+      m.broker[id] = NO_ID;
+      m.victim[id] = 0;
+      const supported = m.identifiedBefore[id] === 1 ? 1 - reintegrationCut : 1;
+      if (draw(w, 'reentry', id, 1) < p.recrossBrokerShare * supported) {
+        m.channel[id] = Channel.broker;
+        w.q.seekers.push(id);
+      } else {
+        m.channel[id] = Channel.kin;
+        move(w, id, Status.preparing);
+        w.q.ready.push(id);
+      }
+      w.rec.add(M.re_crossings);
+    } else {
+      sendHome(w, id, draw(w, 'cooldown', id));
+    }
   }
   q.clear();
 }

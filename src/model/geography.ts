@@ -4,8 +4,8 @@
  * can start (origins and hubs), the paths start → (hub) → crossing → destination with their
  * length, travel time and cost, and which crossings are open in each week.
  */
-import type { Scenario } from '../scenario/load.js';
-import { UserError } from '../scenario/errors.js';
+import { UserError } from '../core/errors.js';
+import type { ModelInput } from './input.js';
 
 export interface Path {
   crossing: number;
@@ -51,7 +51,7 @@ export const horizonWeeks = (start: string, end: string): number => weekOf(start
 
 type Leg = { to: string; km: number; hours: number; costIdr: number };
 
-export function buildGeography(s: Scenario): Geography {
+export function buildGeography(s: ModelInput): Geography {
   const originIds = s.origins.map((o) => o.id);
   const hubIds = s.hubs.map((h) => h.id);
   const crossingIds = s.crossings.map((c) => c.id);

@@ -1,37 +1,15 @@
 /**
- * Identification and the task-force case pipeline. An identified victim goes to a shelter and
- * home; the case against the broker who brought them runs investigation → prosecution →
- * verdict, each stage with a geometric delay and a chance to go on. Evidence in Malaysia lowers
- * the chance of prosecution unless joint protocols bridge it. Convicted brokers are removed
- * and partly replaced by their networks; the acquitted go back to work.
+ * Identification by NGOs and the task-force case pipeline. The case against the broker of an
+ * identified victim runs investigation → prosecution → verdict, each stage with a geometric
+ * delay and a chance to go on. Evidence in Malaysia lowers the chance of prosecution. Convicted
+ * brokers are removed and partly replaced by their networks; the acquitted go back to work.
+ * Brokers are also arrested outside the victim pipeline (policing, intelligence).
  */
-import { NO_ID, Status } from './codes.js';
-import { arrestBrokers, replaceBroker } from './brokers.js';
-import { draw, drawsFor, geometricWeeks, type World } from './world.js';
-
-export type IdentifiedBy = 'identified_official' | 'identified_patrol' | 'identified_ngo' | 'identified_raid' | 'identified_deportation';
-
-/** Records a victim as identified, sends them to a shelter and opens a case against their broker. */
-export function identify(w: World, id: number, by: IdentifiedBy, inMalaysia: boolean): void {
-  const m = w.migrants.cols;
-  m.status[id] = Status.identified;
-  m.weeksLeft[id] = geometricWeeks(w.p.shelterWeeks * (1 - w.p.protocolDelayCut * w.week.levels.operationalProtocols), draw(w, 'shelter', id));
-  m.victim[id] = 0;
-  m.identifiedBefore[id] = 1;
-  w.rec.add('identified');
-  w.rec.add(by);
-  const broker = m.broker[id]!;
-  if (broker !== NO_ID) openCase(w, broker, inMalaysia ? 1 : 0, 0);
-  m.broker[id] = NO_ID;
-}
-
-function openCase(w: World, broker: number, crossBorder: number, stage: number): void {
-  const k = w.cases.add();
-  w.cases.cols.broker[k] = broker;
-  w.cases.cols.stage[k] = stage;
-  w.cases.cols.crossBorder[k] = crossBorder;
-  w.rec.add('cases_opened');
-}
+import { keyedUniform } from '../core/rng.js';
+import { addBroker } from './agents.js';
+import { M } from './metrics.js';
+import { drawsFor, type World } from './state.js';
+import { identify, openCase } from './transitions.js';
 
 /** Victims identified by NGOs and community networks in Malaysia this week. */
 export function ngoIdentification(w: World): void {
@@ -40,59 +18,80 @@ export function ngoIdentification(w: World): void {
   q.clear();
 }
 
+/** Weekly chance a case stage with mean delay `weeks` completes, at a given speed. */
+export function stageCompletion(speed: number, weeks: number): number {
+  return Math.min(1, speed / weeks);
+}
+
 export function advanceCases(w: World): void {
   const p = w.p;
-  const L = w.week.levels;
+  const wk = w.week;
   const cols = w.cases.cols;
   const b = w.brokers.cols;
-  const speed = 1 / (1 - p.protocolDelayCut * L.operationalProtocols);
-  const doneInvestigation = Math.min(1, speed / p.investigationWeeks);
-  const doneProsecution = Math.min(1, speed / (p.prosecutionWeeks + p.trialWeeks));
-  const penalty = p.crossBorderPenalty * (1 - p.protocolCrossBorderGain * L.operationalProtocols);
+  const doneInvestigation = stageCompletion(wk.caseSpeed, p.investigationWeeks);
+  const doneProsecution = stageCompletion(wk.caseSpeed, p.prosecutionWeeks + p.trialWeeks);
+  const penalty = wk.crossBorderPenalty;
   const n = w.cases.count;
   for (let k = 0; k < n; k++) {
     const stage = cols.stage[k]!;
     if (stage === 2) continue;
     const broker = cols.broker[k]!;
     const u = drawsFor(w, 'justice', k);
-    const t = w.week.index * 2;
+    const t = wk.index * 2;
     if (stage === 0) {
       if (u(t) >= doneInvestigation) continue;
       const chance = p.pProsecute * (cols.crossBorder[k] === 1 ? 1 - penalty : 1);
       if (u(t + 1) < chance) {
         cols.stage[k] = 1;
-        w.rec.add('prosecutions');
+        w.rec.add(M.prosecutions);
         if (b.active[broker] === 1) {
           b.active[broker] = 0;
-          w.rec.add('broker_arrests');
+          w.rec.add(M.broker_arrests);
         }
       } else cols.stage[k] = 2;
     } else {
       if (u(t) >= doneProsecution) continue;
       cols.stage[k] = 2;
       if (u(t + 1) < p.pConvict) {
-        w.rec.add('convictions');
+        w.rec.add(M.convictions);
         if (b.active[broker] !== 2) {
           b.active[broker] = 2; // 2: convicted, removed for good
           replaceBroker(w, broker);
         }
       } else {
-        w.rec.add('acquittals');
+        w.rec.add(M.acquittals);
         if (b.active[broker] === 0) b.active[broker] = 1;
       }
     }
   }
   // Arrests from policing and intelligence go straight to prosecution.
   for (const broker of arrestBrokers(w)) {
-    w.rec.add('broker_arrests');
-    w.rec.add('prosecutions');
-    openCaseAtProsecution(w, broker);
+    w.rec.add(M.broker_arrests);
+    w.rec.add(M.prosecutions);
+    openCase(w, broker, 0, 1);
   }
 }
 
-function openCaseAtProsecution(w: World, broker: number): void {
-  const k = w.cases.add();
-  w.cases.cols.broker[k] = broker;
-  w.cases.cols.stage[k] = 1;
-  w.cases.cols.crossBorder[k] = 0;
+/** Arrests outside the victim-case pipeline (policing, intelligence). */
+function arrestBrokers(w: World): number[] {
+  const b = w.brokers.cols;
+  const chance = w.week.brokerArrestChance;
+  const arrested: number[] = [];
+  const n = w.brokers.count;
+  for (let id = 0; id < n; id++) {
+    if (b.active[id] === 1 && keyedUniform(w.keys.arrest, id, w.week.index) < chance) {
+      b.active[id] = 0;
+      arrested.push(id);
+    }
+  }
+  return arrested;
+}
+
+/** A network replaces a convicted broker with the given chance: a new id, never a reused one. */
+function replaceBroker(w: World, removed: number): void {
+  if (keyedUniform(w.keys.replace, removed, 0) < w.p.brokerReplacement) {
+    const b = w.brokers.cols;
+    addBroker(w, b.hub[removed]!, b.trafficker[removed]!);
+    w.rec.add(M.brokers_replaced);
+  }
 }

@@ -1,66 +1,116 @@
 /**
- * The weekly metrics a run records. Flows count events in the week; stocks count agents in
- * each status at the end of the week. All are in persons (agents × scale) in the outputs.
+ * Every output the model records, declared once: whether it is a flow (events in a week, summed
+ * over weeks) or a stock (a head count at the end of a week), its plain label, unit, whether it
+ * is multiplied by the scale (agents stand for `scale` persons), its colour where charts draw it,
+ * and its definition. Phases record through `M.<name>` slots, never through strings; outputs,
+ * docs/outputs.md, the report and the explorer read this table.
  */
 import { STATUS_NAMES } from './codes.js';
+import { OKABE_ITO, type PaletteColour } from './palette.js';
 
-export const FLOW_METRICS = [
-  'departures',
-  'departures_far',
-  'arrivals_far',
-  'channel_procedural',
-  'channel_broker',
-  'channel_kin',
-  'channel_procedural_far',
-  'channel_broker_far',
-  'channel_kin_far',
-  'recruited_by_outreach',
-  'no_broker_found',
-  'deceived',
-  'fraudulent_documents',
-  'visits',
-  'crossings_regular',
-  'crossings_colluded',
-  'crossings_informal',
-  'crossings_fraud_undetected',
-  'interceptions',
-  'interceptions_post',
-  'interceptions_patrol',
-  'trafficked',
-  'identified',
-  'identified_official',
-  'identified_patrol',
-  'identified_ngo',
-  'identified_raid',
-  'identified_deportation',
-  'broker_arrests',
-  'prosecutions',
-  'convictions',
-  'acquittals',
-  'cases_opened',
-  'raids_detained',
-  'deportations',
-  'deportations_nunukan',
-  'deportations_entikong',
-  're_crossings',
-  're_trafficked',
-  'collusion_events',
-  'officials_removed',
-  'brokers_replaced',
-  'returns_home',
-] as const;
+export interface MetricDef {
+  kind: 'flow' | 'stock';
+  label: string;
+  unit: string;
+  /** Multiplied by scale in outputs (head counts); shares and officer counts are not. */
+  scaled: boolean;
+  definition: string;
+  colour?: PaletteColour;
+}
 
-export const STOCK_METRICS = [
-  ...STATUS_NAMES.map((s) => `stock_${s}`),
-  'brokers_active',
-  'officials_colluding_share',
-  'agents',
-] as const;
+const flow = (label: string, definition: string, colour?: PaletteColour): MetricDef => ({ kind: 'flow', label, unit: 'persons', scaled: true, definition, colour });
+const stock = (label: string, definition: string): MetricDef => ({ kind: 'stock', label, unit: 'persons', scaled: true, definition });
 
-export const METRICS = [...FLOW_METRICS, ...STOCK_METRICS] as const;
-export type Metric = (typeof METRICS)[number];
+const STATUS_MEANING: Record<(typeof STATUS_NAMES)[number], string> = {
+  home: 'at home and able to leave',
+  preparing: 'preparing to leave (procedural placement or kin-assisted journey)',
+  recruited: 'taken on by a broker, waiting to move',
+  travelling: 'on the way to a crossing',
+  crossed: 'across the border, looking for work',
+  workingRegular: 'working in Malaysia with valid papers',
+  workingIrregular: 'working in Malaysia without legal status',
+  exploited: 'held in exploitation (trafficked)',
+  identified: 'identified as a victim: in shelter or being repatriated',
+  detained: 'in Malaysian immigration detention',
+  deported: 'just deported to Nunukan or Entikong',
+  returned: 'back home after a stay or a failed attempt, not yet ready to leave again',
+};
 
-/** Stocks and shares are not summed over weeks in summaries. */
-export const IS_STOCK = new Set<string>(STOCK_METRICS);
-/** Metrics that are not head counts and so are not multiplied by scale. */
-export const UNSCALED = new Set<string>(['officials_colluding_share', 'officials_removed']);
+const stockDefs = Object.fromEntries(
+  STATUS_NAMES.map((s) => [`stock_${s}`, stock(`people ${STATUS_MEANING[s]}`, `agents whose status is ${s} at the end of the week`)]),
+) as Record<`stock_${(typeof STATUS_NAMES)[number]}`, MetricDef>;
+
+export const METRIC_DEFS = {
+  departures: flow('departures', 'residents who set off this week (from border regencies and far origins)'),
+  departures_far: flow('departures from far origins', 'departures of people from far origins (Sulawesi, Nusa Tenggara, Java)'),
+  arrivals_far: flow('arrivals from far origins', 'far-origin migrants arriving at their hub, already set on leaving'),
+  channel_procedural: flow('departures by procedural placement', 'departures that chose licensed placement', OKABE_ITO.blue),
+  channel_broker: flow('departures through a broker', 'departures that went with a broker (calo)', OKABE_ITO.orange),
+  channel_kin: flow('departures with kin', 'departures that crossed with help from kin or on their own', OKABE_ITO.bluishGreen),
+  channel_procedural_far: flow('far-origin departures by procedural placement', 'channel_procedural for far origins'),
+  channel_broker_far: flow('far-origin departures through a broker', 'channel_broker for far origins'),
+  channel_kin_far: flow('far-origin departures with kin', 'channel_kin for far origins'),
+  recruited_by_outreach: flow('recruited by broker outreach', 'residents a broker approached who accepted the offer'),
+  no_broker_found: flow('left without a broker', 'broker-seekers with no broker free and no kin across, who stayed home'),
+  deceived: flow('given a deceptive offer', 'recruits a trafficking broker deceived (false job, hidden debt)'),
+  fraudulent_documents: flow('given fraudulent papers', 'recruits given fraudulent identity papers through the non-resident ID loophole'),
+  visits: flow('short border-resident visits', 'market, medical and family visits by border residents (not migrant crossings)'),
+  crossings_regular: flow('regular crossings', 'migrant crossings inspected and passed at an official post', OKABE_ITO.blue),
+  crossings_colluded: flow('crossings waved through by colluding officers', 'migrant crossings let through unverified by a colluding officer', OKABE_ITO.vermillion),
+  crossings_informal: flow('informal crossings', 'migrant crossings on footpaths and unregulated water crossings', OKABE_ITO.bluishGreen),
+  crossings_fraud_undetected: flow('crossings on fraudulent papers not detected', 'regular crossings on fraudulent papers that passed inspection'),
+  interceptions: flow('interceptions', 'crossing attempts stopped (at posts and by patrols)', OKABE_ITO.black),
+  interceptions_post: flow('interceptions at posts', 'crossing attempts stopped at official posts'),
+  interceptions_patrol: flow('interceptions by patrols', 'crossing attempts stopped by patrols on informal crossings'),
+  trafficked: flow('people trafficked (true count)', 'people newly trafficked: brought by a broker, deceived or indebted, placed with an exploitative employer', OKABE_ITO.reddishPurple),
+  identified: flow('victims identified', 'victims identified by officers, patrols, NGOs, raids or screening at deportation (what official statistics see)', OKABE_ITO.skyBlue),
+  identified_official: flow('victims identified by officers at posts', 'identified at inspection by an immigration officer'),
+  identified_patrol: flow('victims identified by patrols', 'identified among a group a patrol intercepted'),
+  identified_ngo: flow('victims identified by NGOs', 'identified in Malaysia by NGOs and community networks'),
+  identified_raid: flow('victims identified in raids', 'identified by Malaysian enforcement in a raid'),
+  identified_deportation: flow('victims identified at deportation', 'identified by screening at deportation'),
+  broker_arrests: flow('broker arrests', 'brokers arrested (from a case or from policing and intelligence)'),
+  prosecutions: flow('prosecutions', 'cases that reached prosecution'),
+  convictions: flow('convictions', 'prosecutions ending in conviction'),
+  acquittals: flow('acquittals', 'prosecutions ending in acquittal'),
+  cases_opened: flow('cases opened', 'task-force cases opened against the broker of an identified victim'),
+  raids_detained: flow('detained in raids', 'irregular and exploited workers detained in Malaysian raids'),
+  deportations: flow('deportations', 'people deported to Indonesia', OKABE_ITO.orange),
+  deportations_nunukan: flow('deportations through Nunukan', 'deportations from Sabah through Nunukan'),
+  deportations_entikong: flow('deportations through Entikong', 'deportations from Sarawak through Entikong'),
+  re_crossings: flow('re-crossings after deportation', 'deportees who turned round and crossed again'),
+  re_trafficked: flow('people re-trafficked', 'of those trafficked, people trafficked before'),
+  collusion_events: flow('collusion events', 'times an officer passed a broker group unverified'),
+  officials_removed: { kind: 'flow', label: 'colluding officers removed', unit: 'officers', scaled: false, definition: 'colluding officers removed by monitoring (officers, not scaled)' },
+  brokers_replaced: flow('brokers replaced', 'convicted brokers whom their network replaced'),
+  returns_home: flow('returns home', 'workers and repatriated victims going home'),
+  ...stockDefs,
+  brokers_active: stock('active brokers', 'brokers active at the end of the week (persons: one broker agent stands for scale brokers)'),
+  officials_colluding_share: { kind: 'stock', label: 'share of officers who colluded', unit: 'share', scaled: false, definition: 'share of active officers who passed a broker group unverified this week' },
+  agents: stock('people simulated', 'all migrant agents in the run'),
+} as const satisfies Record<string, MetricDef>;
+
+export type MetricName = keyof typeof METRIC_DEFS;
+export const METRICS = Object.keys(METRIC_DEFS) as MetricName[];
+
+/** Recorder column of each metric: `rec.add(M.trafficked)`. */
+export const M = Object.fromEntries(METRICS.map((m, i) => [m, i])) as { readonly [K in MetricName]: number };
+
+export const FLOW_METRICS = METRICS.filter((m) => METRIC_DEFS[m].kind === 'flow');
+export const STOCK_METRICS = METRICS.filter((m) => METRIC_DEFS[m].kind === 'stock');
+
+export const isStock = (m: string): boolean => (METRIC_DEFS as Record<string, MetricDef>)[m]?.kind === 'stock';
+export const isScaled = (m: string): boolean => (METRIC_DEFS as Record<string, MetricDef>)[m]?.scaled ?? true;
+
+/** Recorder columns of the status stocks, in Status code order. */
+export const STOCK_SLOTS = STATUS_NAMES.map((s) => M[`stock_${s}`]);
+
+/** Who identified a victim: the metric counting it. */
+export type IdentifiedBy = 'identified_official' | 'identified_patrol' | 'identified_ngo' | 'identified_raid' | 'identified_deportation';
+
+/** The colour a chart draws a metric in; only metrics that charts draw have one. */
+export function colourOf(m: MetricName): string {
+  const c = (METRIC_DEFS[m] as MetricDef).colour;
+  if (!c) throw new Error(`metric "${m}" has no colour in the registry`);
+  return c;
+}

@@ -1,10 +1,11 @@
 /**
- * Officers at the posts: inspection, collusion and identification at the crossing, then the
- * officials' side of learning — monitoring catches and removes colluders, and propensities
- * drift towards what pays (up when bribes go unpunished, down under monitoring).
+ * Officers at the posts: who is on duty, the collusion chance and training, then the officials'
+ * side of learning — monitoring catches and removes colluders, and propensities drift towards
+ * what pays (up when bribes go unpunished, down under monitoring).
  */
-import { addOfficial } from './population.js';
-import { drawsFor, type World } from './world.js';
+import { addOfficial } from './agents.js';
+import { M } from './metrics.js';
+import { drawsFor, type World } from './state.js';
 
 /** c_official · (1 − monitoring) · g(bribe), cut by training for trained officers. */
 export function collusionChance(propensity: number, monitoring: number, bribeEffect: number, trainedCut: number): number {
@@ -15,17 +16,22 @@ export function isTrained(w: World, official: number): boolean {
   return w.officials.cols.trainDraw[official]! < w.week.trainedShare;
 }
 
-/** The officer on duty for one inspection at a post, picked by the uniform `u`. */
+/** The officer on duty for one inspection at a post, picked by the uniform `u` (−1 if none). */
 export function onDuty(w: World, post: number, u: number): number {
   const staff = w.postOfficials[post]!;
   return staff.length ? staff[Math.floor(u * staff.length)]! : -1;
 }
 
+/** Chance an officer who colluded in `acts` acts (each standing for `scale` persons) is caught. */
+export function caughtChance(catchChance: number, acts: number, scale: number): number {
+  return 1 - Math.pow(1 - catchChance, acts * scale);
+}
+
 export function monitorOfficials(w: World): void {
   const o = w.officials.cols;
   const p = w.p;
-  const monitoring = w.week.monitoring;
-  const catchChance = p.monitoringCatch * monitoring;
+  const wk = w.week;
+  const monitoring = wk.monitoring;
   let colluders = 0, active = 0;
   const n = w.officials.count;
   for (let id = 0; id < n; id++) {
@@ -34,15 +40,14 @@ export function monitorOfficials(w: World): void {
     const acts = o.colludedThisWeek[id]!;
     if (acts > 0) {
       colluders++;
-      // Each colluded agent is `scale` persons waved through: that many acts to be caught in.
       const u = drawsFor(w, 'monitoring', id);
-      const caught = u(2 * w.week.index) < 1 - Math.pow(1 - catchChance, acts * w.scale);
-      if (caught && u(2 * w.week.index + 1) < p.monitoringRemoval + (1 - p.monitoringRemoval) * monitoring) {
+      const caught = u(2 * wk.index) < caughtChance(wk.catchChance, acts, w.scale);
+      if (caught && u(2 * wk.index + 1) < wk.colluderRemoval) {
         o.active[id] = 0;
         const staff = w.postOfficials[o.post[id]!]!;
         staff.splice(staff.indexOf(id), 1);
         addOfficial(w, o.post[id]!);
-        w.rec.add('officials_removed');
+        w.rec.add(M.officials_removed);
       } else if (caught) {
         // Caught and sanctioned but kept on: less willing next time.
         o.propensity[id] = o.propensity[id]! * (1 - p.sanctionEffect);
@@ -54,5 +59,5 @@ export function monitorOfficials(w: World): void {
     o.propensity[id] = o.propensity[id]! * (1 - p.collusionDrift * monitoring);
     o.colludedThisWeek[id] = 0;
   }
-  w.rec.set('officials_colluding_share', active ? colluders / active : 0);
+  w.rec.set(M.officials_colluding_share, active ? colluders / active : 0);
 }

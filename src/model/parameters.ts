@@ -1,6 +1,7 @@
 /**
- * The model's named coefficients. Each has a kind (which values are valid) and a meaning;
- * a scenario gives each a value and a source note. The schema and docs/ODD.md read this table.
+ * The model's own named coefficients (the interventions declare theirs in interventions/). Each
+ * has a kind (which values are valid), a unit and a meaning; a scenario gives each a value and a
+ * source note. The scenario schema and docs/parameters.md read this table.
  */
 
 export type ParamKind = 'probability' | 'positive' | 'nonnegative' | 'real';
@@ -11,12 +12,12 @@ export interface ParamSpec {
   meaning: string;
 }
 
-const prob = (meaning: string, unit = 'probability'): ParamSpec => ({ kind: 'probability', unit, meaning });
-const pos = (unit: string, meaning: string): ParamSpec => ({ kind: 'positive', unit, meaning });
-const nonneg = (unit: string, meaning: string): ParamSpec => ({ kind: 'nonnegative', unit, meaning });
-const real = (unit: string, meaning: string): ParamSpec => ({ kind: 'real', unit, meaning });
+export const prob = (meaning: string, unit = 'probability'): ParamSpec => ({ kind: 'probability', unit, meaning });
+export const pos = (unit: string, meaning: string): ParamSpec => ({ kind: 'positive', unit, meaning });
+export const nonneg = (unit: string, meaning: string): ParamSpec => ({ kind: 'nonnegative', unit, meaning });
+export const real = (unit: string, meaning: string): ParamSpec => ({ kind: 'real', unit, meaning });
 
-export const PARAMS = {
+export const CORE_PARAMS = {
   // push and pull
   h0: prob('base weekly departure hazard for a working-age resident at home', 'per week'),
   betaWage: real('per log-ratio', 'weight of ln(destination wage in IDR / origin wage) in the departure hazard'),
@@ -98,25 +99,10 @@ export const PARAMS = {
   brokerReplacement: prob('chance a removed broker is replaced by the network'),
   brokerArrestRate: prob('weekly chance an active broker is arrested without a victim case', 'per week'),
   // officials' learning
-  monitoringCatch: prob('chance a colluding act is detected when monitoring is at full intensity'),
   sanctionEffect: prob('cut in the collusion propensity of an officer caught but kept on', 'share'),
   collusionDrift: prob('weekly drift of an official\'s collusion propensity towards what pays', 'rate'),
   // visits by border residents (official crossing volumes)
   visitInformalShare: prob('share of short border-resident visits taken on footpaths instead of the post', 'share'),
-  // what each intervention moves, at full intensity and full cooperation
-  jointPatrolCoverage: nonneg('coverage units', 'coverage a joint patrol adds to each informal segment'),
-  intelTargeting: prob('share of patrol effort re-targeted to the routes brokers use', 'share'),
-  intelArrestRate: prob('extra weekly arrest chance per broker from intelligence sharing', 'per week'),
-  trainingCollusionCut: prob('cut in collusion from joint training', 'share'),
-  ngoAwarenessGain: prob('rise in awareness at origins per year of NGO work', 'per year'),
-  ngoIdGain: nonneg('multiplier', 'multiplier on NGO identification'),
-  ngoRetraffickCut: prob('cut in re-trafficking of identified victims from reintegration support', 'share'),
-  protocolDelayCut: prob('cut in case delays from joint protocols', 'share'),
-  protocolCrossBorderGain: prob('share of the cross-border penalty removed by joint protocols', 'share'),
-  monitoringRemoval: prob('weekly chance a detected colluding official is removed', 'per week'),
-  placementCostCut: prob('cut in procedural cost and waiting from placement reform', 'share'),
-  devWageGain: nonneg('share', 'rise in origin wages from economic development at full intensity'),
-  devUnemploymentCut: prob('cut in origin unemployment from economic development', 'share'),
   // how much of a bilateral measure takes effect at each of Polner's stages
   stageCoexistence: prob('share of a bilateral measure that takes effect at the coexistence stage', 'share'),
   stageCommunication: prob('share of a bilateral measure that takes effect at the communication stage', 'share'),
@@ -129,25 +115,8 @@ export const PARAMS = {
   initialIrregularShare: prob('share of those already abroad who work irregularly', 'share'),
 } as const satisfies Record<string, ParamSpec>;
 
-export type ParamName = keyof typeof PARAMS;
-export type Params = Record<ParamName, number>;
-export const PARAM_NAMES = Object.keys(PARAMS) as ParamName[];
+export type CoreParamName = keyof typeof CORE_PARAMS;
+export const CORE_PARAM_NAMES = Object.keys(CORE_PARAMS) as CoreParamName[];
+/** The model's typed view of the parameters it reads itself. */
+export type Params = Readonly<Record<CoreParamName, number>>;
 
-/** Polner's stages of cooperation, in order. */
-export const STAGES = ['coexistence', 'communication', 'cooperation', 'coordination', 'collaboration'] as const;
-export type Stage = (typeof STAGES)[number];
-
-/** The interventions a scenario may schedule. `bilateral` ones are scaled by the cooperation stage. */
-export const INTERVENTIONS = {
-  jointPatrols: { bilateral: true, meaning: 'joint patrols on informal and water segments, both sides of the line' },
-  intelligenceSharing: { bilateral: true, meaning: 'shared route maps and trafficker lists: targeted patrols, broker arrests' },
-  jointTraining: { bilateral: true, meaning: 'victim identification and ethics training for officers and patrols' },
-  ngoCooperation: { bilateral: false, meaning: 'NGOs and international bodies: awareness, identification, reintegration' },
-  operationalProtocols: { bilateral: true, meaning: 'joint roles and cross-border teams: faster cases, cross-border convictions' },
-  antiCollusion: { bilateral: false, meaning: 'monitoring of officials: fewer bribes accepted, colluders removed' },
-  documentAlignment: { bilateral: false, meaning: 'closing the non-resident ID loophole that supplies fraudulent papers' },
-  placementReform: { bilateral: false, meaning: 'cheaper, faster procedural placement' },
-  economicDevelopment: { bilateral: false, meaning: 'jobs and wages at origin' },
-} as const;
-export type InterventionKind = keyof typeof INTERVENTIONS;
-export const INTERVENTION_KINDS = Object.keys(INTERVENTIONS) as InterventionKind[];

@@ -3,19 +3,8 @@
  * any Vega editor). Data are inlined so a spec stands alone.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Comparison } from '../experiment/compare.js';
+import type { Comparison, WeeklyBand } from '../experiment/compare.js';
 import { borneoBasemap } from './basemap.js';
-
-/** One metric's weekly mean and 95% band over replicates, for one variant. */
-export interface WeeklyBand {
-  variant: string;
-  week: number;
-  date: string;
-  metric: string;
-  mean: number;
-  lo: number;
-  hi: number;
-}
 
 export const FONT = 'DejaVu Sans';
 const config = {

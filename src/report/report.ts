@@ -9,12 +9,12 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
-import type { Comparison } from '../experiment/compare.js';
-import { UserError } from '../scenario/errors.js';
+import type { Comparison, WeeklyBand } from '../experiment/compare.js';
+import { UserError } from '../core/errors.js';
 import type { Scenario } from '../scenario/parse.js';
-import { borderMapSpec, comparisonSpec, darkFigureSpec, flowsByChannelSpec, flowsByCrossingSpec, type WeeklyBand } from './charts.js';
+import { borderMapSpec, comparisonSpec, darkFigureSpec, flowsByChannelSpec, flowsByCrossingSpec } from './charts.js';
 import { mapData } from './map-data.js';
-import type { ParameterRow } from './parameters-doc.js';
+import type { ParameterRow } from '../scenario/parameter-table.js';
 import { svgToPng, toSvg } from './render.js';
 
 const require = createRequire(import.meta.url);

@@ -1,12 +1,5 @@
-/** A user mistake in a scenario or on the command line: printed as lines, never as a stack trace. */
+/** Zod issues as one path-pointed line each, for UserError (core/errors.ts). */
 import type { ZodError, ZodIssue } from 'zod';
-
-export class UserError extends Error {
-  constructor(readonly lines: string[]) {
-    super(lines.join('\n'));
-    this.name = 'UserError';
-  }
-}
 
 /** `routes[3].to` from ['routes', 3, 'to']. */
 export function formatPath(path: (string | number)[]): string {

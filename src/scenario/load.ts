@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, extname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 import { deepMerge, parseScenario, type Scenario } from './parse.js';
 
 export { deepMerge, defineScenario, parseScenario, type Scenario } from './parse.js';

@@ -1,15 +1,25 @@
 /**
- * Validation of plain scenario data into a frozen, resolved scenario. No Node.js imports here:
- * the browser explorer parses scenarios with the same code.
+ * Validation of plain scenario data into a frozen, resolved scenario: the model's input plus
+ * what the tools around it need (description, default seed and scale, variants, the source of
+ * every parameter). No Node.js imports here: the browser explorer parses scenarios with the
+ * same code.
  */
-import { PARAM_NAMES, type ParamName, type Params } from '../model/parameters.js';
-import { UserError, zodLines } from './errors.js';
-import { scenarioSchema, type ParsedScenario, type ScenarioInput } from './schema.js';
+import { UserError } from '../core/errors.js';
+import type { ModelInput } from '../model/input.js';
+import { BUILTIN, type InterventionRegistry } from '../model/interventions/index.js';
+import { CORE_PARAM_NAMES } from '../model/parameters.js';
+import { zodLines } from './errors.js';
+import { type ParsedScenario, type ScenarioInput, scenarioSchema, scenarioSchemaFor } from './schema.js';
 
 export type Scenario = Readonly<Omit<ParsedScenario, 'params'>> & {
-  readonly params: Readonly<Params>;
-  readonly paramSources: Readonly<Record<ParamName, string | undefined>>;
+  /** Every parameter's value: the model's own, and each registered intervention's (its default unless set). */
+  readonly params: Readonly<Record<string, number>>;
+  readonly paramSources: Readonly<Record<string, string | undefined>>;
 };
+
+// A resolved scenario is a valid model input (checked by the compiler here).
+const _isModelInput = (s: Scenario): ModelInput => s;
+void _isModelInput;
 
 /** Identity helper that gives a .ts scenario its type. */
 export function defineScenario(s: ScenarioInput): ScenarioInput {
@@ -24,18 +34,27 @@ export function deepMerge(base: unknown, over: unknown): unknown {
   return out;
 }
 
+const schemas = new WeakMap<InterventionRegistry, ReturnType<typeof scenarioSchemaFor>>([[BUILTIN, scenarioSchema]]);
+
 /** Validates plain data into a resolved scenario, or throws a UserError listing every problem. */
-export function parseScenario(data: unknown): Scenario {
-  const result = scenarioSchema.safeParse(data);
+export function parseScenario(data: unknown, registry: InterventionRegistry = BUILTIN): Scenario {
+  let schema = schemas.get(registry);
+  if (!schema) schemas.set(registry, (schema = scenarioSchemaFor(registry)));
+  const result = schema.safeParse(data);
   if (!result.success) throw new UserError(zodLines(result.error));
   const s = result.data;
-  const params = {} as Params;
-  const paramSources = {} as Record<ParamName, string | undefined>;
-  for (const name of PARAM_NAMES) {
-    const p = s.params[name];
+  const params: Record<string, number> = {};
+  const paramSources: Record<string, string | undefined> = {};
+  const given = s.params as Record<string, number | { value: number; source: string } | undefined>;
+  for (const name of CORE_PARAM_NAMES) {
+    const p = given[name]!;
     params[name] = typeof p === 'number' ? p : p.value;
     paramSources[name] = typeof p === 'number' ? undefined : p.source;
   }
+  for (const [name, spec] of registry.params) {
+    const p = given[name];
+    params[name] = p === undefined ? spec.value : typeof p === 'number' ? p : p.value;
+    paramSources[name] = p === undefined ? spec.source : typeof p === 'number' ? undefined : p.source;
+  }
   return Object.freeze({ ...s, params: Object.freeze(params), paramSources: Object.freeze(paramSources) });
 }
-

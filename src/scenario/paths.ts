@@ -3,7 +3,7 @@
  * `crossings[8].terrain`, or by id, `crossings.entikong_informal.patrolCoverage`.
  * Setting a parameter given as { value, source } sets its value and keeps the source.
  */
-import { UserError } from './errors.js';
+import { UserError } from '../core/errors.js';
 
 type Obj = Record<string, unknown>;
 

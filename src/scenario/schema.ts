@@ -3,7 +3,9 @@
  * runs; problems come back as one line each, naming the exact path.
  */
 import { z } from 'zod';
-import { INTERVENTION_KINDS, PARAMS, PARAM_NAMES, STAGES, type ParamName } from '../model/parameters.js';
+import { STAGES } from '../model/cooperation.js';
+import { BUILTIN, type InterventionRegistry } from '../model/interventions/index.js';
+import { CORE_PARAMS, CORE_PARAM_NAMES, type ParamKind } from '../model/parameters.js';
 import { isRealDate } from './dates.js';
 import { checkReferences } from './references.js';
 
@@ -103,7 +105,7 @@ export const routeSchema = z.object({
 
 const stepSchema = z.object({ date: dateString, value: positive, source }).strict();
 
-const paramValue = (kind: (typeof PARAMS)[ParamName]['kind']) => {
+const paramValue = (kind: ParamKind) => {
   const base = kind === 'probability' ? probability : kind === 'positive' ? positive : kind === 'nonnegative' ? nonnegative : num;
   return z.union([base, z.object({ value: base, source: z.string().min(1, 'expected a source note') })], {
     errorMap: (issue, ctx) =>
@@ -113,20 +115,28 @@ const paramValue = (kind: (typeof PARAMS)[ParamName]['kind']) => {
   });
 };
 
-const paramsSchema = z
-  .object(Object.fromEntries(PARAM_NAMES.map((n) => [n, paramValue(PARAMS[n].kind)])) as Record<ParamName, ReturnType<typeof paramValue>>)
-  .strict();
+/** Parameters: the model's own are required; each intervention's may be set, else its default holds. */
+const paramsSchemaFor = (registry: InterventionRegistry) =>
+  z
+    .object({
+      ...Object.fromEntries(CORE_PARAM_NAMES.map((n) => [n, paramValue(CORE_PARAMS[n].kind)])),
+      ...Object.fromEntries([...registry.params].map(([n, spec]) => [n, paramValue(spec.kind).optional()])),
+    } as Record<string, ReturnType<typeof paramValue>>)
+    .strict();
 
-export const interventionSchema = z.object({
-  kind: z.enum(INTERVENTION_KINDS as [string, ...string[]], {
-    errorMap: () => ({ message: `expected one of ${INTERVENTION_KINDS.map((k) => `"${k}"`).join(', ')}` }),
-  }),
-  start: dateString,
-  end: optionalDate,
-  intensity: probability,
-  costPerYearIdr: nonnegative.optional(),
-  note: z.string().optional(),
-}).strict();
+const interventionSchemaFor = (registry: InterventionRegistry) =>
+  z
+    .object({
+      kind: z.enum(registry.kinds as [string, ...string[]], {
+        errorMap: () => ({ message: `expected one of ${registry.kinds.map((k) => `"${k}"`).join(', ')}` }),
+      }),
+      start: dateString,
+      end: optionalDate,
+      intensity: probability,
+      costPerYearIdr: nonnegative.optional(),
+      note: z.string().optional(),
+    })
+    .strict();
 
 export const stageSchema = z.object({
   date: dateString,
@@ -142,7 +152,9 @@ export const closureSchema = z.object({
   source,
 }).strict();
 
-export const scenarioSchema = z
+/** The scenario schema for a registry of interventions (its kinds and parameters). */
+export const scenarioSchemaFor = (registry: InterventionRegistry) =>
+  z
   .object({
     name: z.string().min(1, 'expected a scenario name'),
     description: z.string().optional(),
@@ -157,13 +169,15 @@ export const scenarioSchema = z
     routes: z.array(routeSchema).min(1, 'expected at least one route'),
     series: z.record(z.array(stepSchema).min(1, 'expected at least one dated value')),
     closures: z.array(closureSchema).default([]),
-    params: paramsSchema,
+    params: paramsSchemaFor(registry),
     stages: z.array(stageSchema).min(1, 'expected the cooperation stage at the start'),
-    interventions: z.array(interventionSchema).default([]),
+    interventions: z.array(interventionSchemaFor(registry)).default([]),
     variants: z.array(z.unknown()).default([]),
   })
   .strict()
   .superRefine(checkReferences);
+
+export const scenarioSchema = scenarioSchemaFor(BUILTIN);
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.output<typeof scenarioSchema>;
@@ -172,4 +186,4 @@ export type Hub = z.output<typeof hubSchema>;
 export type Crossing = z.output<typeof crossingSchema>;
 export type Destination = z.output<typeof destinationSchema>;
 export type Route = z.output<typeof routeSchema>;
-export type Intervention = z.output<typeof interventionSchema>;
+export type Intervention = z.output<ReturnType<typeof interventionSchemaFor>>;

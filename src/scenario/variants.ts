@@ -6,7 +6,8 @@
  */
 import { produce, type Draft } from 'immer';
 import { z } from 'zod';
-import { UserError, formatPath, zodLines } from './errors.js';
+import { UserError } from '../core/errors.js';
+import { formatPath, zodLines } from './errors.js';
 import { deepMerge, parseScenario, type Scenario } from './parse.js';
 import type { ScenarioInput } from './schema.js';
 

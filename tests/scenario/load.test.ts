@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { UserError } from '../../src/scenario/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { deepMerge, loadScenario, parseScenario, readScenarioFile } from '../../src/scenario/load.js';
 
 const F = 'tests/fixtures';

@@ -4,7 +4,7 @@ import { csvParse } from 'd3-dsv';
 import { produce, type Draft } from 'immer';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PARAM_NAMES } from '../../src/model/parameters.js';
-import { UserError } from '../../src/scenario/errors.js';
+import { UserError } from '../../src/core/errors.js';
 import { parseScenario, readScenarioFile } from '../../src/scenario/load.js';
 
 // Loose shape of the plain scenario data, enough to write the broken copies below.

@@ -16,7 +16,7 @@ export async function runIfMain(moduleUrl: string, hasVariants: boolean): Promis
     return;
   }
   if (self !== invoked) return;
-  const { main } = await import('../cli.js');
+  const { main } = await import('./cli.js');
   const code = await main([hasVariants ? 'compare' : 'run', self, ...process.argv.slice(2)]);
   process.exit(code);
 }

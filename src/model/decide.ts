@@ -1,0 +1,100 @@
+/**
+ * The decide pass: every migrant once, in id order. Residents at home weigh leaving (push and
+ * pull, kin, debt) or make a short visit; everyone else advances the clock of their status.
+ * Events found here go to queues that the resolving phases take in a fixed order.
+ */
+import { keyedUniform } from '../core/rng.js';
+import { CROSSING_SLOTS, Status, VISIT_SLOT } from './codes.js';
+import { M } from './metrics.js';
+import { geometricWeeks, type World } from './state.js';
+import { move } from './transitions.js';
+
+export function sweep(w: World): void {
+  const m = w.migrants.cols;
+  const { status, weeksLeft, origin, hazardFactor, destination } = m;
+  const q = w.q;
+  const wk = w.week;
+  const p = w.p;
+  const geo = w.geo;
+  const C = geo.crossingIds.length;
+  // Keyed draws: each agent's weekly draw is the same in every variant (common random numbers).
+  const t = wk.index;
+  const kDep = w.keys.departure, kRaid = w.keys.raids, kNgo = w.keys.ngo, kEscape = w.keys.escape;
+  const cap = p.hazardCap;
+  const baseHazard = wk.baseHazard;
+  const visitRate = Float64Array.from(w.input.origins, (o, oi) => {
+    const post = geo.originHomePost[oi]!;
+    // visitRate is calibrated to the post's counted volume; footpath visits come on top of it.
+    return post >= 0 ? o.visitRate / (1 - Math.min(0.95, p.visitInformalShare)) : 0;
+  });
+  const visits = new Float64Array(w.input.origins.length);
+  const raidRate = [p.raidRateSarawak, p.raidRateSabah];
+  const idNgo = wk.idNgo;
+  const n = w.migrants.count;
+
+  for (let id = 0; id < n; id++) {
+    switch (status[id]) {
+      case Status.home: {
+        const o = origin[id]!;
+        const h = Math.min(cap, baseHazard[o]! * hazardFactor[id]!);
+        const u = keyedUniform(kDep, id, t);
+        if (u < h) q.departing.push(id);
+        else if (u < h + visitRate[o]!) visits[o]!++;
+        break;
+      }
+      case Status.returned:
+        if (--weeksLeft[id]! === 0) move(w, id, Status.home);
+        break;
+      case Status.preparing:
+      case Status.recruited:
+        if (--weeksLeft[id]! === 0) q.ready.push(id);
+        break;
+      case Status.travelling:
+        if (--weeksLeft[id]! === 0) q.arriving.push(id);
+        break;
+      case Status.crossed:
+        q.jobSeekers.push(id);
+        break;
+      case Status.workingRegular:
+        if (--weeksLeft[id]! === 0) q.returning.push(id);
+        break;
+      case Status.workingIrregular:
+        if (keyedUniform(kRaid, id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
+        else if (--weeksLeft[id]! === 0) q.returning.push(id);
+        break;
+      case Status.exploited:
+        if (keyedUniform(kNgo, id, t) < idNgo) q.toIdentify.push(id);
+        else if (keyedUniform(kRaid, id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
+        else if (--weeksLeft[id]! === 0) {
+          // Escaped or released: still irregular, still a victim until identified or home.
+          move(w, id, Status.workingIrregular);
+          weeksLeft[id] = geometricWeeks(p.contractWeeks / 2, keyedUniform(kEscape, id, t));
+        }
+        break;
+      case Status.identified:
+        if (--weeksLeft[id]! === 0) q.returning.push(id);
+        break;
+      case Status.detained:
+        if (--weeksLeft[id]! === 0) q.deporting.push(id);
+        break;
+      case Status.deported:
+        q.deportees.push(id);
+        break;
+    }
+  }
+
+  // Short visits by border-pass holders and neighbours: through the home post when open, else footpaths.
+  let total = 0;
+  for (let oi = 0; oi < visits.length; oi++) {
+    if (!visits[oi]) continue;
+    total += visits[oi]!;
+    const post = geo.originHomePost[oi]!;
+    const openPost = geo.open[wk.index * C + post]! === 1;
+    const informal = openPost ? Math.round(visits[oi]! * p.visitInformalShare) : visits[oi]!;
+    const formal = visits[oi]! - informal;
+    w.perCrossing[(wk.index * C + post) * CROSSING_SLOTS + VISIT_SLOT]! += formal;
+    const twin = geo.twinOf.indexOf(post);
+    if (twin >= 0) w.perCrossing[(wk.index * C + twin) * CROSSING_SLOTS + VISIT_SLOT]! += informal;
+  }
+  w.rec.add(M.visits, total);
+}

@@ -1,0 +1,99 @@
+/**
+ * Those set on leaving choose how: procedural placement, a broker, or (with kin across) a
+ * kin-assisted crossing — a multinomial logit. Far-origin migrants arrive at their hub here too.
+ */
+import { Channel, Docs, NO_ID, Status } from './codes.js';
+import { CrossingKind } from './geography.js';
+import { initPerson } from './agents.js';
+import { M } from './metrics.js';
+import { draw, geometricWeeks, roundStochastic, type World } from './state.js';
+import { move } from './transitions.js';
+
+/** New arrivals from far origins (Sulawesi, Nusa Tenggara, Java) at their hub, already set on leaving. */
+export function farInflow(w: World): void {
+  const r = w.inflow;
+  w.input.origins.forEach((o, oi) => {
+    if (!o.far || o.inflowPerYear <= 0) return;
+    const k = roundStochastic(o.inflowPerYear / 52 / w.scale, r.next());
+    if (k === 0) return;
+    const first = w.migrants.add(k);
+    for (let id = first; id < first + k; id++) {
+      initPerson(w, id, oi);
+      w.q.departing.push(id);
+    }
+    w.rec.add(M.arrivals_far, k);
+  });
+}
+
+/** Utilities of the three channels for one person (−Infinity for kin without kin across). */
+export function channelUtilities(
+  p: World['p'],
+  c: { proceduralCostIdr: number; proceduralWaitWeeks: number },
+  wealthIdr: number,
+  awareness: number,
+  traffickerShare: number,
+  hasKin: boolean,
+  informalRisk: number,
+): [procedural: number, broker: number, kin: number] {
+  const uProc = -p.costWeight * (c.proceduralCostIdr / wealthIdr) - p.waitWeight * c.proceduralWaitWeeks + p.awarenessBonus * awareness;
+  const uBroker =
+    -p.costWeight * (p.brokerFeeIdr / wealthIdr) - p.waitWeight * p.brokerWaitWeeks + p.brokerOfferBonus + p.deceptionInflation * (1 - awareness) * traffickerShare;
+  const uKin = hasKin ? -p.costWeight * (p.kinCostIdr / wealthIdr) + p.kinBonus - p.riskWeight * informalRisk : -Infinity;
+  return [uProc, uBroker, uKin];
+}
+
+/** Multinomial logit over procedural placement, a broker, and (with kin across) kin-assisted crossing. */
+export function chooseChannel(w: World): void {
+  const m = w.migrants.cols;
+  const wk = w.week;
+  const q = w.q;
+  const informalRisk = meanInformalRisk(w);
+  const far = w.input.origins.map((o) => o.far);
+  for (let i = 0; i < q.departing.length; i++) {
+    const id = q.departing.ids[i]!;
+    const o = m.origin[id]!;
+    const wealthIdr = Math.max(0.05, m.wealth[id]!) * wk.originWageIdr[o]!;
+    const a = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
+    const tShare = w.input.hubs[w.geo.originHub[o]!]!.traffickerShare;
+    const hasKin = m.kin[id] === 1;
+    const [uProc, uBroker, uKin] = channelUtilities(w.p, wk, wealthIdr, a, tShare, hasKin, informalRisk);
+    const top = Math.max(uProc, uBroker, uKin);
+    const eP = Math.exp(uProc - top), eB = Math.exp(uBroker - top), eK = hasKin ? Math.exp(uKin - top) : 0;
+    const u = draw(w, 'channel', id) * (eP + eB + eK);
+    move(w, id, Status.preparing);
+    m.start[id] = 0;
+    m.startNode[id] = o;
+    m.deceived[id] = 0;
+    m.broker[id] = NO_ID;
+    if (u < eP) {
+      m.channel[id] = Channel.procedural;
+      m.docs[id] = Docs.passport;
+      m.weeksLeft[id] = geometricWeeks(wk.proceduralWaitWeeks, draw(w, 'channel', id, 1));
+      w.rec.add(M.channel_procedural);
+      if (far[o]) w.rec.add(M.channel_procedural_far);
+    } else if (u < eP + eB) {
+      m.channel[id] = Channel.broker;
+      q.seekers.push(id);
+    } else {
+      m.channel[id] = Channel.kin;
+      q.ready.push(id);
+      w.rec.add(M.channel_kin);
+      if (far[o]) w.rec.add(M.channel_kin_far);
+    }
+    w.rec.add(M.departures);
+    if (far[o]) w.rec.add(M.departures_far);
+  }
+  q.departing.clear();
+}
+
+/** Average believed risk of the informal crossings, as residents see it. */
+function meanInformalRisk(w: World): number {
+  let s = 0, n = 0;
+  w.geo.crossingKind.forEach((k, c) => {
+    if (k === CrossingKind.informal) {
+      s += w.beliefs.community[c]!;
+      n++;
+    }
+  });
+  return n ? s / n : 0;
+}

@@ -1,0 +1,120 @@
+/**
+ * What the model needs to run: the border as tables (origins, hubs, crossings, destinations,
+ * routes), dated series and closures, the named coefficients, the cooperation stages and the
+ * scheduled interventions. The model owns this type; the scenario layer validates files into it.
+ */
+import type { Stage } from './cooperation.js';
+
+export interface OriginInput {
+  readonly id: string;
+  readonly name: string;
+  readonly province: string;
+  readonly lat: number;
+  readonly lon: number;
+  /** Working-age persons. */
+  readonly population: number;
+  /** A far origin (Sulawesi, Nusa Tenggara, Java) feeding the Sabah corridor through a hub. */
+  readonly far: boolean;
+  readonly inflowPerYear: number;
+  /** Key of the origin wage series: `wage_<wageRegion>` in `series`. */
+  readonly wageRegion: string;
+  readonly unemployment: number;
+  readonly poverty: number;
+  readonly kinShare: number;
+  readonly awareness: number;
+  readonly homePost?: string;
+  /** Weekly chance a resident makes a short visit through the home post. */
+  readonly visitRate: number;
+  readonly hub: string;
+}
+
+export interface HubInput {
+  readonly id: string;
+  readonly name: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly brokers: number;
+  readonly traffickerShare: number;
+}
+
+export type CrossingKindName = 'post' | 'sea' | 'informal';
+
+export interface CrossingInput {
+  readonly id: string;
+  readonly name: string;
+  readonly kind: CrossingKindName;
+  readonly lat: number;
+  readonly lon: number;
+  readonly counterpart?: string;
+  readonly twinOf?: string;
+  readonly opens?: string;
+  readonly operating: boolean;
+  readonly officers: number;
+  readonly patrolCoverage: number;
+  readonly terrain: number;
+}
+
+export interface DestinationInput {
+  readonly id: string;
+  readonly name: string;
+  readonly state: 'Sarawak' | 'Sabah';
+  readonly lat: number;
+  readonly lon: number;
+  readonly demand: number;
+  readonly exploitShare: number;
+}
+
+export interface RouteInput {
+  readonly from: string;
+  readonly to: string;
+  readonly mode: 'road' | 'river' | 'sea' | 'path';
+  readonly km: number;
+  readonly hours: number;
+  readonly costIdr: number;
+  readonly inspection: boolean;
+}
+
+export interface DatedValue {
+  readonly date: string;
+  readonly value: number;
+}
+
+export interface ClosureInput {
+  readonly crossing: string;
+  readonly from: string;
+  readonly to: string;
+}
+
+export interface StageEntry {
+  readonly date: string;
+  readonly stage: Stage;
+}
+
+/** A scheduled intervention: its kind names a registered definition (interventions/). */
+export interface InterventionEntry {
+  readonly kind: string;
+  readonly start: string;
+  readonly end?: string;
+  /** 0..1; entries of one kind in force together add up, capped at 1. */
+  readonly intensity: number;
+  readonly costPerYearIdr?: number;
+}
+
+export interface ModelInput {
+  readonly name: string;
+  /** First week's Monday, YYYY-MM-DD. */
+  readonly start: string;
+  readonly end: string;
+  readonly origins: readonly OriginInput[];
+  readonly hubs: readonly HubInput[];
+  readonly crossings: readonly CrossingInput[];
+  readonly destinations: readonly DestinationInput[];
+  readonly routes: readonly RouteInput[];
+  /** Dated step series: fx_idr_per_myr, my_min_wage_myr, wage_<region>. */
+  readonly series: Readonly<Record<string, readonly DatedValue[]>>;
+  readonly closures: readonly ClosureInput[];
+  /** Every coefficient the model and its registered interventions read, by name. */
+  readonly params: Readonly<Record<string, number>>;
+  readonly stages: readonly StageEntry[];
+  readonly interventions: readonly InterventionEntry[];
+}

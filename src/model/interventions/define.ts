@@ -1,0 +1,48 @@
+/**
+ * What an intervention is: a kind, a plain label, whether it needs both countries (bilateral),
+ * the parameters it brings (each with unit, meaning, default value and source), how its cost
+ * is counted, and the hook through which it acts — it moves levers of the week's conditions by
+ * its level. Nothing else in the model names an intervention.
+ */
+import type { Conditions } from '../conditions.js';
+import type { InterventionEntry, ModelInput } from '../input.js';
+import type { ParamSpec, Params } from '../parameters.js';
+
+/** A parameter an intervention brings, with the value used when a scenario does not set it. */
+export interface InterventionParam extends ParamSpec {
+  value: number;
+  source: string;
+}
+
+export interface HookContext<P extends string> {
+  /** This intervention's own parameters and the model's (read-only). */
+  p: Readonly<Record<P, number>> & Params;
+  input: ModelInput;
+  /** Intensity-weighted years the intervention has been in force up to this week. */
+  yearsActive: number;
+}
+
+export interface InterventionDefinition<P extends string = string> {
+  kind: string;
+  /** What a person reads: a policy officer, a teacher. */
+  label: string;
+  /** Needs both countries; how much of it works depends on the cooperation stage. */
+  bilateral: boolean;
+  /** What it moves in the model, in one line. */
+  meaning: string;
+  /** Where the measure comes from (seed paper section, MODEL.md). */
+  source: string;
+  params: Readonly<Record<P, InterventionParam>>;
+  /** Cost of one scheduled entry for the years it is in force (default: its costPerYearIdr × years). */
+  cost?: (entry: InterventionEntry, years: number) => number;
+  /**
+   * Moves the week's levers. Called every week for every registered intervention, level 0
+   * included (an effect may outlast the measure, e.g. awareness built by past campaigns).
+   */
+  apply(c: Conditions, level: number, ctx: HookContext<P>): void;
+}
+
+/** Identity helper that gives a definition its types (parameter names checked in `apply`). */
+export function defineIntervention<K extends string, P extends string>(def: InterventionDefinition<P> & { kind: K }): InterventionDefinition<P> & { kind: K } {
+  return def;
+}

@@ -1,0 +1,27 @@
+/** Jobs and wages at origin (seed paper §3.3: jobs, poverty, education). */
+import { nonneg, prob } from '../parameters.js';
+import { defineIntervention } from './define.js';
+
+export default defineIntervention({
+  kind: 'economicDevelopment',
+  label: 'Economic development',
+  bilateral: false,
+  meaning: 'origin wages up and unemployment down (the push)',
+  source: 'seed paper §3.3: jobs, poverty, education at origin',
+  params: {
+    devWageGain: {
+      ...nonneg('share', 'rise in origin wages from economic development at full intensity'),
+      value: 0.3,
+      source: 'assumption: development raises origin wages by 30% at full intensity',
+    },
+    devUnemploymentCut: {
+      ...prob('cut in origin unemployment from economic development', 'share'),
+      value: 0.4,
+      source: 'assumption: and cuts unemployment by 40%',
+    },
+  },
+  apply(c, level, { p }) {
+    c.originWageFactor = c.originWageFactor * (1 + p.devWageGain * level);
+    c.unemploymentFactor = c.unemploymentFactor * (1 - p.devUnemploymentCut * level);
+  },
+});

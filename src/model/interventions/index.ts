@@ -1,0 +1,97 @@
+/**
+ * The registry of interventions a model knows. The built-in ones are listed here, one file
+ * each; a caller may pass its own registry (a research extension, a test's dummy measure) to
+ * the scenario parser and to createModel.
+ */
+import type { InterventionEntry, ModelInput } from '../input.js';
+import antiCollusion from './anti-collusion.js';
+import type { InterventionDefinition, InterventionParam } from './define.js';
+import documentAlignment from './document-alignment.js';
+import economicDevelopment from './economic-development.js';
+import intelligenceSharing from './intelligence-sharing.js';
+import jointPatrols from './joint-patrols.js';
+import jointTraining from './joint-training.js';
+import ngoCooperation from './ngo-cooperation.js';
+import operationalProtocols from './operational-protocols.js';
+import placementReform from './placement-reform.js';
+
+export type { HookContext, InterventionDefinition, InterventionParam } from './define.js';
+export { defineIntervention } from './define.js';
+
+/** Built-in interventions, in the order their hooks run and the order outputs list them. */
+export const BUILTIN_INTERVENTIONS = [
+  jointPatrols,
+  intelligenceSharing,
+  jointTraining,
+  ngoCooperation,
+  operationalProtocols,
+  antiCollusion,
+  documentAlignment,
+  placementReform,
+  economicDevelopment,
+] as const satisfies readonly InterventionDefinition[];
+
+/** The kinds of the built-in interventions. */
+export type BuiltinKind = (typeof BUILTIN_INTERVENTIONS)[number]['kind'];
+
+export class InterventionRegistry {
+  readonly byKind: ReadonlyMap<string, InterventionDefinition>;
+  readonly kinds: readonly string[];
+  /** Every parameter the interventions bring, by name, with its default. */
+  readonly params: ReadonlyMap<string, InterventionParam & { intervention: string }>;
+
+  constructor(readonly definitions: readonly InterventionDefinition[]) {
+    const byKind = new Map<string, InterventionDefinition>();
+    const params = new Map<string, InterventionParam & { intervention: string }>();
+    for (const d of definitions) {
+      if (byKind.has(d.kind)) throw new Error(`intervention "${d.kind}" is registered twice`);
+      byKind.set(d.kind, d);
+      for (const [name, spec] of Object.entries(d.params) as [string, InterventionParam][]) {
+        if (params.has(name)) throw new Error(`parameter "${name}" of intervention "${d.kind}" is already declared by "${params.get(name)!.intervention}"`);
+        params.set(name, { ...spec, intervention: d.kind });
+      }
+    }
+    this.byKind = byKind;
+    this.kinds = definitions.map((d) => d.kind);
+    this.params = params;
+  }
+
+  get(kind: string): InterventionDefinition {
+    const d = this.byKind.get(kind);
+    if (!d) throw new Error(`unknown intervention "${kind}"`);
+    return d;
+  }
+
+  /** Cost of one entry in force for `years` years. */
+  cost(entry: InterventionEntry, years: number): number {
+    const d = this.get(entry.kind);
+    return d.cost ? d.cost(entry, years) : (entry.costPerYearIdr ?? 0) * years;
+  }
+}
+
+export const BUILTIN = new InterventionRegistry(BUILTIN_INTERVENTIONS);
+
+/**
+ * Sum of the intensities of a kind's entries in force on a date, capped at 1 (before the
+ * cooperation stage acts).
+ */
+export function scheduledLevel(input: Pick<ModelInput, 'interventions'>, kind: string, date: string): number {
+  let level = 0;
+  for (const iv of input.interventions) {
+    if (iv.kind === kind && iv.start <= date && (iv.end === undefined || date <= iv.end)) level = Math.min(1, level + iv.intensity);
+  }
+  return level;
+}
+
+const YEAR_MS = 365.25 * 86_400_000;
+
+/** Intensity-weighted years a kind has been in force up to a date (for effects that build up). */
+export function yearsActive(input: Pick<ModelInput, 'interventions'>, kind: string, date: string): number {
+  let weighted = 0;
+  for (const iv of input.interventions) {
+    if (iv.kind !== kind || iv.start > date) continue;
+    const until = iv.end !== undefined && iv.end < date ? iv.end : date;
+    weighted += (iv.intensity * (Date.parse(until) - Date.parse(iv.start))) / YEAR_MS;
+  }
+  return weighted;
+}

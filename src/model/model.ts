@@ -1,0 +1,124 @@
+/**
+ * The model API, in the spirit of Agents.jl's step!/run!: createModel(input, { seed, scale })
+ * builds the world and its population once; step() runs one week; run(weeks) runs on. The CLI,
+ * the workers, the explorer and the notebooks all go through it, so there is one construction
+ * order and one weekly schedule.
+ *
+ * Each week: conditions for the week, then every agent decides (the sweep), then the resolving
+ * phases in a fixed order, then learning and the record.
+ */
+import type { Recorder } from '../core/recorder.js';
+import { Schedule, type Phase } from '../core/schedule.js';
+import { updateWeek } from './calendar.js';
+import { resolveCrossings } from './crossing.js';
+import { sweep } from './decide.js';
+import { chooseChannel, farInflow } from './departures.js';
+import { deport, raids, reenter } from './enforcement.js';
+import type { ModelInput } from './input.js';
+import { BUILTIN, type InterventionRegistry } from './interventions/index.js';
+import { advanceCases, ngoIdentification } from './justice.js';
+import { M, STOCK_SLOTS } from './metrics.js';
+import { monitorOfficials } from './officials.js';
+import { assignPatrols } from './patrols.js';
+import { initPopulation } from './population.js';
+import { recruit } from './recruitment.js';
+import { chooseRoutes, learnRoutes } from './routes.js';
+import { createWorld, type World } from './state.js';
+import { takeWork, goHome } from './work.js';
+
+const phase = (name: string, run: (w: World) => void): Phase<World> => ({ name, run: (w) => run(w) });
+
+export const PHASES: readonly Phase<World>[] = [
+  phase('calendar', (w) => updateWeek(w, w.rec.ticks)),
+  phase('patrols', assignPatrols),
+  // decide
+  phase('sweep', sweep),
+  phase('farInflow', farInflow),
+  phase('reentry', reenter),
+  phase('channelChoice', chooseChannel),
+  phase('recruitment', recruit),
+  phase('routeChoice', chooseRoutes),
+  // resolve
+  phase('crossing', resolveCrossings),
+  phase('work', takeWork),
+  phase('ngoIdentification', ngoIdentification),
+  phase('raids', raids),
+  phase('deportation', deport),
+  phase('goHome', goHome),
+  phase('justice', advanceCases),
+  // learn and record
+  phase('brokerLearning', learnRoutes),
+  phase('officialLearning', monitorOfficials),
+  phase('record', recordStocks),
+];
+
+/** Stocks are kept on every transition (transitions.ts), so recording them needs no scan of the agents. */
+function recordStocks(w: World): void {
+  for (let s = 0; s < STOCK_SLOTS.length; s++) w.rec.set(STOCK_SLOTS[s]!, w.stocks[s]!);
+  w.rec.set(M.agents, w.migrants.count);
+  let active = 0;
+  for (let b = 0; b < w.brokers.count; b++) if (w.brokers.cols.active[b] === 1) active++;
+  w.rec.set(M.brokers_active, active);
+  w.rec.commit();
+}
+
+export interface ModelOptions {
+  seed: number;
+  /** Persons per agent. */
+  scale: number;
+  /** The interventions the input may schedule (default: the built-in ones). */
+  interventions?: InterventionRegistry;
+}
+
+export interface Model {
+  readonly input: ModelInput;
+  /** The state, for reading: agent tables, geography, this week's conditions. */
+  readonly state: World;
+  readonly recorder: Recorder;
+  /** Weeks from start to end of the input's horizon. */
+  readonly weeks: number;
+  /** Weeks simulated so far. */
+  readonly week: number;
+  /** Simulates the next week; false (and nothing done) past the horizon. */
+  step(): boolean;
+  /** Simulates up to `weeks` more weeks (default: to the horizon), calling `onWeek` after each. */
+  run(weeks?: number, onWeek?: (week: number, model: Model) => void): Model;
+}
+
+const schedule = new Schedule(PHASES);
+
+export function createModel(input: ModelInput, opts: ModelOptions): Model {
+  const state = createWorld(input, opts.seed, opts.scale, opts.interventions ?? BUILTIN);
+  initPopulation(state);
+  const model: Model = {
+    input,
+    state,
+    recorder: state.rec,
+    weeks: state.geo.weeks,
+    get week() {
+      return state.rec.ticks;
+    },
+    step() {
+      const t = state.rec.ticks;
+      if (t >= state.geo.weeks) return false;
+      schedule.step(state, t);
+      return true;
+    },
+    run(weeks = state.geo.weeks, onWeek) {
+      for (let k = 0; k < weeks && model.step(); k++) onWeek?.(state.rec.ticks - 1, model);
+      return model;
+    },
+  };
+  return model;
+}
+
+export interface RunOptions extends ModelOptions {
+  /** Stop after this many weeks (default: the horizon). */
+  weeks?: number;
+  onWeek?: (week: number, model: Model) => void;
+}
+
+/** Builds a model and runs it to the horizon (or `weeks`). */
+export function simulate(input: ModelInput, opts: RunOptions): Model {
+  return createModel(input, opts).run(opts.weeks, opts.onWeek);
+}

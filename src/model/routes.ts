@@ -1,0 +1,90 @@
+/**
+ * Route choice for everyone about to travel (Flee's weights with learnt risk: enforcement at one
+ * crossing moves flows to others) and the networks' learning from this week's interceptions.
+ */
+import { Channel, Docs, NO_ID, Status } from './codes.js';
+import { CrossingKind, type Path } from './geography.js';
+import type { Params } from './parameters.js';
+import { draw, geometricWeeks, type World } from './state.js';
+import { move, turnBack } from './transitions.js';
+
+/** Crossings a traveller may use: papers, channel and a broker's contacts decide. */
+function allowed(w: World, id: number, c: number): boolean {
+  const geo = w.geo;
+  const C = geo.crossingIds.length;
+  if (geo.open[w.week.index * C + c] !== 1) return false;
+  const m = w.migrants.cols;
+  const kind = geo.crossingKind[c]!;
+  if (kind === CrossingKind.informal) return m.channel[id] !== Channel.procedural;
+  const docs = m.docs[id]!;
+  if (docs === Docs.passport || docs === Docs.fraudulent) return true;
+  if (docs === Docs.borderPass) return kind === CrossingKind.post && m.channel[id] === Channel.kin;
+  const b = m.broker[id]!;
+  return b !== NO_ID && c < 32 && (w.brokers.cols.ties[b]! & (1 << c)) !== 0;
+}
+
+/** Flee's weight with risk: demand / (s + km)^p · exp(−λ·risk − cost weight · cost in millions). */
+export function routeWeight(p: Params, demand: number, path: Path, risk: number): number {
+  return (demand / Math.pow(p.routeDistanceOffset + path.km, p.routeDistancePower)) * Math.exp(-p.routeRiskWeight * risk - (p.routeCostWeight * path.costIdr) / 1e6);
+}
+
+/** Everyone ready to travel picks a crossing and destination, then sets off. */
+export function chooseRoutes(w: World): void {
+  const m = w.migrants.cols;
+  const geo = w.geo;
+  const C = geo.crossingIds.length;
+  const q = w.q.ready;
+  const demand = w.input.destinations.map((d) => d.demand);
+  // One weight per path; sized to the longest path list so any geography fits.
+  const longest = Math.max(...geo.pathsFromOrigin.map((ps) => ps.length), ...geo.pathsFromHub.map((ps) => ps.length));
+  const weights = new Float64Array(longest);
+  for (let i = 0; i < q.length; i++) {
+    const id = q.ids[i]!;
+    const paths = m.start[id] === 1 ? geo.pathsFromHub[m.startNode[id]!]! : geo.pathsFromOrigin[m.startNode[id]!]!;
+    const b = m.broker[id]!;
+    const belief = b !== NO_ID ? w.beliefs.broker.subarray(w.brokers.cols.hub[b]! * C, (w.brokers.cols.hub[b]! + 1) * C) : w.beliefs.community;
+    let total = 0;
+    for (let k = 0; k < paths.length; k++) {
+      const pa = paths[k]!;
+      const wt = allowed(w, id, pa.crossing) ? routeWeight(w.p, demand[pa.destination]!, pa, belief[pa.crossing]!) : 0;
+      weights[k] = wt;
+      total += wt;
+    }
+    if (total === 0) {
+      // Nowhere open to this traveller this week: back home to try another time.
+      turnBack(w, id, geometricWeeks(w.p.returnCooldownWeeks * w.p.turnBackCooldownShare, draw(w, 'cooldown', id)));
+      continue;
+    }
+    let x = draw(w, 'route', id) * total;
+    let k = 0;
+    while (x >= weights[k]! && k < paths.length - 1) x -= weights[k++]!;
+    const pa = paths[k]!;
+    m.crossing[id] = pa.crossing;
+    m.destination[id] = pa.destination;
+    move(w, id, Status.travelling);
+    // Travel of under a week still takes this week: the crossing is resolved next week.
+    m.weeksLeft[id] = Math.max(1, Math.ceil(pa.hours / 168));
+  }
+  q.clear();
+}
+
+/** Exponential moving average of the interception rate: the belief after one more week. */
+export function updateBelief(belief: number, attempts: number, intercepts: number, alpha: number): number {
+  return attempts > 0 ? (1 - alpha) * belief + (alpha * intercepts) / attempts : belief;
+}
+
+/** Networks update their belief about each crossing from this week's interceptions (EMA). */
+export function learnRoutes(w: World): void {
+  const C = w.geo.crossingIds.length;
+  const H = w.geo.hubIds.length;
+  const alpha = w.p.learningRate;
+  const bl = w.beliefs;
+  for (let h = 0; h <= H; h++) {
+    const belief = h < H ? bl.broker.subarray(h * C, (h + 1) * C) : bl.community;
+    for (let c = 0; c < C; c++) belief[c] = updateBelief(belief[c]!, bl.attempts[h * C + c]!, bl.intercepts[h * C + c]!, alpha);
+  }
+  bl.brokerFlow.fill(0);
+  for (let h = 0; h < H; h++) for (let c = 0; c < C; c++) bl.brokerFlow[c]! += bl.attempts[h * C + c]!;
+  bl.attempts.fill(0);
+  bl.intercepts.fill(0);
+}

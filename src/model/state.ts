@@ -1,0 +1,227 @@
+/**
+ * The state of one run: the agent tables, the geography, this week's conditions, the queues
+ * that carry decisions from the sweep to the resolving phases, what broker networks and
+ * residents believe about each crossing, and what is recorded.
+ */
+import { UserError } from '../core/errors.js';
+import { IdList } from '../core/idlist.js';
+import { Recorder } from '../core/recorder.js';
+import { keyedUniform, stream, streamKey, type Stream } from '../core/rng.js';
+import { AgentTable } from '../core/store.js';
+import { BROKER_COLUMNS, CASE_COLUMNS, MIGRANT_COLUMNS, OFFICIAL_COLUMNS, type Brokers, type Cases, type Migrants, type Officials } from './agents.js';
+import { CROSSING_SLOTS, NO_ID, STATUS_COUNT } from './codes.js';
+import { baseConditions, type Conditions } from './conditions.js';
+import { buildGeography, type Geography } from './geography.js';
+import type { ModelInput } from './input.js';
+import type { InterventionRegistry } from './interventions/index.js';
+import { METRICS } from './metrics.js';
+import { CORE_PARAM_NAMES, type Params } from './parameters.js';
+
+export interface Queues {
+  departing: IdList;
+  seekers: IdList;
+  ready: IdList;
+  arriving: IdList;
+  jobSeekers: IdList;
+  raided: IdList;
+  toIdentify: IdList;
+  deporting: IdList;
+  deportees: IdList;
+  returning: IdList;
+}
+
+/** What broker networks (one per hub) and residents believe about each crossing, and what feeds it. */
+export interface Beliefs {
+  /** Broker networks' belief about interception risk at each crossing: [hub * C + c]. */
+  broker: Float64Array;
+  /** Residents' shared belief (word of mouth) about each crossing. */
+  community: Float64Array;
+  /** This week's attempts and interceptions by network (hubs, then one row for non-broker crossers). */
+  attempts: Float64Array;
+  intercepts: Float64Array;
+  /** Broker-led crossings per crossing last week: what intelligence sharing reveals. */
+  brokerFlow: Float64Array;
+}
+
+/** Per-agent weekly decisions drawn by key (agent id, week) rather than from a sequence. */
+export const KEYED_NAMES = [
+  'init',
+  'departure',
+  'raids',
+  'ngo',
+  'escape',
+  'channel',
+  'recruitWait',
+  'deception',
+  'documents',
+  'route',
+  'duty',
+  'collusion',
+  'fraudCheck',
+  'detection',
+  'identification',
+  'exploit',
+  'stay',
+  'reentry',
+  'cooldown',
+  'detention',
+  'shelter',
+  'brokerPick',
+  'outreach',
+  'brokerInit',
+  'officialInit',
+  'arrest',
+  'replace',
+  'justice',
+  'monitoring',
+] as const;
+export type KeyedName = (typeof KEYED_NAMES)[number];
+
+export interface World {
+  input: ModelInput;
+  /** The model's own parameters, typed. */
+  p: Params;
+  /** Every parameter, the interventions' included. */
+  params: Readonly<Record<string, number>>;
+  interventions: InterventionRegistry;
+  seed: number;
+  scale: number;
+  geo: Geography;
+  /** This week's conditions and levers (conditions.ts). */
+  week: Conditions;
+  /** The levers before any intervention acts, restored each week. */
+  baseLevers: Conditions;
+  /** The far-origin inflow belongs to no agent: a sequential stream. */
+  inflow: Stream;
+  /** Keys of the keyed per-agent draws (see keyedUniform). */
+  keys: Record<KeyedName, number>;
+  migrants: Migrants;
+  brokers: Brokers;
+  officials: Officials;
+  cases: Cases;
+  /** Official ids at each crossing (by crossing index). */
+  postOfficials: number[][];
+  /** First migrant id and count of each origin's initial residents (for broker outreach). */
+  originFirst: Int32Array;
+  originCount: Int32Array;
+  q: Queues;
+  beliefs: Beliefs;
+  /** Indonesian and Malaysian patrol units on each crossing this week: [c * 2 + side]. */
+  coverage: Float64Array;
+  rec: Recorder;
+  /** Per-week, per-crossing counts: [(week * C + c) * CROSSING_SLOTS + slot]. */
+  perCrossing: Float64Array;
+  /** Migrants in each status now. */
+  stocks: Float64Array;
+  /** This week's status changes: [from * S + to], with row S for agents that appeared. */
+  transitions: Float64Array;
+}
+
+export function emptyQueues(): Queues {
+  return {
+    departing: new IdList(),
+    seekers: new IdList(),
+    ready: new IdList(),
+    arriving: new IdList(),
+    jobSeekers: new IdList(),
+    raided: new IdList(),
+    toIdentify: new IdList(),
+    deporting: new IdList(),
+    deportees: new IdList(),
+    returning: new IdList(),
+  };
+}
+
+/** Every parameter the model and its interventions read must be a finite number. */
+function checkParams(input: ModelInput, interventions: InterventionRegistry): void {
+  const missing = [...CORE_PARAM_NAMES, ...interventions.params.keys()].filter((n) => !Number.isFinite(input.params[n]));
+  if (missing.length) throw new UserError(missing.map((n) => `params.${n}: required, expected a finite number`));
+  const unknown = input.interventions.filter((iv) => !interventions.byKind.has(iv.kind));
+  if (unknown.length) throw new UserError(unknown.map((iv) => `interventions: unknown kind "${iv.kind}"`));
+}
+
+export function createWorld(input: ModelInput, seed: number, scale: number, interventions: InterventionRegistry): World {
+  checkParams(input, interventions);
+  const geo = buildGeography(input);
+  const p = input.params as unknown as Params;
+  const C = geo.crossingIds.length;
+  const H = geo.hubIds.length;
+
+  // Capacity: residents, the far-origin stock already abroad, and the far inflow over the horizon with headroom.
+  const years = geo.weeks / 52;
+  let residents = 0;
+  let farAgents = 0;
+  for (const o of input.origins) {
+    residents += Math.round(o.population / scale);
+    farAgents += ((o.inflowPerYear * (years + p.contractWeeks / 52)) / scale) * 1.25 + 50;
+  }
+  const migrants = new AgentTable('migrants', MIGRANT_COLUMNS, Math.ceil(residents + farAgents + 1000));
+  migrants.cols.broker.fill(NO_ID);
+  const brokerCount = input.hubs.reduce((n, h) => n + Math.round(h.brokers), 0);
+  const brokers = new AgentTable('brokers', BROKER_COLUMNS, Math.max(16, brokerCount * 8));
+  const officerCount = input.crossings.reduce((n, c) => n + Math.round(c.officers), 0);
+  const officials = new AgentTable('officials', OFFICIAL_COLUMNS, Math.max(16, officerCount * 40));
+  const cases = new AgentTable('cases', CASE_COLUMNS, 1 << 16);
+  const base = baseConditions(p, input.origins.length, C, input.start);
+
+  return {
+    input,
+    p,
+    params: input.params,
+    interventions,
+    seed,
+    scale,
+    geo,
+    week: { ...base, originWageIdr: new Float64Array(input.origins.length), baseHazard: new Float64Array(input.origins.length), detection: new Float64Array(C) },
+    baseLevers: base,
+    inflow: stream(seed, 'inflow'),
+    keys: Object.fromEntries(KEYED_NAMES.map((n) => [n, streamKey(seed, n)])) as Record<KeyedName, number>,
+    migrants,
+    brokers,
+    officials,
+    cases,
+    postOfficials: Array.from({ length: C }, () => []),
+    originFirst: new Int32Array(input.origins.length),
+    originCount: new Int32Array(input.origins.length),
+    q: emptyQueues(),
+    beliefs: {
+      broker: new Float64Array(H * C),
+      community: new Float64Array(C),
+      attempts: new Float64Array((H + 1) * C),
+      intercepts: new Float64Array((H + 1) * C),
+      brokerFlow: new Float64Array(C),
+    },
+    coverage: new Float64Array(C * 2),
+    rec: new Recorder(METRICS, geo.weeks),
+    perCrossing: new Float64Array(geo.weeks * C * CROSSING_SLOTS),
+    stocks: new Float64Array(STATUS_COUNT),
+    transitions: new Float64Array((STATUS_COUNT + 1) * STATUS_COUNT),
+  };
+}
+
+/**
+ * The k-th draw (k < 8) of agent `id` for a process this week: keyed, so the same agent draws
+ * the same number in every variant whatever happened to others (common random numbers).
+ */
+export function draw(w: World, name: KeyedName, id: number, k = 0): number {
+  return keyedUniform(w.keys[name], id, w.week.index * 8 + k);
+}
+
+/** Draws for any entity (broker, officer, case, hub) keyed by its id and a counter. */
+export function drawsFor(w: World, name: KeyedName, id: number): (k: number) => number {
+  const key = w.keys[name];
+  return (k) => keyedUniform(key, id, k);
+}
+
+/** Geometric waiting time with the given mean, at least 1 week. */
+export function geometricWeeks(mean: number, u: number): number {
+  if (mean <= 1) return 1;
+  const q = 1 / mean;
+  return Math.min(65535, 1 + Math.floor(Math.log(1 - u) / Math.log(1 - q)));
+}
+
+/** Draws n events for an expected count x: floor(x) plus one more with the fractional chance. */
+export function roundStochastic(x: number, u: number): number {
+  const f = Math.floor(x);
+  return f + (u < x - f ? 1 : 0);
+}
