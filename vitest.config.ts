@@ -1,8 +1,14 @@
-import { defineConfig } from 'vitest/config';
+import { configDefaults, defineConfig } from 'vitest/config';
 
+/**
+ * `npm test`: the fast suite. Browser tests, notebook runs, kill-and-resume and multi-worker
+ * runs live in `*.slow.test.ts` files beside their fast siblings and run with `npm run test:slow`
+ * (vitest.slow.config.ts).
+ */
 export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
+    exclude: [...configDefaults.exclude, 'tests/**/*.slow.test.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Two cores here: model runs are CPU-bound, so more workers only contend.

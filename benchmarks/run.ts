@@ -1,16 +1,17 @@
 /**
  * `npm run bench`: engine throughput on the baseline (full scale and --scale 20) next to the
- * bare-loop limit measured in the same run, written to benchmarks/results.json.
+ * bare-loop limit measured in the same run, the main comparison with 1 and 2 workers, and the
+ * explorer's frame rate in Chromium, written to benchmarks/results.json.
  * Each model run is a child process so its peak memory is its own.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { writeFileSync } from 'node:fs';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compare } from '../src/experiment/compare.js';
 import { bareLoop, bareLoopTychei } from './bare-loop.js';
+import { measureExplorerFps, type ExplorerFigures } from './explorer-fps.js';
 
 interface RunFigures {
   scale: number;
@@ -65,14 +66,13 @@ log('main comparison with 2 workers...');
 const compare2 = await timeCompare(2);
 log(`  ${compare2.runs} runs in ${compare2.seconds.toFixed(1)} s`);
 
-// The explorer's frame rate while it simulates the baseline at scale 20, measured in Chromium by
-// the explorer's browser test (which writes its figures as an artifact).
-log('explorer frame rate (browser test)...');
-let explorer: unknown = null;
+// The explorer's frame rate while it simulates the baseline at scale 20, measured in Chromium
+// (benchmarks/explorer-fps.ts, which also writes benchmarks/artifacts/explorer.json).
+log('explorer frame rate (Chromium)...');
+let explorer: ExplorerFigures | null = null;
 try {
-  execFileSync('npx', ['vitest', 'run', 'tests/explorer/explorer.test.ts'], { stdio: 'ignore' });
-  explorer = JSON.parse(readFileSync('benchmarks/artifacts/explorer.json', 'utf8'));
-  log(`  ${(explorer as { fps: number }).fps} fps, ${(explorer as { weeksPerSecond: number }).weeksPerSecond} weeks/s`);
+  explorer = await measureExplorerFps();
+  log(`  ${explorer.fps} fps, ${explorer.weeksPerSecond} weeks/s`);
 } catch (e) {
   log(`  not measured: ${(e as Error).message.split('\n')[0]}`);
 }

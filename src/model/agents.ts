@@ -3,19 +3,16 @@
  * attributes from its origin, a broker's intent, papers and ties, an officer's propensity to
  * collude. Draws are keyed by the agent's id, so a person is the same in every variant.
  */
-import { keyedUniform } from '../core/rng.js';
 import type { AgentTable } from '../core/store.js';
 import { Docs, NO_ID, Status } from './codes.js';
+import { MAX_TIED_CROSSINGS, PERSON } from './draws.js';
 import { CrossingKind } from './geography.js';
 import type { World } from './state.js';
 import { enter } from './transitions.js';
-import { drawsFor } from './state.js';
 
 export const MIGRANT_COLUMNS = {
   origin: 'u8',
   status: 'u8',
-  sex: 'u8', // 0 male, 1 female
-  ageGroup: 'u8', // 0: 15–24, 1: 25–39, 2: 40–64
   education: 'u8', // 0 primary or less, 1 secondary, 2 tertiary
   kin: 'u8', // 1 if the household has kin across the border
   docs: 'u8', // Docs code
@@ -73,20 +70,17 @@ export function initPerson(w: World, id: number, origin: number): void {
   const o = w.input.origins[origin]!;
   const m = w.migrants.cols;
   const p = w.p;
-  const u = (k: number) => keyedUniform(w.keys.init, id, k);
+  const u = (slot: number) => w.draws.person.once(id, slot);
   m.origin[id] = origin;
   enter(w, id, Status.home);
-  m.sex[id] = u(0) < 0.5 ? 0 : 1;
-  const a = u(1);
-  m.ageGroup[id] = a < 0.3 ? 0 : a < 0.65 ? 1 : 2;
-  const e = u(2);
+  const e = u(PERSON.education);
   const edu = e < EDUCATION_SHARE[0]! ? 0 : e < EDUCATION_SHARE[0]! + EDUCATION_SHARE[1]! ? 1 : 2;
   m.education[id] = edu;
-  m.kin[id] = u(3) < o.kinShare ? 1 : 0;
-  m.awareness[id] = Math.min(1, o.awareness * AWARENESS_BY_EDUCATION[edu]! * (0.75 + 0.5 * u(4)));
-  m.wealth[id] = -Math.log(1 - u(5)) * p.wealthMeanMonths;
-  m.debt[id] = u(6) < p.debtShare ? -Math.log(1 - u(7)) * p.debtMeanMonths : 0;
-  m.docs[id] = !o.far && u(8) < p.borderPassShare ? Docs.borderPass : Docs.none;
+  m.kin[id] = u(PERSON.kin) < o.kinShare ? 1 : 0;
+  m.awareness[id] = Math.min(1, o.awareness * AWARENESS_BY_EDUCATION[edu]! * (0.75 + 0.5 * u(PERSON.awareness)));
+  m.wealth[id] = -Math.log(1 - u(PERSON.wealth)) * p.wealthMeanMonths;
+  m.debt[id] = u(PERSON.inDebt) < p.debtShare ? -Math.log(1 - u(PERSON.debt)) * p.debtMeanMonths : 0;
+  m.docs[id] = !o.far && u(PERSON.borderPass) < p.borderPassShare ? Docs.borderPass : Docs.none;
   m.broker[id] = NO_ID;
   m.startNode[id] = origin;
   updateHazardFactor(w, id);
@@ -101,7 +95,7 @@ export function updateHazardFactor(w: World, id: number): void {
 export function addBroker(w: World, hub: number, trafficker: number): number {
   const b = w.brokers.cols;
   const id = w.brokers.add();
-  const u = drawsFor(w, 'brokerInit', id);
+  const u = (slot: number) => w.draws.brokerTraits.once(id, slot);
   b.hub[id] = hub;
   b.trafficker[id] = trafficker;
   b.active[id] = 1;
@@ -110,7 +104,7 @@ export function addBroker(w: World, hub: number, trafficker: number): number {
   const reachable = [...new Set(w.geo.pathsFromHub[hub]!.map((pa) => pa.crossing))].filter((c) => w.geo.crossingKind[c] !== CrossingKind.informal);
   let ties = 0;
   const chance = reachable.length ? Math.min(1, w.p.brokerTiesPerBroker / reachable.length) : 0;
-  for (const c of reachable) if (u(1 + c) < chance && c < 32) ties |= 1 << c;
+  for (const c of reachable) if (c < MAX_TIED_CROSSINGS && u(1 + c) < chance) ties |= 1 << c;
   b.ties[id] = ties >>> 0;
   return id;
 }
@@ -118,7 +112,7 @@ export function addBroker(w: World, hub: number, trafficker: number): number {
 export function addOfficial(w: World, post: number): number {
   const o = w.officials.cols;
   const id = w.officials.add();
-  const u = drawsFor(w, 'officialInit', id);
+  const u = (slot: number) => w.draws.officerTraits.once(id, slot);
   o.post[id] = post;
   // u^k with k = (1 - c)/c has mean c on 0..1: most officers rarely collude, a few often.
   const c = Math.min(0.999, Math.max(0.001, w.p.collusionMean));

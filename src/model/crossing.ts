@@ -5,6 +5,7 @@
  * On informal paths and water crossings the patrols on that segment may intercept.
  */
 import { CROSSING_SLOTS, Channel, Docs, IDENTIFIED_SLOT, NO_ID, Outcome, Status } from './codes.js';
+import { MAX_TIED_CROSSINGS } from './draws.js';
 import { CrossingKind } from './geography.js';
 import { M } from './metrics.js';
 import { collusionChance, isTrained, onDuty } from './officials.js';
@@ -35,7 +36,7 @@ export function resolveCrossings(w: World): void {
     } else if (geo.crossingKind[c] === CrossingKind.informal) {
       outcome = draw(w, 'detection', id) < wk.detection[c]! ? Outcome.intercepted : Outcome.informal;
       byPatrol = true;
-      if (outcome === Outcome.intercepted && indicators && draw(w, 'identification', id) < idPatrol) {
+      if (outcome === Outcome.intercepted && indicators && draw(w, 'identifyPatrol', id) < idPatrol) {
         record(w, id, c, network, outcome);
         w.rec.add(M.interceptions_patrol);
         w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
@@ -48,7 +49,7 @@ export function resolveCrossings(w: World): void {
       const docs = m.docs[id]!;
       outcome = Outcome.regular;
       if (docs === Docs.none || docs === Docs.fraudulent) {
-        const tie = b !== NO_ID && c < 32 && (w.brokers.cols.ties[b]! & (1 << c)) !== 0;
+        const tie = b !== NO_ID && c < MAX_TIED_CROSSINGS && (w.brokers.cols.ties[b]! & (1 << c)) !== 0;
         const colludes =
           tie &&
           officer >= 0 &&
@@ -62,7 +63,7 @@ export function resolveCrossings(w: World): void {
         }
       }
       // An officer who inspects (not one who waves a group through) may see the signs of trafficking.
-      if (outcome !== Outcome.colluded && indicators && draw(w, 'identification', id, 1) < (trained ? p.idTrained : p.idUntrained)) {
+      if (outcome !== Outcome.colluded && indicators && draw(w, 'identifyPost', id) < (trained ? p.idTrained : p.idUntrained)) {
         record(w, id, c, network, Outcome.intercepted);
         w.rec.add(M.interceptions_post);
         w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;

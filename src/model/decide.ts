@@ -3,7 +3,6 @@
  * pull, kin, debt) or make a short visit; everyone else advances the clock of their status.
  * Events found here go to queues that the resolving phases take in a fixed order.
  */
-import { keyedUniform } from '../core/rng.js';
 import { CROSSING_SLOTS, Status, VISIT_SLOT } from './codes.js';
 import { M } from './metrics.js';
 import { geometricWeeks, type World } from './state.js';
@@ -19,7 +18,7 @@ export function sweep(w: World): void {
   const C = geo.crossingIds.length;
   // Keyed draws: each agent's weekly draw is the same in every variant (common random numbers).
   const t = wk.index;
-  const kDep = w.keys.departure, kRaid = w.keys.raids, kNgo = w.keys.ngo, kEscape = w.keys.escape;
+  const { departure, raid, ngoContact, escape } = w.draws;
   const cap = p.hazardCap;
   const baseHazard = wk.baseHazard;
   const visitRate = Float64Array.from(w.input.origins, (o, oi) => {
@@ -37,7 +36,7 @@ export function sweep(w: World): void {
       case Status.home: {
         const o = origin[id]!;
         const h = Math.min(cap, baseHazard[o]! * hazardFactor[id]!);
-        const u = keyedUniform(kDep, id, t);
+        const u = departure.u(id, t);
         if (u < h) q.departing.push(id);
         else if (u < h + visitRate[o]!) visits[o]!++;
         break;
@@ -59,16 +58,16 @@ export function sweep(w: World): void {
         if (--weeksLeft[id]! === 0) q.returning.push(id);
         break;
       case Status.workingIrregular:
-        if (keyedUniform(kRaid, id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
+        if (raid.u(id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
         else if (--weeksLeft[id]! === 0) q.returning.push(id);
         break;
       case Status.exploited:
-        if (keyedUniform(kNgo, id, t) < idNgo) q.toIdentify.push(id);
-        else if (keyedUniform(kRaid, id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
+        if (ngoContact.u(id, t) < idNgo) q.toIdentify.push(id);
+        else if (raid.u(id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
         else if (--weeksLeft[id]! === 0) {
           // Escaped or released: still irregular, still a victim until identified or home.
           move(w, id, Status.workingIrregular);
-          weeksLeft[id] = geometricWeeks(p.contractWeeks / 2, keyedUniform(kEscape, id, t));
+          weeksLeft[id] = geometricWeeks(p.contractWeeks / 2, escape.u(id, t));
         }
         break;
       case Status.identified:

@@ -11,10 +11,9 @@ import { move } from './transitions.js';
 
 /** New arrivals from far origins (Sulawesi, Nusa Tenggara, Java) at their hub, already set on leaving. */
 export function farInflow(w: World): void {
-  const r = w.inflow;
   w.input.origins.forEach((o, oi) => {
     if (!o.far || o.inflowPerYear <= 0) return;
-    const k = roundStochastic(o.inflowPerYear / 52 / w.scale, r.next());
+    const k = roundStochastic(o.inflowPerYear / 52 / w.scale, w.draws.inflow.u(oi, w.week.index));
     if (k === 0) return;
     const first = w.migrants.add(k);
     for (let id = first; id < first + k; id++) {

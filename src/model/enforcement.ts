@@ -15,7 +15,7 @@ export function raids(w: World): void {
   const q = w.q.raided;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
-    if (m.victim[id] === 1 && draw(w, 'identification', id, 2) < p.idRaid) {
+    if (m.victim[id] === 1 && draw(w, 'identifyRaid', id) < p.idRaid) {
       identify(w, id, 'identified_raid', true);
       continue;
     }
@@ -38,7 +38,7 @@ export function deport(w: World): void {
     w.rec.add(sabah ? M.deportations_nunukan : M.deportations_entikong);
     m.crossing[id] = geo.deportationCrossing[sabah];
     w.perCrossing[(w.week.index * geo.crossingIds.length + m.crossing[id]!) * CROSSING_SLOTS + DEPORTED_SLOT]!++;
-    if (m.victim[id] === 1 && draw(w, 'identification', id, 3) < idDeport) {
+    if (m.victim[id] === 1 && draw(w, 'identifyDeportation', id) < idDeport) {
       identify(w, id, 'identified_deportation', true);
       continue;
     }

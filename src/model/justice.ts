@@ -5,10 +5,9 @@
  * brokers are removed and partly replaced by their networks; the acquitted go back to work.
  * Brokers are also arrested outside the victim pipeline (policing, intelligence).
  */
-import { keyedUniform } from '../core/rng.js';
 import { addBroker } from './agents.js';
 import { M } from './metrics.js';
-import { drawsFor, type World } from './state.js';
+import type { World } from './state.js';
 import { identify, openCase } from './transitions.js';
 
 /** Victims identified by NGOs and community networks in Malaysia this week. */
@@ -36,12 +35,11 @@ export function advanceCases(w: World): void {
     const stage = cols.stage[k]!;
     if (stage === 2) continue;
     const broker = cols.broker[k]!;
-    const u = drawsFor(w, 'justice', k);
-    const t = wk.index * 2;
+    const u = (slot: number) => w.draws.justice.u(k, wk.index, slot);
     if (stage === 0) {
-      if (u(t) >= doneInvestigation) continue;
+      if (u(0) >= doneInvestigation) continue;
       const chance = p.pProsecute * (cols.crossBorder[k] === 1 ? 1 - penalty : 1);
-      if (u(t + 1) < chance) {
+      if (u(1) < chance) {
         cols.stage[k] = 1;
         w.rec.add(M.prosecutions);
         if (b.active[broker] === 1) {
@@ -50,9 +48,9 @@ export function advanceCases(w: World): void {
         }
       } else cols.stage[k] = 2;
     } else {
-      if (u(t) >= doneProsecution) continue;
+      if (u(0) >= doneProsecution) continue;
       cols.stage[k] = 2;
-      if (u(t + 1) < p.pConvict) {
+      if (u(1) < p.pConvict) {
         w.rec.add(M.convictions);
         if (b.active[broker] !== 2) {
           b.active[broker] = 2; // 2: convicted, removed for good
@@ -79,7 +77,7 @@ function arrestBrokers(w: World): number[] {
   const arrested: number[] = [];
   const n = w.brokers.count;
   for (let id = 0; id < n; id++) {
-    if (b.active[id] === 1 && keyedUniform(w.keys.arrest, id, w.week.index) < chance) {
+    if (b.active[id] === 1 && w.draws.arrest.u(id, w.week.index) < chance) {
       b.active[id] = 0;
       arrested.push(id);
     }
@@ -89,7 +87,7 @@ function arrestBrokers(w: World): number[] {
 
 /** A network replaces a convicted broker with the given chance: a new id, never a reused one. */
 function replaceBroker(w: World, removed: number): void {
-  if (keyedUniform(w.keys.replace, removed, 0) < w.p.brokerReplacement) {
+  if (w.draws.replacement.once(removed) < w.p.brokerReplacement) {
     const b = w.brokers.cols;
     addBroker(w, b.hub[removed]!, b.trafficker[removed]!);
     w.rec.add(M.brokers_replaced);

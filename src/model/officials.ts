@@ -5,7 +5,7 @@
  */
 import { addOfficial } from './agents.js';
 import { M } from './metrics.js';
-import { drawsFor, type World } from './state.js';
+import type { World } from './state.js';
 
 /** c_official · (1 − monitoring) · g(bribe), cut by training for trained officers. */
 export function collusionChance(propensity: number, monitoring: number, bribeEffect: number, trainedCut: number): number {
@@ -40,9 +40,8 @@ export function monitorOfficials(w: World): void {
     const acts = o.colludedThisWeek[id]!;
     if (acts > 0) {
       colluders++;
-      const u = drawsFor(w, 'monitoring', id);
-      const caught = u(2 * wk.index) < caughtChance(wk.catchChance, acts, w.scale);
-      if (caught && u(2 * wk.index + 1) < wk.colluderRemoval) {
+      const caught = w.draws.monitoring.u(id, wk.index, 0) < caughtChance(wk.catchChance, acts, w.scale);
+      if (caught && w.draws.monitoring.u(id, wk.index, 1) < wk.colluderRemoval) {
         o.active[id] = 0;
         const staff = w.postOfficials[o.post[id]!]!;
         staff.splice(staff.indexOf(id), 1);

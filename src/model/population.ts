@@ -2,9 +2,9 @@
  * Initialisation: residents of each border regency (one agent per `scale` working-age persons),
  * the workers already in Malaysia at the start, brokers at each hub and officers at each post.
  */
-import { keyedUniform } from '../core/rng.js';
 import { addBroker, addOfficial, initPerson } from './agents.js';
 import { Channel, Docs, Status } from './codes.js';
+import { PERSON } from './draws.js';
 import { CrossingKind } from './geography.js';
 import { geometricWeeks, type World } from './state.js';
 import { move } from './transitions.js';
@@ -12,16 +12,16 @@ import { move } from './transitions.js';
 /** Places an agent at work in Malaysia at the start, at a destination reachable from its origin. */
 function placeAbroad(w: World, id: number, irregular: boolean): void {
   const m = w.migrants.cols;
-  const u = (k: number) => keyedUniform(w.keys.init, id, k);
+  const u = (slot: number) => w.draws.person.once(id, slot);
   const paths = w.geo.pathsFromOrigin[m.origin[id]!]!;
-  const path = paths[Math.floor(u(12) * paths.length)]!;
+  const path = paths[Math.floor(u(PERSON.path) * paths.length)]!;
   m.destination[id] = path.destination;
   m.crossing[id] = path.crossing;
   move(w, id, irregular ? Status.workingIrregular : Status.workingRegular);
   m.channel[id] = irregular ? Channel.kin : Channel.procedural;
   if (!irregular) m.docs[id] = Docs.passport;
   // Uniform position in the stay: the rest of a geometric stay is again geometric.
-  m.weeksLeft[id] = geometricWeeks(w.p.contractWeeks, u(13));
+  m.weeksLeft[id] = geometricWeeks(w.p.contractWeeks, u(PERSON.stayLeft));
 }
 
 export function initPopulation(w: World): void {
@@ -35,8 +35,8 @@ export function initPopulation(w: World): void {
     w.originCount[oi] = n;
     for (let id = first; id < first + n; id++) {
       initPerson(w, id, oi);
-      const u = (k: number) => keyedUniform(w.keys.init, id, k);
-      if (u(10) < p.initialAbroadShare) placeAbroad(w, id, u(11) < p.initialIrregularShare);
+      const u = (slot: number) => w.draws.person.once(id, slot);
+      if (u(PERSON.abroad) < p.initialAbroadShare) placeAbroad(w, id, u(PERSON.irregular) < p.initialIrregularShare);
     }
     if (o.far && o.inflowPerYear > 0) {
       // Far-origin workers already abroad: a stay's worth of inflow.
@@ -44,7 +44,7 @@ export function initPopulation(w: World): void {
       const f = stock > 0 ? table.add(stock) : 0;
       for (let id = f; id < f + stock; id++) {
         initPerson(w, id, oi);
-        placeAbroad(w, id, keyedUniform(w.keys.init, id, 11) < p.initialIrregularShare);
+        placeAbroad(w, id, w.draws.person.once(id, PERSON.irregular) < p.initialIrregularShare);
       }
     }
   });

@@ -5,11 +5,9 @@
  */
 import { Channel, Docs, NO_ID, Status } from './codes.js';
 import { M } from './metrics.js';
-import { draw, drawsFor, roundStochastic, type World } from './state.js';
+import { MAX_APPROACHES } from './draws.js';
+import { draw, roundStochastic, type World } from './state.js';
 import { move } from './transitions.js';
-
-/** At most this many approaches per broker and week (bounds the outreach draws). */
-export const MAX_APPROACHES = 300;
 
 /** Active broker ids at each hub, in id order. */
 function activeByHub(w: World): number[][] {
@@ -72,7 +70,7 @@ export function recruit(w: World): void {
   seekers.clear();
   pending.forEach((list, hub) => {
     const pool = byHub[hub]!;
-    let k = pool.length ? Math.floor(drawsFor(w, 'brokerPick', hub)(t) * pool.length) : 0;
+    let k = pool.length ? Math.floor(w.draws.brokerQueue.u(hub, t) * pool.length) : 0;
     for (const id of list) {
       let found = NO_ID;
       for (let tries = 0; tries < pool.length; tries++, k = (k + 1) % pool.length) {
@@ -114,19 +112,18 @@ export function recruit(w: World): void {
     const total = weights.reduce((s, x) => s + x, 0);
     for (const broker of pool) {
       // Keyed by (broker, week, approach): the same broker knocks on the same doors in every variant.
-      const u = drawsFor(w, 'outreach', broker);
-      const base = t * 1024;
-      const approaches = Math.min(MAX_APPROACHES, roundStochastic(Math.min(b.credit[broker]!, p.brokerOutreachPerWeek), u(base)));
+      const u = (slot: number) => w.draws.outreach.u(broker, t, slot);
+      const approaches = Math.min(MAX_APPROACHES, roundStochastic(Math.min(b.credit[broker]!, p.brokerOutreachPerWeek), u(0)));
       for (let k = 0; k < approaches; k++) {
-        let x = u(base + 1 + 3 * k) * total;
+        let x = u(1 + 3 * k) * total;
         let j = 0;
         while (x >= weights[j]! && j < reach.length - 1) x -= weights[j++]!;
         const oi = reach[j]!;
-        const id = w.originFirst[oi]! + Math.floor(u(base + 2 + 3 * k) * w.originCount[oi]!);
+        const id = w.originFirst[oi]! + Math.floor(u(2 + 3 * k) * w.originCount[oi]!);
         if (m.status[id] !== Status.home) continue;
         const a = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
         const lure = b.trafficker[broker] === 1 ? 1 + p.deceptionInflation * (1 - a) : 1;
-        if (u(base + 3 + 3 * k) < Math.min(1, p.offerAcceptance * (1 - a) * lure)) {
+        if (u(3 + 3 * k) < Math.min(1, p.offerAcceptance * (1 - a) * lure)) {
           m.start[id] = 0;
           m.startNode[id] = oi;
           engage(w, id, broker);

@@ -3,6 +3,7 @@
  * crossing moves flows to others) and the networks' learning from this week's interceptions.
  */
 import { Channel, Docs, NO_ID, Status } from './codes.js';
+import { MAX_TIED_CROSSINGS } from './draws.js';
 import { CrossingKind, type Path } from './geography.js';
 import type { Params } from './parameters.js';
 import { draw, geometricWeeks, type World } from './state.js';
@@ -20,7 +21,7 @@ function allowed(w: World, id: number, c: number): boolean {
   if (docs === Docs.passport || docs === Docs.fraudulent) return true;
   if (docs === Docs.borderPass) return kind === CrossingKind.post && m.channel[id] === Channel.kin;
   const b = m.broker[id]!;
-  return b !== NO_ID && c < 32 && (w.brokers.cols.ties[b]! & (1 << c)) !== 0;
+  return b !== NO_ID && c < MAX_TIED_CROSSINGS && (w.brokers.cols.ties[b]! & (1 << c)) !== 0;
 }
 
 /** Flee's weight with risk: demand / (s + km)^p · exp(−λ·risk − cost weight · cost in millions). */

@@ -6,11 +6,12 @@
 import { UserError } from '../core/errors.js';
 import { IdList } from '../core/idlist.js';
 import { Recorder } from '../core/recorder.js';
-import { keyedUniform, stream, streamKey, type Stream } from '../core/rng.js';
+import { declareDraws, type Draws } from '../core/draws.js';
 import { AgentTable } from '../core/store.js';
 import { BROKER_COLUMNS, CASE_COLUMNS, MIGRANT_COLUMNS, OFFICIAL_COLUMNS, type Brokers, type Cases, type Migrants, type Officials } from './agents.js';
 import { CROSSING_SLOTS, NO_ID, STATUS_COUNT } from './codes.js';
 import { baseConditions, type Conditions } from './conditions.js';
+import { DRAW_SPECS, type DrawName } from './draws.js';
 import { buildGeography, type Geography } from './geography.js';
 import type { ModelInput } from './input.js';
 import type { InterventionRegistry } from './interventions/index.js';
@@ -43,40 +44,6 @@ export interface Beliefs {
   brokerFlow: Float64Array;
 }
 
-/** Per-agent weekly decisions drawn by key (agent id, week) rather than from a sequence. */
-export const KEYED_NAMES = [
-  'init',
-  'departure',
-  'raids',
-  'ngo',
-  'escape',
-  'channel',
-  'recruitWait',
-  'deception',
-  'documents',
-  'route',
-  'duty',
-  'collusion',
-  'fraudCheck',
-  'detection',
-  'identification',
-  'exploit',
-  'stay',
-  'reentry',
-  'cooldown',
-  'detention',
-  'shelter',
-  'brokerPick',
-  'outreach',
-  'brokerInit',
-  'officialInit',
-  'arrest',
-  'replace',
-  'justice',
-  'monitoring',
-] as const;
-export type KeyedName = (typeof KEYED_NAMES)[number];
-
 export interface World {
   input: ModelInput;
   /** The model's own parameters, typed. */
@@ -91,10 +58,8 @@ export interface World {
   week: Conditions;
   /** The levers before any intervention acts, restored each week. */
   baseLevers: Conditions;
-  /** The far-origin inflow belongs to no agent: a sequential stream. */
-  inflow: Stream;
-  /** Keys of the keyed per-agent draws (see keyedUniform). */
-  keys: Record<KeyedName, number>;
+  /** The model's random processes (draws.ts). */
+  draws: Draws<typeof DRAW_SPECS>;
   migrants: Migrants;
   brokers: Brokers;
   officials: Officials;
@@ -174,8 +139,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     geo,
     week: { ...base, originWageIdr: new Float64Array(input.origins.length), baseHazard: new Float64Array(input.origins.length), detection: new Float64Array(C) },
     baseLevers: base,
-    inflow: stream(seed, 'inflow'),
-    keys: Object.fromEntries(KEYED_NAMES.map((n) => [n, streamKey(seed, n)])) as Record<KeyedName, number>,
+    draws: declareDraws(seed, DRAW_SPECS, geo.weeks),
     migrants,
     brokers,
     officials,
@@ -199,18 +163,9 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
   };
 }
 
-/**
- * The k-th draw (k < 8) of agent `id` for a process this week: keyed, so the same agent draws
- * the same number in every variant whatever happened to others (common random numbers).
- */
-export function draw(w: World, name: KeyedName, id: number, k = 0): number {
-  return keyedUniform(w.keys[name], id, w.week.index * 8 + k);
-}
-
-/** Draws for any entity (broker, officer, case, hub) keyed by its id and a counter. */
-export function drawsFor(w: World, name: KeyedName, id: number): (k: number) => number {
-  const key = w.keys[name];
-  return (k) => keyedUniform(key, id, k);
+/** A migrant's draw this week for a process of the `migrant` entity (draws.ts), in `slot`. */
+export function draw(w: World, name: DrawName, id: number, slot = 0): number {
+  return w.draws[name].u(id, w.week.index, slot);
 }
 
 /** Geometric waiting time with the given mean, at least 1 week. */

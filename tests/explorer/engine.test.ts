@@ -4,8 +4,8 @@ import { AGENT_SAMPLE, Run, applyControls } from '../../src/explorer/engine.js';
 import { AGENT_STRIDE, type RunConfig } from '../../src/explorer/protocol.js';
 import { Status } from '../../src/model/codes.js';
 import { CROSSING_SLOTS } from '../../src/model/codes.js';
-import { METRICS, UNSCALED } from '../../src/model/metrics.js';
-import { simulate } from '../../src/model/simulation.js';
+import { isScaled, METRICS } from '../../src/model/metrics.js';
+import { simulate } from '../../src/model/model.js';
 import { parseScenario, readScenarioFile } from '../../src/scenario/load.js';
 
 const WEEKS = 40;
@@ -18,13 +18,13 @@ beforeAll(async () => {
 
 describe('Run', () => {
   it('gives, week by week, exactly the numbers simulate() records for the same seed and scale', () => {
-    const world = simulate(parseScenario(data), { seed: 3, scale: 20, weeks: WEEKS });
+    const world = simulate(parseScenario(data), { seed: 3, scale: 20, weeks: WEEKS }).state;
     const run = new Run(data, base());
     const C = world.geo.crossingIds.length;
     for (let t = 0; t < WEEKS; t++) {
       const r = run.step()!;
       expect(r.week).toBe(t);
-      for (const m of METRICS) expect(r.metrics[m], `${m} in week ${t}`).toBe(world.rec.series(m)[t]! * (UNSCALED.has(m) ? 1 : 20));
+      METRICS.forEach((m, slot) => expect(r.metrics[m], `${m} in week ${t}`).toBe(world.rec.series(slot)[t]! * (isScaled(m) ? 20 : 1)));
       const slice = world.perCrossing.subarray(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS);
       expect(Array.from(r.perCrossing)).toEqual(Array.from(slice, (v) => v * 20));
     }

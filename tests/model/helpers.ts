@@ -1,8 +1,8 @@
 /** Shared fixtures for model tests: the baseline as plain data, and variants of it made with immer. */
 import { produce, type Draft } from 'immer';
 import { summarize, type Summary } from '../../src/experiment/outputs.js';
-import { simulate, type RunOptions } from '../../src/model/simulation.js';
-import type { World } from '../../src/model/world.js';
+import { simulate } from '../../src/model/model.js';
+import type { World } from '../../src/model/state.js';
 import { parseScenario, readScenarioFile, type Scenario } from '../../src/scenario/load.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
 
@@ -18,12 +18,24 @@ export async function scenarioWith(change?: (d: Draft<ScenarioInput>) => void): 
   return parseScenario(change ? produce(data, change) : data);
 }
 
-export function run(s: Scenario, opts: RunOptions): { world: World; summary: Summary } {
-  const world = simulate(s, opts);
-  return { world, summary: summarize(world) };
+export interface RunOpts {
+  seed?: number;
+  scale?: number;
+  weeks?: number;
+}
+
+/** Runs a scenario (its own seed and scale unless given) and summarises it. */
+export function run(s: Scenario, opts: RunOpts): { world: World; summary: Summary } {
+  const { state } = simulate(s, { seed: opts.seed ?? s.seed, scale: opts.scale ?? s.scale, weeks: opts.weeks });
+  return { world: state, summary: summarize(state) };
 }
 
 /** Sets a parameter, keeping its {value, source} shape. */
 export function setParam(d: Draft<ScenarioInput>, name: string, value: number): void {
   (d.params as Record<string, unknown>)[name] = { value, source: 'test' };
+}
+
+/** Mean of a summary total over several seeds. */
+export function meanOver(seeds: number[], s: Scenario, opts: RunOpts, metric: (x: Summary) => number): number {
+  return seeds.reduce((acc, seed) => acc + metric(run(s, { ...opts, seed }).summary), 0) / seeds.length;
 }

@@ -1,7 +1,7 @@
 /**
- * The notebooks run end to end into HTML pages with their charts, through the same runner as
- * `npm run notebooks`, and their cells type-check; a broken notebook fails with its cell named.
- * Pages and generated modules go to folders of this test run, so it leaves notebooks/html and
+ * The notebooks: there are some, in order, and a broken notebook fails with its cell named.
+ * Running them end to end and type-checking their cells: notebooks.slow.test.ts. Pages and
+ * generated modules go to folders of this test run, so it leaves notebooks/html and
  * notebooks/.build as they were.
  */
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -9,7 +9,6 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { listNotebooks, NOTEBOOK_DIR, NotebookError, runNotebook } from '../../src/notebook/runner.js';
-import { describeProblem, typecheckNotebooks } from '../../src/notebook/typecheck.js';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lintas-notebooks-'));
 // Inside the project, so the generated modules resolve packages and run as ES modules.
@@ -25,29 +24,6 @@ describe('notebooks', () => {
   it('there are at least three, in reading order', () => {
     expect(notebooks.length).toBeGreaterThanOrEqual(3);
     expect(notebooks.map((n) => basename(n))).toEqual(notebooks.map((n) => basename(n)).sort());
-  });
-
-  for (const file of notebooks) {
-    it(`${basename(file)} runs end to end into a page with charts`, async () => {
-      const r = await runNotebook(file, { outDir, buildDir });
-      const html = readFileSync(r.html, 'utf8');
-      expect(r.cells).toBeGreaterThan(2);
-      expect(r.charts).toBeGreaterThanOrEqual(1);
-      // Every chart is an inline SVG with marks in it, and no cell reported an error.
-      const svgs = html.match(/<svg[\s\S]*?<\/svg>/g) ?? [];
-      expect(svgs.length).toBe(r.charts);
-      for (const svg of svgs) expect(svg).toMatch(/<path|<rect/);
-      expect(html).not.toContain('class="error"');
-      expect(html).not.toContain('class="skipped"');
-      // Self-contained: no scripts, nothing fetched.
-      expect(html).not.toMatch(/<script|<link|src="http/i);
-      console.info(`${basename(file)}: ${r.cells} cells, ${r.charts} charts, ${(r.ms / 1000).toFixed(1)} s`);
-    });
-  }
-
-  it('their cells type-check against the project', async () => {
-    const problems = await typecheckNotebooks(notebooks, buildDir);
-    expect(problems.map(describeProblem)).toEqual([]);
   });
 
   it('a failing cell fails the run, naming the notebook, the cell and the error', async () => {

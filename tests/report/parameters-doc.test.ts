@@ -1,19 +1,29 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { PARAM_NAMES } from '../../src/model/parameters.js';
+import { BUILTIN } from '../../src/model/interventions/index.js';
+import { METRICS } from '../../src/model/metrics.js';
+import { CORE_PARAM_NAMES } from '../../src/model/parameters.js';
+import { outputsMarkdown } from '../../src/report/outputs-doc.js';
 import { parametersMarkdown } from '../../src/report/parameters-doc.js';
 import { loadScenario } from '../../src/scenario/load.js';
 
-describe('docs/parameters.md', () => {
-  it('is current with the code and the baseline (run npm run docs after changing either)', async () => {
+describe('generated docs', () => {
+  it('docs/parameters.md is current with the code and the baseline (run npm run docs after changing either)', async () => {
     const s = await loadScenario('scenarios/baseline.ts');
     expect(readFileSync('docs/parameters.md', 'utf8')).toBe(parametersMarkdown(s, 'scenarios/baseline.ts'));
   });
 
-  it('is referenced by docs/ODD.md, which names every parameter', () => {
+  it('docs/outputs.md is current with the metric registry', () => {
+    const doc = readFileSync('docs/outputs.md', 'utf8');
+    expect(doc).toBe(outputsMarkdown());
+    for (const m of METRICS) expect(doc).toContain(`\`${m}\``);
+  });
+
+  it('docs/ODD.md points to both and names every parameter and intervention', () => {
     const odd = readFileSync('docs/ODD.md', 'utf8');
     expect(odd).toContain('docs/parameters.md');
-    const missing = PARAM_NAMES.filter((n) => !odd.includes(n));
+    expect(odd).toContain('docs/outputs.md');
+    const missing = [...CORE_PARAM_NAMES, ...BUILTIN.params.keys(), ...BUILTIN.kinds].filter((n) => !odd.includes(n));
     expect(missing).toEqual([]);
   });
 });

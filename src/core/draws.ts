@@ -1,0 +1,63 @@
+/**
+ * One way to address keyed random draws. A model declares its processes once — which kind of
+ * entity draws (a person, a broker, a case, ...), how many numbers it draws per tick (slots),
+ * and whether it draws every tick or once in an entity's life — and every draw is then a pure
+ * function of (seed, process, entity id, tick, slot). Two processes never share a key, the
+ * counter tick · slots + slot never collides inside a process, and a slot out of range throws.
+ */
+import { keyedUniform, streamKey } from './rng.js';
+
+export interface DrawSpec {
+  /** What draws: 'migrant', 'broker', 'hub', ... (one entity type per process). */
+  readonly entity: string;
+  /** Numbers drawn per entity per tick (or in its life, for `once`). */
+  readonly slots: number;
+  /** 'tick' (default): fresh numbers every tick; 'once': fixed numbers for the entity's life. */
+  readonly when?: 'tick' | 'once';
+}
+
+const COUNTERS = 2 ** 32;
+
+export class DrawProcess {
+  readonly perTick: boolean;
+  constructor(
+    readonly name: string,
+    readonly entity: string,
+    readonly slots: number,
+    when: 'tick' | 'once',
+    readonly key: number,
+  ) {
+    this.perTick = when === 'tick';
+  }
+
+  /** The uniform in [0, 1) of entity `id` at `tick` in `slot`. */
+  u(id: number, tick: number, slot = 0): number {
+    if (!this.perTick) throw new Error(`draw process "${this.name}" draws once per ${this.entity}: use once()`);
+    if (slot >= this.slots || slot < 0) throw new RangeError(`draw process "${this.name}": slot ${slot} outside 0..${this.slots - 1}`);
+    return keyedUniform(this.key, id, tick * this.slots + slot);
+  }
+
+  /** The fixed uniform of entity `id` in `slot` (processes declared 'once'). */
+  once(id: number, slot = 0): number {
+    if (this.perTick) throw new Error(`draw process "${this.name}" draws every tick: use u()`);
+    if (slot >= this.slots || slot < 0) throw new RangeError(`draw process "${this.name}": slot ${slot} outside 0..${this.slots - 1}`);
+    return keyedUniform(this.key, id, slot);
+  }
+}
+
+export type Draws<T extends Record<string, DrawSpec>> = { readonly [K in keyof T]: DrawProcess };
+
+/**
+ * The processes of a run: keys derived from (seed, process name, entity type). `ticks` bounds
+ * the counters: ticks · slots must stay below 2^32 so that no two draws of a process coincide.
+ */
+export function declareDraws<T extends Record<string, DrawSpec>>(seed: number, specs: T, ticks: number): Draws<T> {
+  const out: Record<string, DrawProcess> = {};
+  for (const [name, spec] of Object.entries(specs)) {
+    if (!Number.isInteger(spec.slots) || spec.slots < 1) throw new Error(`draw process "${name}": slots must be a whole number >= 1, got ${spec.slots}`);
+    const when = spec.when ?? 'tick';
+    if (when === 'tick' && ticks * spec.slots > COUNTERS) throw new Error(`draw process "${name}": ${ticks} ticks × ${spec.slots} slots exceed 2^32 counters`);
+    out[name] = new DrawProcess(name, spec.entity, spec.slots, when, streamKey(seed, `${name}:${spec.entity}`));
+  }
+  return out as Draws<T>;
+}

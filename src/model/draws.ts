@@ -1,0 +1,75 @@
+/**
+ * Every random process of the model, declared once: who draws and how many numbers per week.
+ * Draws are keyed by (seed, process, entity, week, slot) — see core/draws.ts — so the same
+ * person, broker, officer or case meets the same luck in every variant of a comparison, whatever
+ * happens to others: common random numbers, process by process.
+ */
+import type { DrawSpec } from '../core/draws.js';
+
+/** Most approaches one broker makes in a week (bounds the outreach slots). */
+export const MAX_APPROACHES = 300;
+/** Official crossings a broker can have ties at (a 32-bit mask). */
+export const MAX_TIED_CROSSINGS = 32;
+
+const migrant = (slots = 1): DrawSpec => ({ entity: 'migrant', slots });
+
+export const DRAW_SPECS = {
+  // migrants, each week
+  departure: migrant(), // leave home this week (or make a short visit)
+  raid: migrant(), // detained in a raid
+  ngoContact: migrant(), // found by an NGO while exploited
+  escape: migrant(), // length of the stay after escaping exploitation
+  channel: migrant(2), // 0: which channel; 1: procedural waiting time
+  brokerPick: migrant(), // taken by a broker with part of a week's capacity left
+  recruitWait: migrant(), // weeks until the broker moves the group
+  deception: migrant(), // the broker's offer is deceptive
+  documents: migrant(), // the broker supplies fraudulent papers
+  route: migrant(), // which path
+  duty: migrant(), // which officer inspects
+  collusion: migrant(), // the officer waves the group through
+  fraudCheck: migrant(), // an honest check detects fraudulent papers
+  detection: migrant(), // a patrol intercepts on an informal crossing
+  identifyPatrol: migrant(), // a patrol recognises a victim it intercepted
+  identifyPost: migrant(), // an officer recognises a victim at inspection
+  identifyRaid: migrant(), // a raid recognises a victim
+  identifyDeportation: migrant(), // screening at deportation recognises a victim
+  exploit: migrant(), // the employer exploits
+  stay: migrant(), // length of the stay at work or in exploitation
+  reentry: migrant(2), // 0: re-cross at once after deportation; 1: through a broker
+  cooldown: migrant(), // weeks at home before the hazard applies again
+  detention: migrant(), // weeks in detention
+  shelter: migrant(), // weeks in shelter
+  // migrants, once in their life
+  person: { entity: 'migrant', slots: 11, when: 'once' }, // attributes and the initial placement abroad: see PERSON
+  // origins, each week
+  inflow: { entity: 'origin', slots: 1 }, // rounding of the far-origin inflow
+  // hubs, each week
+  brokerQueue: { entity: 'hub', slots: 1 }, // which broker the hub's queue starts with
+  // brokers
+  outreach: { entity: 'broker', slots: 1 + 3 * MAX_APPROACHES }, // 0: approaches; then origin, person, acceptance per approach
+  arrest: { entity: 'broker', slots: 1 }, // arrested without a victim case
+  brokerTraits: { entity: 'broker', slots: 1 + MAX_TIED_CROSSINGS, when: 'once' }, // 0: fraud access; 1 + c: tie at crossing c
+  replacement: { entity: 'broker', slots: 1, when: 'once' }, // the network replaces a convicted broker
+  // officials
+  officerTraits: { entity: 'official', slots: 2, when: 'once' }, // 0: propensity; 1: training rank
+  monitoring: { entity: 'official', slots: 2 }, // 0: caught; 1: removed
+  // cases
+  justice: { entity: 'case', slots: 2 }, // 0: stage completed this week; 1: goes on (prosecuted, convicted)
+} as const satisfies Record<string, DrawSpec>;
+
+export type DrawName = keyof typeof DRAW_SPECS;
+
+/** Slots of the `person` process. */
+export const PERSON = {
+  education: 0,
+  kin: 1,
+  awareness: 2,
+  wealth: 3,
+  inDebt: 4,
+  debt: 5,
+  borderPass: 6,
+  abroad: 7,
+  irregular: 8,
+  path: 9,
+  stayLeft: 10,
+} as const;

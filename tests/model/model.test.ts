@@ -1,0 +1,165 @@
+/**
+ * Whole-model properties through the model API: stock–flow conservation, common random
+ * numbers, opening dates and closures, determinism, the legal definition of trafficking.
+ */
+import { describe, expect, it } from 'vitest';
+import { CROSSING_SLOTS, DEPORTED_SLOT, STATUS_COUNT, STATUS_NAMES, Status } from '../../src/model/codes.js';
+import { dateOfWeek } from '../../src/model/geography.js';
+import { BUILTIN } from '../../src/model/interventions/index.js';
+import { M, METRICS } from '../../src/model/metrics.js';
+import { createModel } from '../../src/model/model.js';
+import { run, scenarioWith } from './helpers.js';
+
+const S = STATUS_COUNT;
+
+describe('createModel', () => {
+  it('steps week by week to the horizon, then stops', async () => {
+    const s = await scenarioWith();
+    const model = createModel(s, { seed: 1, scale: 1000 });
+    expect(model.week).toBe(0);
+    expect(model.weeks).toBe(313); // 2019-01-07 .. 2024-12-30
+    expect(model.step()).toBe(true);
+    expect(model.week).toBe(1);
+    const seen: number[] = [];
+    model.run(10, (week) => seen.push(week));
+    expect(seen).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    model.run();
+    expect(model.week).toBe(313);
+    expect(model.step()).toBe(false);
+    expect(model.recorder.ticks).toBe(313);
+  });
+
+  it('refuses an input that lacks a parameter or schedules an unknown intervention, naming it', async () => {
+    const s = await scenarioWith();
+    const { h0: _drop, ...params } = s.params;
+    expect(() => createModel({ ...s, params }, { seed: 1, scale: 100 })).toThrow('params.h0: required, expected a finite number');
+    const odd = { ...s, interventions: [{ kind: 'teleportation', start: '2019-01-07', intensity: 1 }] };
+    expect(() => createModel(odd, { seed: 1, scale: 100 })).toThrow('interventions: unknown kind "teleportation"');
+  });
+});
+
+describe('stock–flow conservation', () => {
+  it('for every status and week, stock(t) − stock(t−1) = inflows − outflows, and stocks match a recount', async () => {
+    const s = await scenarioWith();
+    const model = createModel(s, { seed: 2, scale: 50 });
+    const w = model.state;
+    // Stocks kept on each transition equal an independent count of the status column.
+    const recount = () => {
+      const c = new Float64Array(S);
+      for (let id = 0; id < w.migrants.count; id++) c[w.migrants.cols.status[id]!]!++;
+      return Array.from(c);
+    };
+    expect(Array.from(w.stocks)).toEqual(recount());
+    let prev = Float64Array.from(w.stocks);
+    let checked = 0;
+    model.run(120, (t) => {
+      const T = w.transitions;
+      for (let s2 = 0; s2 < S; s2++) {
+        let inflow = 0, outflow = 0;
+        for (let from = 0; from <= S; from++) if (from !== s2) inflow += T[from * S + s2]!;
+        for (let to = 0; to < S; to++) if (to !== s2) outflow += T[s2 * S + to]!;
+        expect(w.stocks[s2]! - prev[s2]!, `${STATUS_NAMES[s2]} in week ${t}`).toBe(inflow - outflow);
+        expect(w.rec.series(M[`stock_${STATUS_NAMES[s2]!}`])[t]).toBe(w.stocks[s2]);
+        checked++;
+      }
+      expect(Array.from(w.stocks)).toEqual(recount());
+      expect(w.stocks.reduce((a, b) => a + b, 0)).toBe(w.rec.series(M.agents)[t]);
+      // Flows recorded by the phases are the transitions into the matching status.
+      const into = (to: number) => {
+        let n = 0;
+        for (let from = 0; from <= S; from++) if (from !== to) n += T[from * S + to]!;
+        return n;
+      };
+      expect(into(Status.exploited), `trafficked in week ${t}`).toBe(w.rec.series(M.trafficked)[t]);
+      expect(into(Status.detained), `raids_detained in week ${t}`).toBe(w.rec.series(M.raids_detained)[t]);
+      expect(into(Status.identified), `identified in week ${t}`).toBe(w.rec.series(M.identified)[t]);
+      expect(T[Status.detained * S + Status.deported]! + w.rec.series(M.identified_deportation)[t]!).toBe(w.rec.series(M.deportations)[t]);
+      prev = Float64Array.from(w.stocks);
+    });
+    expect(checked).toBe(120 * S);
+    // Far-origin arrivals are the only agents that appear after the start.
+    expect(w.rec.total(M.arrivals_far)).toBeGreaterThan(0);
+  });
+});
+
+describe('common random numbers', () => {
+  const START_WEEK = 30;
+  it.each(BUILTIN.kinds)('a variant with %s is identical to the baseline, week by week, until it starts', async (kind) => {
+    const base = await scenarioWith((d) => {
+      d.interventions = [];
+      d.stages = [{ date: '2019-01-01', stage: 'collaboration' }];
+    });
+    const start = dateOfWeek(base.start, START_WEEK);
+    const variant = { ...base, interventions: [{ kind, start, intensity: 1 }] };
+    const a = createModel(base, { seed: 4, scale: 20 }).run(START_WEEK + 40);
+    const b = createModel(variant, { seed: 4, scale: 20 }).run(START_WEEK + 40);
+    const C = a.state.geo.crossingIds.length;
+    for (let t = 0; t < START_WEEK; t++) {
+      METRICS.forEach((m, slot) => expect(b.recorder.series(slot)[t], `${m} in week ${t}`).toBe(a.recorder.series(slot)[t]));
+      const row = (w: typeof a.state) => Array.from(w.perCrossing.subarray(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS));
+      expect(row(b.state)).toEqual(row(a.state));
+    }
+    // ... and the intervention changes something once it is in force.
+    const after = (m: typeof a) => METRICS.map((_, slot) => Array.from(m.recorder.series(slot).subarray(START_WEEK))).flat();
+    expect(after(b)).not.toEqual(after(a));
+  });
+});
+
+describe('border model', () => {
+  it('sends no one through a post before it opens, while closed, or when it is not operating', async () => {
+    const s = await scenarioWith();
+    const { world } = run(s, { scale: 20 });
+    const C = world.geo.crossingIds.length;
+    const used = (id: string, t: number) => {
+      const c = world.geo.crossingIds.indexOf(id);
+      let n = 0;
+      // Everything that passes the crossing except deportees, whom Malaysia returns even through a closed post.
+      for (let k = 0; k < CROSSING_SLOTS; k++) if (k !== DEPORTED_SLOT) n += world.perCrossing[(t * C + c) * CROSSING_SLOTS + k]!;
+      return n;
+    };
+    let seiNyamuk = 0, jagoiBefore = 0, jagoiAfter = 0, entikongClosed = 0, entikongOpen = 0;
+    for (let t = 0; t < world.rec.ticks; t++) {
+      const d = dateOfWeek(s.start, t);
+      seiNyamuk += used('sei_nyamuk', t);
+      if (d < '2024-01-01') jagoiBefore += used('jagoi_babang', t);
+      else jagoiAfter += used('jagoi_babang', t);
+      // Weeks wholly inside the COVID-19 closure (2020-03-18 .. 2022-03-31).
+      if (d >= '2020-03-18' && d <= '2022-03-24') entikongClosed += used('entikong', t);
+      else entikongOpen += used('entikong', t);
+    }
+    expect(seiNyamuk).toBe(0);
+    expect(jagoiBefore).toBe(0);
+    expect(jagoiAfter).toBeGreaterThan(0);
+    expect(entikongClosed).toBe(0);
+    expect(entikongOpen).toBeGreaterThan(0);
+  });
+
+  it('gives identical results for the same seed and different ones for another seed', async () => {
+    const s = await scenarioWith();
+    const a = run(s, { scale: 50, weeks: 60, seed: 7 }).summary;
+    const b = run(s, { scale: 50, weeks: 60, seed: 7 }).summary;
+    const c = run(s, { scale: 50, weeks: 60, seed: 8 }).summary;
+    expect(JSON.stringify(a)).toBe(JSON.stringify(b));
+    expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+  });
+
+  it('counts identified victims below the trafficked (the dark figure)', async () => {
+    const { summary } = run(await scenarioWith(), { scale: 20 });
+    expect(summary.totals.trafficked).toBeGreaterThan(0);
+    expect(summary.totals.identified).toBeGreaterThan(0);
+    expect(summary.totals.identified!).toBeLessThan(summary.totals.trafficked! * 0.5);
+  });
+
+  it('counts trafficked only among broker-led, deceived or indebted, exploited workers', async () => {
+    const s = await scenarioWith((d) => {
+      // With no trafficking brokers and no debt, no one meets the means element.
+      for (const h of d.hubs) h.traffickerShare = 0;
+      (d.params as Record<string, unknown>).brokerDebtIdr = { value: 0, source: 'test' };
+      (d.params as Record<string, unknown>).debtShare = { value: 0, source: 'test' };
+    });
+    const { summary } = run(s, { scale: 50, weeks: 104 });
+    expect(summary.totals.deceived).toBe(0);
+    expect(summary.totals.trafficked).toBe(0);
+    expect(summary.totals.crossings_informal).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+/** `npm run test:slow`: only the `*.slow.test.ts` files (Chromium, notebooks, spawned processes, several workers). */
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.slow.test.ts'],
+    testTimeout: 120_000,
+    hookTimeout: 120_000,
+    // Two cores here: model runs are CPU-bound, so more workers only contend.
+    pool: 'forks',
+    poolOptions: { forks: { maxForks: 2, minForks: 1 } },
+  },
+});
