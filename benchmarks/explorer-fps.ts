@@ -89,7 +89,7 @@ export async function measureExplorerFps(): Promise<ExplorerFigures> {
       runs: runs.map((r) => ({ fps: round(r.fps), weeksPerSecond: round(r.weeksPerSecond), weeks: r.week, seconds: round(r.seconds) })),
     };
     mkdirSync(dirname(ARTIFACT), { recursive: true });
-    writeFileSync(ARTIFACT, JSON.stringify(result, null, 2) + '\n');
+    writeFileSync(ARTIFACT, `${JSON.stringify(result, null, 2)}\n`);
     return result;
   } finally {
     await browser?.close();

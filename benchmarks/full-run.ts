@@ -9,7 +9,7 @@ let agentSteps = 0;
 const model = simulate(scenario, { seed: scenario.seed, scale: Number(scaleArg), onWeek: (_t, m) => (agentSteps += m.state.migrants.count) });
 const seconds = (performance.now() - t0) / 1000;
 process.stdout.write(
-  JSON.stringify({
+  `${JSON.stringify({
     scale: Number(scaleArg),
     weeks: model.week,
     agents: model.state.migrants.count,
@@ -17,5 +17,5 @@ process.stdout.write(
     seconds,
     agentStepsPerSecond: agentSteps / seconds,
     peakRssMB: process.resourceUsage().maxRSS / 1024,
-  }) + '\n',
+  })}\n`,
 );

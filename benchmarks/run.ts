@@ -94,5 +94,5 @@ const results = {
   },
   explorer,
 };
-writeFileSync('benchmarks/results.json', JSON.stringify(results, null, 2) + '\n');
+writeFileSync('benchmarks/results.json', `${JSON.stringify(results, null, 2)}\n`);
 log('wrote benchmarks/results.json');

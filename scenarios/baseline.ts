@@ -42,7 +42,7 @@ export default defineScenario({
   ],
   params: {
     // push and pull
-    h0: p(0.00011, CAL + ': border-regency labour departures of a few tens of thousands a year'),
+    h0: p(0.00011, `${CAL}: border-regency labour departures of a few tens of thousands a year`),
     betaWage: p(1.5, 'assumption: elasticity of leaving to the log wage gap; the gap (2.3x Kalbar, 1.85x Kaltara in 2025, facts §3) drives the push'),
     betaUnemployment: p(5, 'assumption: a 10-point rise in unemployment raises the hazard by ~65%'),
     betaPoverty: p(5, 'assumption: poverty pushes like unemployment (facts §3 poverty 5–8% in border regencies)'),
@@ -70,7 +70,7 @@ export default defineScenario({
     // recruitment
     brokerCapacityPerMonth: p(25, 'assumption: a broker moves about one group a week'),
     brokerOutreachPerWeek: p(6, 'assumption: residents approached per broker per week'),
-    offerAcceptance: p(0.08, CAL + ': outreach adds a minority of departures'),
+    offerAcceptance: p(0.08, `${CAL}: outreach adds a minority of departures`),
     deceptionSkill: p(0.6, 'assumption: a trafficking broker deceives most recruits who lack awareness'),
     fraudDocAccess: p(0.4, 'assumption: share of brokers with access to document fixers (seed paper §3.3)'),
     docLoophole: p(0.5, 'seed paper §3.3: non-resident ID issuance (Permendagri 8/2016) is exploited; rate an assumption'),
@@ -89,7 +89,7 @@ export default defineScenario({
     idUntrained: p(0.03, 'assumption: untrained officers rarely recognise victims'),
     trainedShare: p(0.1, 'assumption: few officers trained before joint training (JKLB, facts §5)'),
     idPatrol: p(0.05, 'assumption: patrols rarely screen intercepted groups for victims'),
-    patrolKappa: p(0.012, CAL + ': a few per cent of informal crossings intercepted'),
+    patrolKappa: p(0.012, `${CAL}: a few per cent of informal crossings intercepted`),
     patrolTechnology: p(1, 'assumption: reference technology (no drones)'),
     patrolUnits: p(40, 'assumption: Satgas Pamtas units on informal segments'),
     malaysianPatrolUnits: p(30, 'assumption: Malaysian units on their side (facts §2: 115 police on 121 km at Lubok Antu)'),
@@ -100,13 +100,13 @@ export default defineScenario({
     contractWeeks: p(104, 'assumption: two-year stays, the usual work-permit term'),
     exploitationWeeks: p(40, 'assumption: mean time held before escape or release'),
     // identification
-    idNgo: p(0.002, CAL + ': identified victims a small fraction of the trafficked'),
+    idNgo: p(0.002, `${CAL}: identified victims a small fraction of the trafficked`),
     idRaid: p(0.1, 'assumption: raids rarely screen for trafficking'),
     idDeportation: p(0.08, 'assumption: screening at Nunukan/Entikong deportation centres (BP3MI, facts §5)'),
     shelterWeeks: p(8, 'assumption: weeks in shelter before going home'),
     // enforcement in Malaysia and return
-    raidRateSarawak: p(0.0012, CAL + ': ~3,758 deportations through Entikong in 2023 (facts §4)'),
-    raidRateSabah: p(0.0009, CAL + ': ~1,800–2,000 deportations a year through Nunukan 2022–23 (facts §4)'),
+    raidRateSarawak: p(0.0012, `${CAL}: ~3,758 deportations through Entikong in 2023 (facts §4)`),
+    raidRateSabah: p(0.0009, `${CAL}: ~1,800–2,000 deportations a year through Nunukan 2022–23 (facts §4)`),
     detentionWeeks: p(8, 'assumption: weeks in detention before deportation'),
     recrossProb: p(0.4, 'facts §2: "deported in the morning, drinking coffee in Tawau by evening"; share an assumption'),
     recrossBrokerShare: p(0.4, 'assumption: share of re-crossers who pay a broker'),

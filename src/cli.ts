@@ -15,11 +15,11 @@ import { loadScenario } from './scenario/load.js';
 
 export const EXIT_USAGE = 2;
 
-const integer = (flag: string, min: number) => (v: string) => {
+const integer = (min: number) => (v: string) => {
   if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)) || Number(v) < min) throw new InvalidArgumentError(`expected an integer >= ${min}, got "${v}"`);
   return Number(v);
 };
-const number = (flag: string, min: number) => (v: string) => {
+const number = (min: number) => (v: string) => {
   const x = Number(v);
   if (v.trim() === '' || !Number.isFinite(x) || x < min) throw new InvalidArgumentError(`expected a number >= ${min}, got "${v}"`);
   return x;
@@ -38,11 +38,11 @@ interface ExperimentFlags {
 
 function experimentOptions(cmd: Command, kind: 'compare' | 'sweep', defaultReplicates: number): Command {
   return cmd
-    .option('--replicates <n>', `replicates per ${kind === 'compare' ? 'variant' : 'design point'}`, integer('--replicates', kind === 'compare' ? 2 : 1), defaultReplicates)
-    .option('--seed <n>', "seed of replicate 0; replicate r uses seed + r (default: the scenario's)", integer('--seed', 0))
-    .option('--workers <n>', 'worker threads (results do not depend on it)', integer('--workers', 1), Math.min(2, availableParallelism()))
-    .option('--scale <n>', 'persons per agent, overriding the scenario', number('--scale', 1))
-    .option('--weeks <n>', 'stop each run after this many weeks', integer('--weeks', 1))
+    .option('--replicates <n>', `replicates per ${kind === 'compare' ? 'variant' : 'design point'}`, integer(kind === 'compare' ? 2 : 1), defaultReplicates)
+    .option('--seed <n>', "seed of replicate 0; replicate r uses seed + r (default: the scenario's)", integer(0))
+    .option('--workers <n>', 'worker threads (results do not depend on it)', integer(1), Math.min(2, availableParallelism()))
+    .option('--scale <n>', 'persons per agent, overriding the scenario', number(1))
+    .option('--weeks <n>', 'stop each run after this many weeks', integer(1))
     .option('--out <dir>', `output folder (default: out/${kind}-<scenario file name>)`)
     .option('--resume', 'skip runs already finished in the output folder');
 }
@@ -67,9 +67,9 @@ export function buildProgram(): Command {
     .command('run')
     .description('run one scenario and write summary.json and timeseries.csv')
     .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
-    .option('--seed <n>', 'random seed (default: the scenario\'s)', integer('--seed', 0))
-    .option('--weeks <n>', 'stop after this many weeks', integer('--weeks', 1))
-    .option('--scale <n>', 'persons per agent, overriding the scenario (e.g. 20 for a fast run)', number('--scale', 1))
+    .option('--seed <n>', 'random seed (default: the scenario\'s)', integer(0))
+    .option('--weeks <n>', 'stop after this many weeks', integer(1))
+    .option('--scale <n>', 'persons per agent, overriding the scenario (e.g. 20 for a fast run)', number(1))
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
     .option('--json', 'print the summary JSON alone on stdout')
     .exitOverride()
@@ -78,7 +78,7 @@ export function buildProgram(): Command {
       const result = runScenario(scenario, { seed: opts.seed, scale: opts.scale, weeks: opts.weeks });
       const dir = opts.out ?? join('out', scenario.name);
       writeRun(dir, result);
-      if (opts.json) process.stdout.write(JSON.stringify(result.summary, null, 2) + '\n');
+      if (opts.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
       else process.stdout.write(`${describeRun(result.summary)}\n\n  wrote ${join(dir, 'summary.json')} and ${join(dir, 'timeseries.csv')}\n`);
     });
 
@@ -109,7 +109,7 @@ export function buildProgram(): Command {
       const result = await compare(opts);
       if (o.report) await buildReport(outDir);
       const wrote = [join(outDir, 'comparison.csv'), join(outDir, 'comparison.json'), ...(o.report ? [join(outDir, 'report.html')] : [])];
-      if (o.json) process.stdout.write(JSON.stringify(result, null, 2) + '\n');
+      if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`${comparisonTable(result, KEY_METRICS)}\n\n  wrote ${wrote.join(', ')}\n`);
     });
 
@@ -129,7 +129,7 @@ export function buildProgram(): Command {
       .description('run a parameter sweep: full factorial over value lists, or a Latin hypercube over ranges')
       .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
       .option('--param <spec>', 'PATH=v1,v2,... or PATH=lo..hi (repeatable), e.g. params.patrolKappa=0.01,0.02', (v: string, acc: string[]) => [...acc, v], [] as string[])
-      .option('--samples <n>', 'Latin hypercube sample size over the PATH=lo..hi ranges', integer('--samples', 1)),
+      .option('--samples <n>', 'Latin hypercube sample size over the PATH=lo..hi ranges', integer(1)),
     'sweep',
     1,
   )

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { dateOfWeek, horizonWeeks } from '../model/geography.js';
-import { BUILTIN, type InterventionRegistry } from '../model/interventions/index.js';
+import { type InterventionRegistry, registryFor } from '../model/interventions/index.js';
 import type { Scenario } from '../scenario/load.js';
 import { execute, writeAtomic, type ExperimentOptions } from './executor.js';
 import { meanInterval, pairedDifference, unpairedDifference, type Interval } from './stats.js';
@@ -74,7 +74,7 @@ const tidy = (x: number) => Number(x.toFixed(6));
 const tidyInterval = (i: Interval): Interval => ({ mean: tidy(i.mean), lo: tidy(i.lo), hi: tidy(i.hi), n: i.n });
 
 /** Programme cost over the horizon: each entry's cost (its intervention's cost model) for the years it is in force. */
-export function programmeCost(s: Scenario, horizonEnd: string = s.end, registry: InterventionRegistry = BUILTIN): number {
+export function programmeCost(s: Scenario, horizonEnd: string = s.end, registry: InterventionRegistry = registryFor(s.extensions)): number {
   const year = 365.25 * 86_400_000;
   let cost = 0;
   for (const iv of s.interventions) {
@@ -168,15 +168,15 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
       };
     }),
   };
-  writeAtomic(join(opts.outDir, 'comparison.json'), JSON.stringify(result, null, 2) + '\n');
+  writeAtomic(join(opts.outDir, 'comparison.json'), `${JSON.stringify(result, null, 2)}\n`);
   const bands = weeklyBands(records, variants.map((v) => v.name), seeds.length, base.start);
   writeAtomic(
     join(opts.outDir, 'weekly.csv'),
-    'variant,week,date,metric,mean,p05,p95\n' + bands.map((b) => `${b.variant},${b.week},${b.date},${b.metric},${num(b.mean)},${num(b.lo)},${num(b.hi)}\n`).join(''),
+    `variant,week,date,metric,mean,p05,p95\n${bands.map((b) => `${b.variant},${b.week},${b.date},${b.metric},${num(b.mean)},${num(b.lo)},${num(b.hi)}\n`).join('')}`,
   );
   writeAtomic(
     join(opts.outDir, 'scenario.json'),
-    JSON.stringify(
+    `${JSON.stringify(
       {
         file: opts.file,
         command: reproduceCommand(opts, seed0, scale),
@@ -186,7 +186,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
       },
       null,
       2,
-    ) + '\n',
+    )}\n`,
   );
   return result;
 }

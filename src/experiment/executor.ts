@@ -66,7 +66,7 @@ export async function execute(tasks: Task[], opts: ExecuteOptions): Promise<RunR
   const manifestPath = join(opts.outDir, 'manifest.json');
   const journalPath = join(opts.outDir, 'runs.jsonl');
   const partialPath = join(opts.outDir, opts.partialName);
-  const manifestText = JSON.stringify(opts.manifest, null, 2) + '\n';
+  const manifestText = `${JSON.stringify(opts.manifest, null, 2)}\n`;
   let done = new Map<string, RunRecord>();
   if (opts.resume && existsSync(manifestPath)) {
     if (readFileSync(manifestPath, 'utf8') !== manifestText)
@@ -76,14 +76,14 @@ export async function execute(tasks: Task[], opts: ExecuteOptions): Promise<RunR
   const wanted = new Set(tasks.map(taskKey));
   for (const k of [...done.keys()]) if (!wanted.has(k)) done.delete(k);
   writeAtomic(manifestPath, manifestText);
-  writeAtomic(journalPath, tasks.filter((t) => done.has(taskKey(t))).map((t) => JSON.stringify(done.get(taskKey(t))) + '\n').join(''));
+  writeAtomic(journalPath, tasks.filter((t) => done.has(taskKey(t))).map((t) => `${JSON.stringify(done.get(taskKey(t)))}\n`).join(''));
   writeAtomic(partialPath, opts.header + tasks.filter((t) => done.has(taskKey(t))).map((t) => opts.rows(done.get(taskKey(t))!)).join(''));
 
   const pending = tasks.filter((t) => !done.has(taskKey(t)));
   const bar = opts.progress && pending.length > 1 ? new SingleBar({ format: 'runs [{bar}] {value}/{total} | {eta_formatted} left', stream: process.stderr }) : undefined;
   bar?.start(tasks.length, tasks.length - pending.length);
   const keep = (r: RunRecord) => {
-    appendFileSync(journalPath, JSON.stringify(r) + '\n');
+    appendFileSync(journalPath, `${JSON.stringify(r)}\n`);
     appendFileSync(partialPath, opts.rows(r));
     done.set(r.key, r);
     bar?.increment();
@@ -98,6 +98,6 @@ export async function execute(tasks: Task[], opts: ExecuteOptions): Promise<RunR
   }
   bar?.stop();
   const ordered = tasks.map((t) => done.get(taskKey(t))!);
-  writeAtomic(journalPath, ordered.map((r) => JSON.stringify(r) + '\n').join(''));
+  writeAtomic(journalPath, ordered.map((r) => `${JSON.stringify(r)}\n`).join(''));
   return ordered;
 }

@@ -109,5 +109,5 @@ export function timeseriesCsv(w: World): string {
     }
     rows.push(row);
   }
-  return csvFormatRows(rows.map((r) => r.map(String))) + '\n';
+  return `${csvFormatRows(rows.map((r) => r.map(String)))}\n`;
 }

@@ -27,7 +27,7 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
 
 export function writeRun(dir: string, result: RunResult): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'summary.json'), JSON.stringify(result.summary, null, 2) + '\n');
+  writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(result.summary, null, 2)}\n`);
   writeFileSync(join(dir, 'timeseries.csv'), result.timeseries);
 }
 

@@ -127,7 +127,7 @@ export async function sweep(opts: SweepOptions): Promise<{ text: string; files: 
     return { point: i, values: Object.fromEntries(overrides), means };
   });
   const jsonPath = join(opts.outDir, 'sweep.json');
-  writeAtomic(jsonPath, JSON.stringify({ params: paths, seeds, points: summary }, null, 2) + '\n');
+  writeAtomic(jsonPath, `${JSON.stringify({ params: paths, seeds, points: summary }, null, 2)}\n`);
   const files = [csvPath, jsonPath];
   if (opts.parquet) {
     const pq = join(opts.outDir, 'sweep.parquet');

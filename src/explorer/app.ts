@@ -4,7 +4,7 @@
  * current week's movers part of the way along their legs, and feeds totals and charts.
  */
 import type { Basemap } from '../report/basemap.js';
-import { parseScenario, type Scenario } from '../scenario/parse.js';
+import { parseScenario, } from '../scenario/parse.js';
 import { LiveChart, crossingsSpec, darkFigureSpec, seriesLabel, type Row } from './charts.js';
 import { BorderMap } from './map.js';
 import { CROSSING_CHANNELS, DARK_FIGURE } from './palette.js';

@@ -1,66 +1,13 @@
 /**
- * The agent tables' columns and how a new agent of each kind is made: a migrant's personal
- * attributes from its origin, a broker's intent, papers and ties, an officer's propensity to
- * collude. Draws are keyed by the agent's id, so a person is the same in every variant.
+ * How a new agent of each kind is made: a migrant's personal attributes from its origin, a
+ * broker's intent, papers and ties, an officer's propensity to collude. Draws are keyed by the
+ * agent's id, so a person is the same in every variant.
  */
-import type { AgentTable } from '../core/store.js';
 import { Docs, NO_ID, Status } from './codes.js';
 import { MAX_TIED_CROSSINGS, PERSON } from './draws.js';
 import { CrossingKind } from './geography.js';
 import type { World } from './state.js';
-import { enter } from './transitions.js';
-
-export const MIGRANT_COLUMNS = {
-  origin: 'u8',
-  status: 'u8',
-  education: 'u8', // 0 primary or less, 1 secondary, 2 tertiary
-  kin: 'u8', // 1 if the household has kin across the border
-  docs: 'u8', // Docs code
-  channel: 'u8', // Channel code of the current journey
-  deceived: 'u8', // 1 if the current journey rests on a deceptive offer
-  victim: 'u8', // 1 while trafficked in the current episode (cleared on identification or return)
-  identifiedBefore: 'u8', // 1 if ever identified as a victim (reintegration support applies)
-  traffickedBefore: 'u8', // 1 if ever trafficked before the current journey
-  start: 'u8', // journey starts at 0 the origin, 1 a hub (deportees re-crossing)
-  startNode: 'u16', // origin or hub index of the journey start
-  crossing: 'u16', // crossing of the current journey
-  destination: 'u8',
-  weeksLeft: 'u16', // timer of the current status
-  crossings: 'u16', // crossings so far
-  broker: 'i32', // broker of the current journey, or NO_ID
-  awareness: 'f32', // 0–1 awareness of safe channels
-  wealth: 'f32', // savings, months of origin wage
-  debt: 'f32', // debt, months of origin wage
-  hazardFactor: 'f32', // exp(betaKin*kin - betaDebt*debt), cached for the weekly sweep
-} as const;
-
-export const BROKER_COLUMNS = {
-  hub: 'u16',
-  trafficker: 'u8', // 1 deceives and sells into exploitation, 0 facilitates (smuggles)
-  active: 'u8', // 1 active, 0 arrested or removed, 2 convicted
-  fraudAccess: 'u8', // 1 can obtain fraudulent identity papers
-  ties: 'u32', // bit c set: a colluding contact at official crossing c
-  credit: 'f32', // capacity left this week, agents
-} as const;
-
-export const OFFICIAL_COLUMNS = {
-  post: 'u16',
-  propensity: 'f32', // c_official: propensity to pass a broker group unverified
-  trainDraw: 'f32', // fixed uniform: trained once the trained share exceeds it
-  active: 'u8',
-  colludedThisWeek: 'u16',
-} as const;
-
-export const CASE_COLUMNS = {
-  broker: 'i32',
-  stage: 'u8', // 0 investigation, 1 prosecution, 2 closed
-  crossBorder: 'u8', // 1 if the evidence lies in Malaysia
-} as const;
-
-export type Migrants = AgentTable<typeof MIGRANT_COLUMNS>;
-export type Brokers = AgentTable<typeof BROKER_COLUMNS>;
-export type Officials = AgentTable<typeof OFFICIAL_COLUMNS>;
-export type Cases = AgentTable<typeof CASE_COLUMNS>;
+import { enter, updateHazardFactor } from './transitions.js';
 
 const EDUCATION_SHARE = [0.55, 0.38, 0.07]; // assumption: border-regency attainment, cf. IOM's 57% elementary-or-less among victims
 const AWARENESS_BY_EDUCATION = [0.75, 1.2, 1.6];
@@ -84,12 +31,6 @@ export function initPerson(w: World, id: number, origin: number): void {
   m.broker[id] = NO_ID;
   m.startNode[id] = origin;
   updateHazardFactor(w, id);
-}
-
-/** The personal factor of the departure hazard: exp(βk·kin − βd·debt), cached per agent. */
-export function updateHazardFactor(w: World, id: number): void {
-  const m = w.migrants.cols;
-  m.hazardFactor[id] = Math.exp(w.p.betaKin * m.kin[id]! - w.p.betaDebt * m.debt[id]!);
 }
 
 export function addBroker(w: World, hub: number, trafficker: number): number {
@@ -116,7 +57,7 @@ export function addOfficial(w: World, post: number): number {
   o.post[id] = post;
   // u^k with k = (1 - c)/c has mean c on 0..1: most officers rarely collude, a few often.
   const c = Math.min(0.999, Math.max(0.001, w.p.collusionMean));
-  o.propensity[id] = Math.pow(u(0), (1 - c) / c);
+  o.propensity[id] = u(0) ** ((1 - c) / c);
   o.trainDraw[id] = u(1);
   o.active[id] = 1;
   w.postOfficials[post]!.push(id);

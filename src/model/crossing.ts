@@ -37,7 +37,7 @@ export function resolveCrossings(w: World): void {
       outcome = draw(w, 'detection', id) < wk.detection[c]! ? Outcome.intercepted : Outcome.informal;
       byPatrol = true;
       if (outcome === Outcome.intercepted && indicators && draw(w, 'identifyPatrol', id) < idPatrol) {
-        record(w, id, c, network, outcome);
+        record(w, c, network, outcome);
         w.rec.add(M.interceptions_patrol);
         w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
         identify(w, id, 'identified_patrol', false);
@@ -64,7 +64,7 @@ export function resolveCrossings(w: World): void {
       }
       // An officer who inspects (not one who waves a group through) may see the signs of trafficking.
       if (outcome !== Outcome.colluded && indicators && draw(w, 'identifyPost', id) < (trained ? p.idTrained : p.idUntrained)) {
-        record(w, id, c, network, Outcome.intercepted);
+        record(w, c, network, Outcome.intercepted);
         w.rec.add(M.interceptions_post);
         w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
         identify(w, id, 'identified_official', false);
@@ -72,7 +72,7 @@ export function resolveCrossings(w: World): void {
       }
       if (outcome === Outcome.regular && docs === Docs.fraudulent) w.rec.add(M.crossings_fraud_undetected);
     }
-    record(w, id, c, network, outcome);
+    record(w, c, network, outcome);
     if (outcome === Outcome.intercepted) {
       w.rec.add(byPatrol ? M.interceptions_patrol : M.interceptions_post);
       turnBack(w, id, geometricWeeks(p.returnCooldownWeeks * p.turnBackCooldownShare, draw(w, 'cooldown', id)));
@@ -86,7 +86,7 @@ export function resolveCrossings(w: World): void {
 }
 
 /** Counts one attempt at crossing c by its outcome, and feeds the network's learning. */
-function record(w: World, id: number, c: number, network: number, outcome: number): void {
+function record(w: World, c: number, network: number, outcome: number): void {
   const C = w.geo.crossingIds.length;
   w.perCrossing[(w.week.index * C + c) * CROSSING_SLOTS + outcome]!++;
   w.beliefs.attempts[network * C + c]!++;

@@ -18,7 +18,7 @@ export function sweep(w: World): void {
   const C = geo.crossingIds.length;
   // Keyed draws: each agent's weekly draw is the same in every variant (common random numbers).
   const t = wk.index;
-  const { departure, raid, ngoContact, escape } = w.draws;
+  const { departure, raid, ngoContact, escape: escapeStay } = w.draws;
   const cap = p.hazardCap;
   const baseHazard = wk.baseHazard;
   const visitRate = Float64Array.from(w.input.origins, (o, oi) => {
@@ -67,7 +67,7 @@ export function sweep(w: World): void {
         else if (--weeksLeft[id]! === 0) {
           // Escaped or released: still irregular, still a victim until identified or home.
           move(w, id, Status.workingIrregular);
-          weeksLeft[id] = geometricWeeks(p.contractWeeks / 2, escape.u(id, t));
+          weeksLeft[id] = geometricWeeks(p.contractWeeks / 2, escapeStay.u(id, t));
         }
         break;
       case Status.identified:

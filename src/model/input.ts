@@ -3,7 +3,8 @@
  * routes), dated series and closures, the named coefficients, the cooperation stages and the
  * scheduled interventions. The model owns this type; the scenario layer validates files into it.
  */
-import type { Stage } from './cooperation.js';
+import type { StageEntry } from './cooperation.js';
+import type { InterventionDefinition } from './interventions/define.js';
 
 export interface OriginInput {
   readonly id: string;
@@ -85,11 +86,6 @@ export interface ClosureInput {
   readonly to: string;
 }
 
-export interface StageEntry {
-  readonly date: string;
-  readonly stage: Stage;
-}
-
 /** A scheduled intervention: its kind names a registered definition (interventions/). */
 export interface InterventionEntry {
   readonly kind: string;
@@ -117,4 +113,6 @@ export interface ModelInput {
   readonly params: Readonly<Record<string, number>>;
   readonly stages: readonly StageEntry[];
   readonly interventions: readonly InterventionEntry[];
+  /** Interventions beyond the built-in ones (a study's own measures, defined in a .ts scenario). */
+  readonly extensions?: readonly InterventionDefinition[];
 }

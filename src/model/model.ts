@@ -15,7 +15,7 @@ import { sweep } from './decide.js';
 import { chooseChannel, farInflow } from './departures.js';
 import { deport, raids, reenter } from './enforcement.js';
 import type { ModelInput } from './input.js';
-import { BUILTIN, type InterventionRegistry } from './interventions/index.js';
+import { type InterventionRegistry, registryFor } from './interventions/index.js';
 import { advanceCases, ngoIdentification } from './justice.js';
 import { M, STOCK_SLOTS } from './metrics.js';
 import { monitorOfficials } from './officials.js';
@@ -66,7 +66,7 @@ export interface ModelOptions {
   seed: number;
   /** Persons per agent. */
   scale: number;
-  /** The interventions the input may schedule (default: the built-in ones). */
+  /** The interventions the input may schedule (default: the built-in ones and the input's extensions). */
   interventions?: InterventionRegistry;
 }
 
@@ -88,7 +88,7 @@ export interface Model {
 const schedule = new Schedule(PHASES);
 
 export function createModel(input: ModelInput, opts: ModelOptions): Model {
-  const state = createWorld(input, opts.seed, opts.scale, opts.interventions ?? BUILTIN);
+  const state = createWorld(input, opts.seed, opts.scale, opts.interventions ?? registryFor(input.extensions));
   initPopulation(state);
   const model: Model = {
     input,

@@ -26,7 +26,7 @@ function allowed(w: World, id: number, c: number): boolean {
 
 /** Flee's weight with risk: demand / (s + km)^p · exp(−λ·risk − cost weight · cost in millions). */
 export function routeWeight(p: Params, demand: number, path: Path, risk: number): number {
-  return (demand / Math.pow(p.routeDistanceOffset + path.km, p.routeDistancePower)) * Math.exp(-p.routeRiskWeight * risk - (p.routeCostWeight * path.costIdr) / 1e6);
+  return (demand / (p.routeDistanceOffset + path.km) ** p.routeDistancePower) * Math.exp(-p.routeRiskWeight * risk - (p.routeCostWeight * path.costIdr) / 1e6);
 }
 
 /** Everyone ready to travel picks a crossing and destination, then sets off. */

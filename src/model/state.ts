@@ -8,7 +8,7 @@ import { IdList } from '../core/idlist.js';
 import { Recorder } from '../core/recorder.js';
 import { declareDraws, type Draws } from '../core/draws.js';
 import { AgentTable } from '../core/store.js';
-import { BROKER_COLUMNS, CASE_COLUMNS, MIGRANT_COLUMNS, OFFICIAL_COLUMNS, type Brokers, type Cases, type Migrants, type Officials } from './agents.js';
+import { BROKER_COLUMNS, CASE_COLUMNS, MIGRANT_COLUMNS, OFFICIAL_COLUMNS, type Brokers, type Cases, type Migrants, type Officials } from './tables.js';
 import { CROSSING_SLOTS, NO_ID, STATUS_COUNT } from './codes.js';
 import { baseConditions, type Conditions } from './conditions.js';
 import { DRAW_SPECS, type DrawName } from './draws.js';

@@ -8,7 +8,6 @@ import { Docs, NO_ID, STATUS_COUNT, Status } from './codes.js';
 import { type IdentifiedBy, M } from './metrics.js';
 import type { World } from './state.js';
 import { draw, geometricWeeks } from './state.js';
-import { updateHazardFactor } from './agents.js';
 
 /** A new agent appears in a status (initial population, far-origin arrival). */
 export function enter(w: World, id: number, to: number): void {
@@ -73,4 +72,10 @@ export function openCase(w: World, broker: number, crossBorder: number, stage: n
   w.cases.cols.stage[k] = stage;
   w.cases.cols.crossBorder[k] = crossBorder;
   if (stage === 0) w.rec.add(M.cases_opened);
+}
+
+/** The personal factor of the departure hazard: exp(βk·kin − βd·debt), cached per agent. */
+export function updateHazardFactor(w: World, id: number): void {
+  const m = w.migrants.cols;
+  m.hazardFactor[id] = Math.exp(w.p.betaKin * m.kin[id]! - w.p.betaDebt * m.debt[id]!);
 }

@@ -25,5 +25,5 @@ export function outputsMarkdown(): string {
     const m = METRIC_DEFS[name] as MetricDef;
     lines.push(`| \`${name}\` | ${m.kind} | ${cell(m.label)} | ${m.unit} | ${m.scaled ? 'yes' : 'no'} | ${cell(m.definition)} |`);
   }
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -38,5 +38,5 @@ export function parametersMarkdown(s: Scenario, scenarioFile: string): string {
   lines.push('## Scheduled in this scenario', '');
   for (const st of s.stages) lines.push(`- from ${st.date}: cooperation stage **${st.stage}** — ${st.source ?? ''}`);
   for (const iv of s.interventions) lines.push(`- from ${iv.start}${iv.end ? ` to ${iv.end}` : ''}: \`${iv.kind}\` at intensity ${iv.intensity} — ${iv.note ?? ''}`);
-  return lines.join('\n') + '\n';
+  return `${lines.join('\n')}\n`;
 }

@@ -114,7 +114,7 @@ export async function buildReport(dir: string): Promise<{ html: string; charts: 
     const svg = await toSvg(spec);
     writeFileSync(join(dir, 'charts', `${name}.svg`), svg);
     writeFileSync(join(dir, 'charts', `${name}.png`), svgToPng(svg));
-    writeFileSync(join(dir, 'charts', `${name}.vl.json`), JSON.stringify(spec, null, 2) + '\n');
+    writeFileSync(join(dir, 'charts', `${name}.vl.json`), `${JSON.stringify(spec, null, 2)}\n`);
     written.push(join(dir, 'charts', `${name}.png`));
   }
   const libs = LIBS.map((l) => `<script>${readFileSync(packageFile(l), 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`).join('\n');

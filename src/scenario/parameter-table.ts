@@ -2,7 +2,7 @@
  * Every coefficient of a resolved scenario as rows — name, value, unit, meaning, source, and
  * the intervention that brings it — for docs/parameters.md, scenario.json and the report.
  */
-import { BUILTIN, type InterventionRegistry } from '../model/interventions/index.js';
+import { type InterventionRegistry, registryFor } from '../model/interventions/index.js';
 import { CORE_PARAMS, CORE_PARAM_NAMES } from '../model/parameters.js';
 import type { Scenario } from './parse.js';
 
@@ -16,7 +16,7 @@ export interface ParameterRow {
   intervention: string | null;
 }
 
-export function parametersTable(s: Scenario, registry: InterventionRegistry = BUILTIN): ParameterRow[] {
+export function parametersTable(s: Scenario, registry: InterventionRegistry = registryFor(s.extensions)): ParameterRow[] {
   const source = (name: string) => s.paramSources[name] ?? '(none)';
   return [
     ...CORE_PARAM_NAMES.map((name) => ({ name, value: s.params[name]!, unit: CORE_PARAMS[name].unit, meaning: CORE_PARAMS[name].meaning, source: source(name), intervention: null })),

@@ -6,10 +6,10 @@
  */
 import { UserError } from '../core/errors.js';
 import type { ModelInput } from '../model/input.js';
-import { BUILTIN, type InterventionRegistry } from '../model/interventions/index.js';
+import { BUILTIN, type InterventionRegistry, registryFor } from '../model/interventions/index.js';
 import { CORE_PARAM_NAMES } from '../model/parameters.js';
 import { zodLines } from './errors.js';
-import { type ParsedScenario, type ScenarioInput, scenarioSchema, scenarioSchemaFor } from './schema.js';
+import { extensionsSchema, type ParsedScenario, type ScenarioInput, scenarioSchema, scenarioSchemaFor } from './schema.js';
 
 export type Scenario = Readonly<Omit<ParsedScenario, 'params'>> & {
   /** Every parameter's value: the model's own, and each registered intervention's (its default unless set). */
@@ -36,8 +36,25 @@ export function deepMerge(base: unknown, over: unknown): unknown {
 
 const schemas = new WeakMap<InterventionRegistry, ReturnType<typeof scenarioSchemaFor>>([[BUILTIN, scenarioSchema]]);
 
-/** Validates plain data into a resolved scenario, or throws a UserError listing every problem. */
-export function parseScenario(data: unknown, registry: InterventionRegistry = BUILTIN): Scenario {
+/** The interventions a scenario may schedule: the built-in ones and its own `extensions`. */
+function registryOfData(data: unknown): InterventionRegistry {
+  const ext = (data as { extensions?: unknown } | null)?.extensions;
+  if (ext === undefined) return BUILTIN;
+  const parsed = extensionsSchema.safeParse(ext);
+  if (!parsed.success) throw new UserError(zodLines(parsed.error).map((l) => `extensions${l.startsWith('[') ? '' : '.'}${l}`));
+  try {
+    return registryFor(ext as ParsedScenario['extensions']);
+  } catch (e) {
+    throw new UserError([`extensions: ${(e as Error).message}`]);
+  }
+}
+
+/**
+ * Validates plain data into a resolved scenario, or throws a UserError listing every problem.
+ * The kinds and parameters it accepts are those of `registry` (default: the built-in
+ * interventions and the scenario's own `extensions`).
+ */
+export function parseScenario(data: unknown, registry: InterventionRegistry = registryOfData(data)): Scenario {
   let schema = schemas.get(registry);
   if (!schema) schemas.set(registry, (schema = scenarioSchemaFor(registry)));
   const result = schema.safeParse(data);

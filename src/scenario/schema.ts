@@ -4,7 +4,7 @@
  */
 import { z } from 'zod';
 import { STAGES } from '../model/cooperation.js';
-import { BUILTIN, type InterventionRegistry } from '../model/interventions/index.js';
+import { BUILTIN, type InterventionDefinition, type InterventionRegistry, isInterventionDefinition } from '../model/interventions/index.js';
 import { CORE_PARAMS, CORE_PARAM_NAMES, type ParamKind } from '../model/parameters.js';
 import { isRealDate } from './dates.js';
 import { checkReferences } from './references.js';
@@ -152,6 +152,11 @@ export const closureSchema = z.object({
   source,
 }).strict();
 
+/** A .ts scenario's own interventions: definitions made with defineIntervention (code, so never from .json/.yaml). */
+export const extensionsSchema = z.array(
+  z.custom<InterventionDefinition>(isInterventionDefinition, 'expected an intervention definition made with defineIntervention()'),
+);
+
 /** The scenario schema for a registry of interventions (its kinds and parameters). */
 export const scenarioSchemaFor = (registry: InterventionRegistry) =>
   z
@@ -173,6 +178,7 @@ export const scenarioSchemaFor = (registry: InterventionRegistry) =>
     stages: z.array(stageSchema).min(1, 'expected the cooperation stage at the start'),
     interventions: z.array(interventionSchemaFor(registry)).default([]),
     variants: z.array(z.unknown()).default([]),
+    extensions: extensionsSchema.optional(),
   })
   .strict()
   .superRefine(checkReferences);

@@ -4,7 +4,7 @@ import { shuffle, stream, type Stream } from '../../src/core/rng.js';
 const draws = (s: Stream, n: number): number[] => Array.from({ length: n }, () => s.next());
 
 const mean = (xs: number[]): number => xs.reduce((a, b) => a + b, 0) / xs.length;
-const variance = (xs: number[]): number => {
+const _variance = (xs: number[]): number => {
   const m = mean(xs);
   return xs.reduce((a, b) => a + (b - m) ** 2, 0) / xs.length;
 };

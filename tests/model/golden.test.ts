@@ -19,7 +19,7 @@ describe('golden baseline', () => {
     const hash = createHash('sha256').update(JSON.stringify(r.summary)).update(r.timeseries).digest('hex');
     const perYear = Object.fromEntries(Object.entries(r.summary.perYear).map(([y, row]) => [y, Object.fromEntries(KEY_YEARS.map((k) => [k, row[k]]))]));
     const actual = { totals: r.summary.totals, final: r.summary.final, perYear, hash };
-    if (process.env.LINTAS_UPDATE_GOLDEN === '1') writeFileSync(FILE, JSON.stringify(actual, null, 2) + '\n');
+    if (process.env.LINTAS_UPDATE_GOLDEN === '1') writeFileSync(FILE, `${JSON.stringify(actual, null, 2)}\n`);
     const pinned = JSON.parse(readFileSync(FILE, 'utf8')) as typeof actual;
     expect(actual.totals).toEqual(pinned.totals);
     expect(actual.final).toEqual(pinned.final);

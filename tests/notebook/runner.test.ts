@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { scopeSvgIds } from '../../src/notebook/api.js';
 import { buildModule, locate, rewriteImports } from '../../src/notebook/build.js';
 import { parseNotebook } from '../../src/notebook/parse.js';
-import { NOTEBOOK_DIR, NotebookError, runNotebook } from '../../src/notebook/runner.js';
+import { NOTEBOOK_DIR, type NotebookError, runNotebook } from '../../src/notebook/runner.js';
 
 const tmp = mkdtempSync(join(tmpdir(), 'lintas-notebook-unit-'));
 const buildDir = join(NOTEBOOK_DIR, '.build', `unit-${process.pid}`);

@@ -71,6 +71,22 @@ export class InterventionRegistry {
 
 export const BUILTIN = new InterventionRegistry(BUILTIN_INTERVENTIONS);
 
+const extended = new WeakMap<readonly InterventionDefinition[], InterventionRegistry>();
+
+/** The built-in interventions plus a scenario's own (the same registry for the same list). */
+export function registryFor(extensions: readonly InterventionDefinition[] | undefined): InterventionRegistry {
+  if (!extensions || extensions.length === 0) return BUILTIN;
+  let r = extended.get(extensions);
+  if (!r) extended.set(extensions, (r = new InterventionRegistry([...BUILTIN_INTERVENTIONS, ...extensions])));
+  return r;
+}
+
+/** Loose check that a value is an intervention definition (for inputs that carry code). */
+export function isInterventionDefinition(v: unknown): v is InterventionDefinition {
+  const d = v as InterventionDefinition;
+  return typeof d === 'object' && d !== null && typeof d.kind === 'string' && typeof d.label === 'string' && typeof d.apply === 'function' && typeof d.params === 'object';
+}
+
 /**
  * Sum of the intensities of a kind's entries in force on a date, capped at 1 (before the
  * cooperation stage acts).

@@ -1,0 +1,53 @@
+/**
+ * The layers of lintas, each importing only those below it:
+ *   core ← model ← scenario ← experiment ← report ← { cli (src/*.ts), explorer, notebook }
+ * One rule per forbidden direction. `npm run lint:deps` checks them; CI runs it.
+ */
+const LAYERS = ['core', 'model', 'scenario', 'experiment', 'report'];
+const TOP = ['explorer', 'notebook'];
+const TOP_FILES = '^src/[^/]+\\.ts$'; // cli.ts, run-if-main.ts
+
+const above = (i) => [...LAYERS.slice(i + 1).map((l) => `^src/${l}/`), ...TOP.map((l) => `^src/${l}/`), TOP_FILES];
+
+module.exports = {
+  forbidden: [
+    ...LAYERS.map((layer, i) => ({
+      name: `${layer}-imports-no-layer-above`,
+      comment: `src/${layer} may import only ${LAYERS.slice(0, i).join(', ') || 'packages'}: it must not reach up into ${above(i).join(', ')}`,
+      severity: 'error',
+      from: { path: `^src/${layer}/` },
+      to: { path: above(i) },
+    })),
+    {
+      name: 'explorer-imports-no-cli-or-notebook',
+      severity: 'error',
+      from: { path: '^src/explorer/' },
+      to: { path: ['^src/notebook/', TOP_FILES] },
+    },
+    {
+      name: 'notebook-imports-no-cli-or-explorer',
+      severity: 'error',
+      from: { path: '^src/notebook/' },
+      to: { path: ['^src/explorer/', TOP_FILES] },
+    },
+    {
+      name: 'core-and-model-run-anywhere',
+      comment: 'the engine and the model run in a browser or a worker untouched: no Node.js built-ins',
+      severity: 'error',
+      from: { path: ['^src/core/', '^src/model/'] },
+      to: { dependencyTypes: ['core'] },
+    },
+    {
+      name: 'no-circular',
+      severity: 'error',
+      from: { path: '^src/' },
+      to: { circular: true },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    enhancedResolveOptions: { exportsFields: ['exports'], conditionNames: ['import', 'require', 'node', 'default', 'types'] },
+  },
+};

@@ -1,0 +1,117 @@
+/** Rules of officials.ts: collusion chance, the chance a colluder is caught, training and duty. */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { CrossingKind } from '../../src/model/geography.js';
+import { createModel } from '../../src/model/model.js';
+import { caughtChance, collusionChance, isTrained, onDuty } from '../../src/model/officials.js';
+import type { World } from '../../src/model/state.js';
+import { scenarioWith } from './helpers.js';
+
+const unit = fc.double({ min: 0, max: 1, noNaN: true });
+
+describe('collusionChance', () => {
+  it('is propensity · (1 − monitoring) · bribe effect · (1 − training cut)', () => {
+    expect(collusionChance(0.2, 0.5, 3, 0.25)).toBeCloseTo(0.225, 12);
+    expect(collusionChance(0.4, 0, 1, 0)).toBe(0.4);
+    expect(collusionChance(0.4, 1, 2, 0)).toBe(0);
+    expect(collusionChance(0.4, 0, 2, 1)).toBe(0);
+    expect(collusionChance(0, 0, 5, 0)).toBe(0);
+  });
+
+  it('is capped at 1', () => {
+    expect(collusionChance(0.5, 0, 4, 0)).toBe(1);
+    expect(collusionChance(0.9, 0.1, 100, 0.1)).toBe(1);
+  });
+
+  it('lies in [0, 1], rises with propensity and bribe effect, falls with monitoring and training', () => {
+    fc.assert(
+      fc.property(unit, unit, fc.double({ min: 0, max: 5, noNaN: true }), unit, unit, fc.double({ min: 0, max: 1, noNaN: true }), (pr, mon, g, cut, a, d) => {
+        const c = collusionChance(pr, mon, g, cut);
+        expect(c).toBeGreaterThanOrEqual(0);
+        expect(c).toBeLessThanOrEqual(1);
+        const up = (x: number) => Math.min(1, x + d * a);
+        expect(collusionChance(up(pr), mon, g, cut)).toBeGreaterThanOrEqual(c);
+        expect(collusionChance(pr, mon, g + d, cut)).toBeGreaterThanOrEqual(c);
+        expect(collusionChance(pr, up(mon), g, cut)).toBeLessThanOrEqual(c);
+        expect(collusionChance(pr, mon, g, up(cut))).toBeLessThanOrEqual(c);
+      }),
+    );
+  });
+});
+
+describe('caughtChance', () => {
+  it('is 0 without a catch chance, however many acts', () => {
+    for (const acts of [0, 1, 5, 300]) for (const scale of [1, 20, 1000]) expect(caughtChance(0, acts, scale)).toBe(0);
+  });
+
+  it('is 0 without acts', () => {
+    expect(caughtChance(0.7, 0, 20)).toBe(0);
+  });
+
+  it('is 1 − (1 − catch)^(acts · scale) on hand-computed cases', () => {
+    expect(caughtChance(0.3, 1, 1)).toBeCloseTo(0.3, 12);
+    expect(caughtChance(0.5, 2, 1)).toBeCloseTo(0.75, 12);
+    expect(caughtChance(0.5, 1, 2)).toBeCloseTo(0.75, 12);
+    expect(caughtChance(0.1, 3, 10)).toBeCloseTo(1 - 0.9 ** 30, 12);
+    expect(caughtChance(1, 1, 1)).toBe(1);
+  });
+
+  it('rises with acts and with scale (each act stands for scale persons), within [0, 1]', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0.001, max: 0.999, noNaN: true }), fc.integer({ min: 0, max: 50 }), fc.integer({ min: 1, max: 100 }), (c, acts, scale) => {
+        const x = caughtChance(c, acts, scale);
+        expect(x).toBeGreaterThanOrEqual(0);
+        expect(x).toBeLessThanOrEqual(1);
+        expect(caughtChance(c, acts + 1, scale)).toBeGreaterThanOrEqual(x);
+        expect(caughtChance(c, acts, scale + 1)).toBeGreaterThanOrEqual(x);
+        if (acts > 0 && x < 1) expect(caughtChance(c, acts + 1, scale)).toBeGreaterThan(x);
+      }),
+    );
+  });
+});
+
+describe('isTrained and onDuty in a model state', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = createModel(await scenarioWith(), { seed: 3, scale: 1000 }).state;
+  });
+
+  it('trains no one at share 0 and everyone at share 1', () => {
+    const n = w.officials.count;
+    expect(n).toBeGreaterThan(20);
+    w.week.trainedShare = 0;
+    for (let id = 0; id < n; id++) expect(isTrained(w, id)).toBe(false);
+    w.week.trainedShare = 1;
+    for (let id = 0; id < n; id++) expect(isTrained(w, id)).toBe(true);
+  });
+
+  it('trains exactly those whose fixed draw lies below the share, a set that only grows with the share', () => {
+    const n = w.officials.count;
+    let prev = new Set<number>();
+    for (const share of [0.1, 0.3, 0.5, 0.9]) {
+      w.week.trainedShare = share;
+      const trained = new Set<number>();
+      for (let id = 0; id < n; id++) {
+        expect(isTrained(w, id)).toBe(w.officials.cols.trainDraw[id]! < share);
+        if (isTrained(w, id)) trained.add(id);
+      }
+      for (const id of prev) expect(trained.has(id)).toBe(true);
+      // The draws are uniform: the trained share is close to the lever.
+      expect(Math.abs(trained.size / n - share)).toBeLessThan(0.15);
+      prev = trained;
+    }
+  });
+
+  it('picks the officer on duty at a post by the uniform, and none at an informal crossing', () => {
+    const geo = w.geo;
+    const post = geo.crossingIds.indexOf('entikong');
+    const staff = w.postOfficials[post]!;
+    expect(staff.length).toBe(40);
+    expect(onDuty(w, post, 0)).toBe(staff[0]);
+    expect(onDuty(w, post, 0.999999)).toBe(staff[39]);
+    expect(onDuty(w, post, 10.5 / 40)).toBe(staff[10]);
+    for (const u of [0, 0.2, 0.5, 0.77, 0.999]) expect(w.officials.cols.post[onDuty(w, post, u)]).toBe(post);
+    const informal = geo.crossingKind.findIndex((k) => k === CrossingKind.informal);
+    expect(onDuty(w, informal, 0.5)).toBe(-1);
+  });
+});
