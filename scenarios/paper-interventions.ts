@@ -1,7 +1,8 @@
 /**
  * The interventions of the seed paper (§3.3–3.4), each alone at today's stage of cooperation
- * (coexistence), the pairs the paper stresses, and all measures together at the coexistence
- * and the collaboration stage. Intensities are full (1) from July 2019; costs are illustrative
+ * (coexistence), the pairs the paper stresses, all measures together at the coexistence and the
+ * collaboration stage, and each bilateral measure alone at collaboration — with the change of
+ * stage decomposed into the cooperation mechanisms that make it. Intensities are full (1) from July 2019; costs are illustrative
  * assumptions (IDR per year) so that the cost per trafficking case averted can be shown.
  *
  *   npx tsx scenarios/paper-interventions.ts --replicates 20 --scale 20
@@ -34,6 +35,13 @@ const measure = (kind: BuiltinKind) => ({ kind, start: START, intensity: 1, cost
 const single = (kind: BuiltinKind, description: string) =>
   variant(baseline, { name: kind, description }, (d) => {
     d.interventions!.push(measure(kind));
+  });
+
+/** One measure alone at the collaboration stage (the same measure at today's stage is the variant named by its kind). */
+const atCollaboration = (kind: BuiltinKind, description: string) =>
+  variant(baseline, { name: `${kind}@collaboration`, description }, (d) => {
+    d.interventions!.push(measure(kind));
+    d.stages = [{ date: '2019-01-01', stage: 'collaboration', source: 'variant: cooperation stage set for the comparison' }];
   });
 
 const together = (name: string, kinds: BuiltinKind[], description: string, stage?: 'coexistence' | 'collaboration') =>
@@ -72,6 +80,19 @@ const scenario: ScenarioInput = defineScenario({
     together('training+NGOs', ['jointTraining', 'ngoCooperation'], 'joint training with NGO cooperation (paper §3.4)'),
     together('all@coexistence', ALL, 'every measure, at the coexistence stage of cooperation', 'coexistence'),
     together('all@collaboration', ALL, 'every measure, at the collaboration stage of cooperation', 'collaboration'),
+    atCollaboration('jointPatrols', 'joint patrols at the collaboration stage: joint teams across the line'),
+    atCollaboration('intelligenceSharing', 'intelligence sharing at the collaboration stage: near real-time information, watch lists'),
+    atCollaboration('jointTraining', 'joint training at the collaboration stage: reaches Malaysian enforcement'),
+    atCollaboration('operationalProtocols', 'joint protocols at the collaboration stage: cross-border steps of cases'),
+  ],
+  // What moving from coexistence to collaboration does, mechanism by mechanism: for all measures
+  // together and for each bilateral measure alone.
+  decompositions: [
+    { variant: 'all@collaboration', against: 'all@coexistence' },
+    { variant: 'jointPatrols@collaboration', against: 'jointPatrols' },
+    { variant: 'intelligenceSharing@collaboration', against: 'intelligenceSharing' },
+    { variant: 'jointTraining@collaboration', against: 'jointTraining' },
+    { variant: 'operationalProtocols@collaboration', against: 'operationalProtocols' },
   ],
 });
 

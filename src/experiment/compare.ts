@@ -13,7 +13,10 @@ import type { Scenario } from '../scenario/load.js';
 import { execute, writeAtomic, type ExperimentOptions } from './executor.js';
 import { meanInterval, pairedDifference, unpairedDifference, type Interval } from './stats.js';
 import { quantileSorted } from 'd3-array';
+import type { Mechanism } from '../model/cooperation.js';
 import { parametersTable } from '../scenario/parameter-table.js';
+import { type Decomposition, decompose } from './decompose.js';
+import type { ResolvedVariant } from '../scenario/variants.js';
 import { variantsOf, WEEKLY_METRICS, type RunRecord, type Task } from './tasks.js';
 
 export type CompareOptions = ExperimentOptions;
@@ -30,6 +33,8 @@ export interface MetricStats {
 export interface VariantResult {
   name: string;
   description: string;
+  /** Set on the runs a decomposition adds (a variant with one mechanism held at the reference's stage). */
+  decomposes?: { variant: string; against: string; mechanism: Mechanism };
   costIdr: number;
   costPerTraffickingCaseAvertedIdr: number | null;
   metrics: Record<string, MetricStats>;
@@ -44,7 +49,12 @@ export interface Comparison {
   scale: number;
   weeks: number | null;
   variants: VariantResult[];
+  /** Changes of cooperation stage decomposed into mechanisms, per key metric. */
+  decompositions: Decomposition[];
 }
+
+/** The metrics whose change of stage is decomposed into mechanisms. */
+export const DECOMPOSED_METRICS = ['trafficked', 'identified', 'convictions'] as const;
 
 /** One metric's weekly mean and 5–95% band over replicates, for one variant. */
 export interface WeeklyBand {
@@ -162,14 +172,17 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
       return {
         name: variant.name,
         description: variant.description,
+        ...(variant.decomposes ? { decomposes: variant.decomposes } : {}),
         costIdr: tidy(cost),
         costPerTraffickingCaseAvertedIdr: cost > 0 && averted > 0 ? tidy(cost / averted) : null,
         metrics,
       };
     }),
+    decompositions: decompositions(variants, values),
   };
   writeAtomic(join(opts.outDir, 'comparison.json'), `${JSON.stringify(result, null, 2)}\n`);
-  const bands = weeklyBands(records, variants.map((v) => v.name), seeds.length, base.start);
+  // Weekly bands for the variants people read; the runs a decomposition adds are left out.
+  const bands = weeklyBands(records, variants.map((v) => (v.decomposes ? '' : v.name)), seeds.length, base.start);
   writeAtomic(
     join(opts.outDir, 'weekly.csv'),
     `variant,week,date,metric,mean,p05,p95\n${bands.map((b) => `${b.variant},${b.week},${b.date},${b.metric},${num(b.mean)},${num(b.lo)},${num(b.hi)}\n`).join('')}`,
@@ -191,10 +204,32 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
   return result;
 }
 
+/** Every declared decomposition, for each decomposed metric, from the per-replicate values. */
+function decompositions(variants: readonly ResolvedVariant[], values: (v: number, m: string) => number[]): Decomposition[] {
+  const index = new Map(variants.map((v, i) => [v.name, i]));
+  const pairs = [...new Map(variants.filter((v) => v.decomposes).map((v) => [v.decomposes!.variant, v.decomposes!.against])).entries()];
+  const tidyI = (i: Interval) => tidyInterval(i);
+  return pairs.flatMap(([variant, against]) =>
+    DECOMPOSED_METRICS.map((metric) => {
+      const held = Object.fromEntries(
+        variants.filter((v) => v.decomposes?.variant === variant).map((v) => [v.decomposes!.mechanism, values(index.get(v.name)!, metric)]),
+      ) as Record<Mechanism, number[]>;
+      const d = decompose({ variant, against, metric }, values(index.get(variant)!, metric), values(index.get(against)!, metric), held);
+      return {
+        ...d,
+        total: tidyI(d.total),
+        interactions: tidyI(d.interactions),
+        mechanisms: d.mechanisms.map((s) => ({ ...s, contribution: tidyI(s.contribution), share: s.share === null ? null : tidy(s.share) })),
+      };
+    }),
+  );
+}
+
 /** Weekly 5–95% bands over replicates, per variant, for the charts: tidy rows. */
 export function weeklyBands(records: RunRecord[], variants: string[], replicates: number, start: string): WeeklyBand[] {
   const out: WeeklyBand[] = [];
   variants.forEach((variant, v) => {
+    if (!variant) return;
     const runs = records.slice(v * replicates, (v + 1) * replicates).filter((r) => r.weekly);
     if (!runs.length) return;
     for (const metric of WEEKLY_METRICS) {

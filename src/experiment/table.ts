@@ -19,9 +19,13 @@ const LABELS: Record<string, string> = {
   re_trafficked: 're-trafficked',
 };
 
+/** The variants a person reads: the runs a decomposition adds are shown in its own table. */
+export const shownVariants = (c: Comparison) => c.variants.filter((v) => !v.decomposes);
+
 export function comparisonTable(c: Comparison, metrics: readonly string[]): string {
   const out: string[] = [];
-  const width = Math.max(10, ...c.variants.map((v) => v.name.length)) + 2;
+  const variants = shownVariants(c);
+  const width = Math.max(10, ...variants.map((v) => v.name.length)) + 2;
   out.push(`lintas compare: ${c.scenario}, ${c.start} .. ${c.end}, ${c.replicates} replicates (seeds ${c.seeds[0]}..${c.seeds[c.seeds.length - 1]}), 1 agent = ${c.scale} persons`);
   out.push('Paired differences use common random numbers: replicate r of every variant runs with the same seed (seed + r). Intervals are 95%.');
   for (const m of metrics) {
@@ -29,7 +33,7 @@ export function comparisonTable(c: Comparison, metrics: readonly string[]): stri
     out.push('');
     out.push(`${LABELS[m] ?? m}`);
     out.push(`  ${pad('variant', width)}${lpad('mean', 10)}  ${pad('95% interval', 22)}${lpad('vs baseline', 12)}  ${pad('95% interval', 22)}${lpad('change', 8)}${m === 'trafficked' ? '   cost per case averted (where clear)' : ''}`);
-    for (const v of c.variants) {
+    for (const v of variants) {
       const s = v.metrics[m]!;
       const ci = `[${f0(s.lo)}, ${f0(s.hi)}]`;
       const d = s.diff;
@@ -41,7 +45,7 @@ export function comparisonTable(c: Comparison, metrics: readonly string[]): stri
   }
   out.push('');
   out.push('where flows moved (largest paired changes in migrant crossings, persons over the horizon)');
-  for (const v of c.variants.slice(1)) {
+  for (const v of variants.slice(1)) {
     const moves = Object.entries(v.metrics)
       .filter(([k, s]) => k.startsWith('flow_') && s.diff && s.diff.mean !== 0)
       .sort((a, b) => Math.abs(b[1].diff!.mean) - Math.abs(a[1].diff!.mean) || (a[0] < b[0] ? -1 : 1))
@@ -49,5 +53,20 @@ export function comparisonTable(c: Comparison, metrics: readonly string[]): stri
       .map(([k, s]) => `${k.slice(5)} ${signed(s.diff!.mean)}`);
     out.push(`  ${pad(v.name, width)}${moves.join(', ') || 'no change'}`);
   }
+  for (const d of c.decompositions) out.push('', ...decompositionTable(d));
   return out.join('\n');
 }
+
+/** One decomposition: the change between two stages, and what each mechanism contributes. */
+export function decompositionTable(d: Comparison['decompositions'][number]): string[] {
+  const ci = (i: { lo: number; hi: number }) => `[${signed(i.lo)}, ${signed(i.hi)}]`;
+  const share = (x: number | null) => (x === null ? '' : `${(100 * x).toFixed(0)}%`);
+  const rows = [
+    `${LABELS[d.metric] ?? d.metric}: ${d.variant} against ${d.against}, by mechanism (switch-one-off, paired 95% intervals)`,
+    `  ${pad('total change', 72)}${lpad(signed(d.total.mean), 10)}  ${ci(d.total)}`,
+    ...d.mechanisms.map((m) => `  ${pad(m.label, 72)}${lpad(signed(m.contribution.mean), 10)}  ${pad(ci(m.contribution), 22)}${lpad(share(m.share), 6)}`),
+    `  ${pad('interactions (what the mechanisms only do together)', 72)}${lpad(signed(d.interactions.mean), 10)}  ${ci(d.interactions)}`,
+  ];
+  return rows;
+}
+

@@ -2,7 +2,7 @@
  * The page's panels: intervention sliders and the stage select, the running totals, and the
  * legend. They only read and show values; app.ts decides what a change means.
  */
-import { STAGES, stageMultiplier, stageOn, type Stage } from '../model/cooperation.js';
+import { STAGES, stageOn, type Stage } from '../model/cooperation.js';
 import { BUILTIN } from '../model/interventions/index.js';
 import { colourOf } from '../model/metrics.js';
 import type { Scenario } from '../scenario/parse.js';
@@ -57,7 +57,7 @@ export function buildControls(s: Scenario, onChange: () => void): Controls {
   for (const st of STAGES) {
     const opt = document.createElement('option');
     opt.value = st;
-    opt.textContent = `${st} (×${stageMultiplier(st, s.params).toFixed(2)})`;
+    opt.textContent = st;
     opt.selected = st === own;
     stage.append(opt);
   }

@@ -40,6 +40,7 @@ export function addBroker(w: World, hub: number, trafficker: number): number {
   b.hub[id] = hub;
   b.trafficker[id] = trafficker;
   b.active[id] = 1;
+  b.openCase[id] = NO_ID;
   b.fraudAccess[id] = u(0) < w.p.fraudDocAccess ? 1 : 0;
   // Ties at official crossings reachable from the hub, each with chance ties/count.
   const reachable = [...new Set(w.geo.pathsFromHub[hub]!.map((pa) => pa.crossing))].filter((c) => w.geo.crossingKind[c] !== CrossingKind.informal);

@@ -3,7 +3,7 @@
  * exchange rate of the date), the cooperation stage, each intervention's level, the levers the
  * interventions move, and the push at each origin.
  */
-import { stageMultiplier, stageOn } from './cooperation.js';
+import { capabilities, type Mechanism, stageOn } from './cooperation.js';
 import { resetLevers } from './conditions.js';
 import { dateOfWeek, stepValue } from './geography.js';
 import { scheduledLevel, yearsActive } from './interventions/index.js';
@@ -28,10 +28,12 @@ export function updateWeek(w: World, index: number): void {
   c.index = index;
   c.date = dateOfWeek(s.start, index);
   c.stage = stageOn(s.stages, c.date);
-  const stageM = stageMultiplier(c.stage, w.p);
+  const stage = c.stage;
+  const pinned = s.mechanismStages ?? {};
+  c.cap = capabilities((m: Mechanism) => pinned[m] ?? stage, w.p);
   for (const def of w.interventions.definitions) {
-    let level = scheduledLevel(s, def.kind, c.date);
-    if (def.bilateral) level *= stageM;
+    // The scheduled intensity; what a bilateral measure can do at this stage is up to c.cap.
+    const level = scheduledLevel(s, def.kind, c.date);
     c.levels[def.kind] = level;
     def.apply(c, level, { p: w.params as never, input: s, yearsActive: yearsActive(s, def.kind, c.date) });
   }

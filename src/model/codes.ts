@@ -34,3 +34,12 @@ export const DEPORTED_SLOT = 6;
 export const CROSSING_SLOTS = 7;
 
 export const NO_ID = -1;
+
+/** Where a case stands. A suspect who fled waits abroad for return (or escapes: closed). */
+export const CaseStage = { investigation: 0, prosecution: 1, closed: 2, suspectAbroad: 3 } as const;
+
+/** The evidence held in Malaysia for a cross-border case. */
+export const Evidence = { notNeeded: 0, pending: 1, arrived: 2, failed: 3 } as const;
+
+/** Where a victim was identified: at the border (posts, patrols), in Malaysia, or at deportation. */
+export const Place = { border: 0, malaysia: 1, deportation: 2 } as const;

@@ -5,13 +5,15 @@
  * from the parameters, then each registered intervention's hook moves its levers by its level.
  * Phases read levers, never intervention levels, so a new intervention needs no phase edits.
  */
-import type { Stage } from './cooperation.js';
+import type { Capabilities, Stage } from './cooperation.js';
 import type { Params } from './parameters.js';
 
 export interface Conditions {
   index: number;
   date: string;
   stage: Stage;
+  /** What the cross-border processes can do this week (cooperation.ts). */
+  cap: Capabilities;
   /** Effective level 0..1 of each registered intervention this week, by kind (for outputs and the explorer). */
   levels: Record<string, number>;
 
@@ -34,12 +36,12 @@ export interface Conditions {
   fraudDocChance: number;
 
   // patrols
-  /** Share of patrol effort moved to where brokers crossed last week. */
+  /** Share of both sides' patrol units moved to where shared information says brokers cross. */
   patrolTargetShare: number;
-  /** Coverage units added on each informal segment on top of both sides' own. */
-  jointCoverage: number;
-  /** Share of detection lost at the line. */
-  lineGap: number;
+  /** Patrol units of the joint patrol programme, both sides together. */
+  jointUnits: number;
+  /** Chance a broker whose group crosses a post is stopped by a shared watch list. */
+  watchListHit: number;
   /** Detection probability on each informal crossing this week (set by the patrols phase). */
   detection: Float64Array;
 
@@ -47,8 +49,6 @@ export interface Conditions {
   trainedShare: number;
   /** Cut in collusion by trained officers. */
   trainedCollusionCut: number;
-  /** Intensity of monitoring of officials, 0..1. */
-  monitoring: number;
   /** Chance one colluding act is caught. */
   catchChance: number;
   /** Chance a caught colluder is removed (else sanctioned and kept on). */
@@ -56,7 +56,9 @@ export interface Conditions {
 
   // identification and support
   idPatrol: number;
-  idNgo: number;
+  idRaid: number;
+  /** Weekly chance an NGO network reaches a victim at a workplace that is not isolated. */
+  ngoOutreach: number;
   idDeportation: number;
   /** Cut in the chance an identified victim re-crosses through a broker. */
   reintegrationCut: number;
@@ -65,7 +67,10 @@ export interface Conditions {
   shelterWeeks: number;
   /** Multiplier on the weekly chance a case stage is completed. */
   caseSpeed: number;
-  crossBorderPenalty: number;
+  /** Multiplier on the time evidence from Malaysia takes to arrive. */
+  evidenceWeeksFactor: number;
+  /** Share of failed evidence requests that joint protocols recover. */
+  evidenceGain: number;
   brokerArrestChance: number;
 }
 
@@ -75,6 +80,7 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
     index: 0,
     date: start,
     stage: 'coexistence',
+    cap: { patrolMode: 0, infoAccuracy: 0, infoLagWeeks: 0, watchLists: false, evidenceChance: 0, evidenceWeeks: 0, suspectReturn: 0, returnWeeks: 0, referral: 0, commonTraining: false, commonProtocols: false },
     levels: {},
     destinationWageIdr: 0,
     originWageIdr: new Float64Array(origins),
@@ -86,27 +92,28 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
     proceduralWaitWeeks: Math.max(1, p.proceduralWaitWeeks),
     fraudDocChance: p.docLoophole,
     patrolTargetShare: 0,
-    jointCoverage: 0,
-    lineGap: p.lineGap,
+    jointUnits: 0,
+    watchListHit: 0,
     detection: new Float64Array(crossings),
     trainedShare: p.trainedShare,
     trainedCollusionCut: 0,
-    monitoring: 0,
     catchChance: 0,
     colluderRemoval: 0,
-    idPatrol: Math.min(1, p.idPatrol),
-    idNgo: Math.min(1, p.idNgo),
-    idDeportation: Math.min(1, p.idDeportation),
+    idPatrol: p.idPatrol,
+    idRaid: p.idRaid,
+    ngoOutreach: p.ngoOutreach,
+    idDeportation: p.idDeportation,
     reintegrationCut: 0,
     shelterWeeks: p.shelterWeeks,
     caseSpeed: 1,
-    crossBorderPenalty: p.crossBorderPenalty,
+    evidenceWeeksFactor: 1,
+    evidenceGain: 0,
     brokerArrestChance: p.brokerArrestRate,
   };
 }
 
 /** Puts the levers back to their base values at the start of a week (arrays are kept). */
 export function resetLevers(c: Conditions, base: Conditions): void {
-  const { originWageIdr, baseHazard, detection, levels, index, date, stage } = c;
-  Object.assign(c, base, { originWageIdr, baseHazard, detection, levels, index, date, stage });
+  const { originWageIdr, baseHazard, detection, levels, index, date, stage, cap } = c;
+  Object.assign(c, base, { originWageIdr, baseHazard, detection, levels, index, date, stage, cap });
 }

@@ -1,15 +1,18 @@
 /**
  * Crossing, resolved for everyone who reached a crossing this week. At an official post an
  * officer inspects: valid papers pass; a broker's group meets a colluding officer or is
- * checked; fraudulent papers may go unnoticed; a trained officer may recognise a victim.
- * On informal paths and water crossings the patrols on that segment may intercept.
+ * checked; fraudulent papers may go unnoticed; a trained officer may recognise a victim; a
+ * shared watch list may stop the broker. On informal paths and water crossings the patrols on
+ * that segment may intercept. How a person crossed decides their legal status in Malaysia:
+ * only a procedural migrant inspected on a valid passport arrives with it.
  */
-import { CROSSING_SLOTS, Channel, Docs, IDENTIFIED_SLOT, NO_ID, Outcome, Status } from './codes.js';
+import { CROSSING_SLOTS, Channel, Docs, IDENTIFIED_SLOT, NO_ID, Outcome, Place, Status } from './codes.js';
 import { MAX_TIED_CROSSINGS } from './draws.js';
 import { CrossingKind } from './geography.js';
 import { M } from './metrics.js';
-import { collusionChance, isTrained, onDuty } from './officials.js';
+import { collusionChance, deterrence, isTrained, onDuty } from './officials.js';
 import { draw, geometricWeeks, type World } from './state.js';
+import { arrestBroker } from './justice.js';
 import { identify, move, turnBack } from './transitions.js';
 
 export function resolveCrossings(w: World): void {
@@ -40,7 +43,7 @@ export function resolveCrossings(w: World): void {
         record(w, c, network, outcome);
         w.rec.add(M.interceptions_patrol);
         w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
-        identify(w, id, 'identified_patrol', false);
+        identify(w, id, 'identified_patrol', Place.border);
         continue;
       }
     } else {
@@ -53,7 +56,7 @@ export function resolveCrossings(w: World): void {
         const colludes =
           tie &&
           officer >= 0 &&
-          draw(w, 'collusion', id) < collusionChance(w.officials.cols.propensity[officer]!, wk.monitoring, p.bribeEffect, trained ? trainedCut : 0);
+          draw(w, 'collusion', id) < collusionChance(w.officials.cols.propensity[officer]!, deterrence(p.sanctionAversion, w.postRisk[c]!), p.bribeEffect, trained ? trainedCut : 0);
         if (colludes) {
           outcome = Outcome.colluded;
           w.officials.cols.colludedThisWeek[officer]!++;
@@ -67,8 +70,13 @@ export function resolveCrossings(w: World): void {
         record(w, c, network, Outcome.intercepted);
         w.rec.add(M.interceptions_post);
         w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
-        identify(w, id, 'identified_official', false);
+        identify(w, id, 'identified_official', Place.border);
         continue;
+      }
+      // A broker on the shared watch list is stopped when a group of theirs comes through.
+      if (b !== NO_ID && wk.watchListHit > 0 && draw(w, 'watchList', id) < wk.watchListHit && w.brokers.cols.active[b] === 1) {
+        arrestBroker(w, b);
+        w.rec.add(M.watch_list_arrests);
       }
       if (outcome === Outcome.regular && docs === Docs.fraudulent) w.rec.add(M.crossings_fraud_undetected);
     }
@@ -80,6 +88,13 @@ export function resolveCrossings(w: World): void {
       move(w, id, Status.crossed);
       m.crossings[id]!++;
       if (m.channel[id] === Channel.none) m.channel[id] = Channel.kin;
+      // Legal status in Malaysia: only a procedural migrant inspected on a valid passport has it.
+      const legal = outcome === Outcome.regular && m.docs[id] === Docs.passport && m.channel[id] === Channel.procedural;
+      m.irregular[id] = legal ? 0 : 1;
+      // Fraudulent papers stay with the broker who supplied them, and the identity with them; a
+      // broker who bought a group's passage through a colluding officer often keeps the stamped papers.
+      m.papersHeld[id] = m.docs[id] === Docs.fraudulent || (outcome === Outcome.colluded && draw(w, 'papers', id) < p.colludedPapersHeld) ? 1 : 0;
+      if (!legal) w.rec.add(M.arrivals_irregular);
     }
   }
   q.clear();

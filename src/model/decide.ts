@@ -10,7 +10,7 @@ import { move } from './transitions.js';
 
 export function sweep(w: World): void {
   const m = w.migrants.cols;
-  const { status, weeksLeft, origin, hazardFactor, destination } = m;
+  const { status, weeksLeft, origin, hazardFactor, destination, irregular, papersHeld } = m;
   const q = w.q;
   const wk = w.week;
   const p = w.p;
@@ -18,7 +18,7 @@ export function sweep(w: World): void {
   const C = geo.crossingIds.length;
   // Keyed draws: each agent's weekly draw is the same in every variant (common random numbers).
   const t = wk.index;
-  const { departure, raid, ngoContact, escape: escapeStay } = w.draws;
+  const { departure, raid, ngoContact, escape: escapeStay, selfReport } = w.draws;
   const cap = p.hazardCap;
   const baseHazard = wk.baseHazard;
   const visitRate = Float64Array.from(w.input.origins, (o, oi) => {
@@ -28,7 +28,11 @@ export function sweep(w: World): void {
   });
   const visits = new Float64Array(w.input.origins.length);
   const raidRate = [p.raidRateSarawak, p.raidRateSabah];
-  const idNgo = wk.idNgo;
+  // NGO networks reach victims where workplaces are not cut off, less often where documents are held.
+  const reach = Float64Array.from(w.input.destinations, (d) => wk.ngoOutreach * (1 - d.isolation));
+  const reachHeld = p.papersHeldIsolation;
+  const reportLegal = p.selfReport;
+  const reportIrregular = p.selfReport * p.selfReportIrregular;
   const n = w.migrants.count;
 
   for (let id = 0; id < n; id++) {
@@ -61,15 +65,22 @@ export function sweep(w: World): void {
         if (raid.u(id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
         else if (--weeksLeft[id]! === 0) q.returning.push(id);
         break;
-      case Status.exploited:
-        if (ngoContact.u(id, t) < idNgo) q.toIdentify.push(id);
-        else if (raid.u(id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
+      case Status.exploited: {
+        const d = destination[id]!;
+        if (ngoContact.u(id, t) < reach[d]! * (papersHeld[id] === 1 ? reachHeld : 1)) q.toIdentify.push(id);
+        else if (irregular[id] === 1 && raid.u(id, t) < raidRate[geo.destinationSabah[d]!]!) q.raided.push(id);
         else if (--weeksLeft[id]! === 0) {
-          // Escaped or released: still irregular, still a victim until identified or home.
-          move(w, id, Status.workingIrregular);
-          weeksLeft[id] = geometricWeeks(p.contractWeeks / 2, escapeStay.u(id, t));
+          // Out of the employer's hands: some report what happened; the others work on, irregular
+          // (a work permit is tied to its employer), still victims until identified or home.
+          if (selfReport.u(id, t) < (irregular[id] === 1 ? reportIrregular : reportLegal)) q.selfReported.push(id);
+          else {
+            move(w, id, Status.workingIrregular);
+            irregular[id] = 1;
+            weeksLeft[id] = geometricWeeks(p.contractWeeks / 2, escapeStay.u(id, t));
+          }
         }
         break;
+      }
       case Status.identified:
         if (--weeksLeft[id]! === 0) q.returning.push(id);
         break;

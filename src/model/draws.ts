@@ -6,8 +6,8 @@
  */
 import type { DrawSpec } from '../core/draws.js';
 
-/** Most approaches one broker makes in a week (bounds the outreach slots). */
-export const MAX_APPROACHES = 300;
+/** Most residents a hub's brokers approach in a week (bounds the outreach slots; ~900 at full scale in the baseline). */
+export const MAX_APPROACHES = 2000;
 /** Official crossings a broker can have ties at (a 32-bit mask). */
 export const MAX_TIED_CROSSINGS = 32;
 
@@ -20,13 +20,14 @@ export const DRAW_SPECS = {
   ngoContact: migrant(), // found by an NGO while exploited
   escape: migrant(), // length of the stay after escaping exploitation
   channel: migrant(2), // 0: which channel; 1: procedural waiting time
-  brokerPick: migrant(), // taken by a broker with part of a week's capacity left
+  brokerPick: migrant(), // which of the hub's brokers takes the recruit
   recruitWait: migrant(), // weeks until the broker moves the group
   deception: migrant(), // the broker's offer is deceptive
   documents: migrant(), // the broker supplies fraudulent papers
   route: migrant(), // which path
   duty: migrant(), // which officer inspects
   collusion: migrant(), // the officer waves the group through
+  watchList: migrant(), // a shared watch list stops the group's broker at the post
   fraudCheck: migrant(), // an honest check detects fraudulent papers
   detection: migrant(), // a patrol intercepts on an informal crossing
   identifyPatrol: migrant(), // a patrol recognises a victim it intercepted
@@ -34,6 +35,12 @@ export const DRAW_SPECS = {
   identifyRaid: migrant(), // a raid recognises a victim
   identifyDeportation: migrant(), // screening at deportation recognises a victim
   exploit: migrant(), // the employer exploits
+  contract: migrant(), // a procedural placement's contract is substituted
+  papers: migrant(), // the employer keeps a legal worker's passport
+  threat: migrant(), // an exploitative employer threatens to denounce a worker without legal status
+  selfReport: migrant(), // a victim out of the employer's hands reports
+  testimony: migrant(), // an identified victim testifies
+  referral: migrant(), // a victim identified in a raid is referred to protection
   stay: migrant(), // length of the stay at work or in exploitation
   reentry: migrant(2), // 0: re-cross at once after deportation; 1: through a broker
   cooldown: migrant(), // weeks at home before the hazard applies again
@@ -44,9 +51,9 @@ export const DRAW_SPECS = {
   // origins, each week
   inflow: { entity: 'origin', slots: 1 }, // rounding of the far-origin inflow
   // hubs, each week
-  brokerQueue: { entity: 'hub', slots: 1 }, // which broker the hub's queue starts with
   // brokers
-  outreach: { entity: 'broker', slots: 1 + 3 * MAX_APPROACHES }, // 0: approaches; then origin, person, acceptance per approach
+  outreach: { entity: 'hub', slots: 1 + 4 * MAX_APPROACHES }, // 0: approaches; then origin, person, acceptance, broker per approach
+  brokerCapacity: { entity: 'hub', slots: 1 }, // rounding of the hub's weekly capacity to whole recruits
   arrest: { entity: 'broker', slots: 1 }, // arrested without a victim case
   brokerTraits: { entity: 'broker', slots: 1 + MAX_TIED_CROSSINGS, when: 'once' }, // 0: fraud access; 1 + c: tie at crossing c
   replacement: { entity: 'broker', slots: 1, when: 'once' }, // the network replaces a convicted broker
@@ -55,6 +62,7 @@ export const DRAW_SPECS = {
   monitoring: { entity: 'official', slots: 2 }, // 0: caught; 1: removed
   // cases
   justice: { entity: 'case', slots: 2 }, // 0: stage completed this week; 1: goes on (prosecuted, convicted)
+  caseTraits: { entity: 'case', slots: 5, when: 'once' }, // 0: evidence sent; 1: its delay; 2: suspect flees; 3: returned; 4: return delay
 } as const satisfies Record<string, DrawSpec>;
 
 export type DrawName = keyof typeof DRAW_SPECS;

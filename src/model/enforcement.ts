@@ -1,10 +1,12 @@
 /**
- * Malaysian enforcement and return: raids detain irregular and exploited workers (a raid may
- * recognise a victim), detention ends in deportation through Nunukan (from Sabah) or Entikong
- * (from Sarawak), where screening may identify victims the raids missed; many deportees cross
- * again at once ("deported in the morning, drinking coffee by evening").
+ * Malaysian enforcement and return: raids detain irregular and exploited workers. A raid may
+ * recognise a victim, who is referred to protection only as far as the cooperation stage allows
+ * (cooperation.ts); otherwise the victim is detained and deported as an offender. Detention ends
+ * in deportation through Nunukan (from Sabah) or Entikong (from Sarawak), where screening may
+ * identify victims the raids missed; many deportees cross again at once ("deported in the
+ * morning, drinking coffee by evening").
  */
-import { CROSSING_SLOTS, Channel, DEPORTED_SLOT, NO_ID, Status } from './codes.js';
+import { CROSSING_SLOTS, Channel, DEPORTED_SLOT, NO_ID, Place, Status } from './codes.js';
 import { M } from './metrics.js';
 import { draw, geometricWeeks, type World } from './state.js';
 import { identify, move, sendHome } from './transitions.js';
@@ -15,9 +17,13 @@ export function raids(w: World): void {
   const q = w.q.raided;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
-    if (m.victim[id] === 1 && draw(w, 'identifyRaid', id) < p.idRaid) {
-      identify(w, id, 'identified_raid', true);
-      continue;
+    if (m.victim[id] === 1 && draw(w, 'identifyRaid', id) < w.week.idRaid) {
+      if (draw(w, 'referral', id) < w.week.cap.referral) {
+        identify(w, id, 'identified_raid', Place.malaysia);
+        w.rec.add(M.victims_referred);
+        continue;
+      }
+      w.rec.add(M.victims_deported_as_offenders);
     }
     move(w, id, Status.detained);
     m.weeksLeft[id] = geometricWeeks(p.detentionWeeks, draw(w, 'detention', id));
@@ -39,7 +45,7 @@ export function deport(w: World): void {
     m.crossing[id] = geo.deportationCrossing[sabah];
     w.perCrossing[(w.week.index * geo.crossingIds.length + m.crossing[id]!) * CROSSING_SLOTS + DEPORTED_SLOT]!++;
     if (m.victim[id] === 1 && draw(w, 'identifyDeportation', id) < idDeport) {
-      identify(w, id, 'identified_deportation', true);
+      identify(w, id, 'identified_deportation', Place.deportation);
       continue;
     }
     move(w, id, Status.deported);

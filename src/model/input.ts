@@ -3,7 +3,7 @@
  * routes), dated series and closures, the named coefficients, the cooperation stages and the
  * scheduled interventions. The model owns this type; the scenario layer validates files into it.
  */
-import type { StageEntry } from './cooperation.js';
+import type { Mechanism, Stage, StageEntry } from './cooperation.js';
 import type { InterventionDefinition } from './interventions/define.js';
 
 export interface OriginInput {
@@ -51,7 +51,10 @@ export interface CrossingInput {
   readonly opens?: string;
   readonly operating: boolean;
   readonly officers: number;
+  /** Weight of the segment in Indonesia's patrol allocation. */
   readonly patrolCoverage: number;
+  /** Weight of the segment in Malaysia's patrol allocation. */
+  readonly patrolCoverageMY: number;
   readonly terrain: number;
 }
 
@@ -63,6 +66,8 @@ export interface DestinationInput {
   readonly lon: number;
   readonly demand: number;
   readonly exploitShare: number;
+  /** How cut off workplaces are (0..1): the share of outside contact (NGOs) they prevent. */
+  readonly isolation: number;
 }
 
 export interface RouteInput {
@@ -112,6 +117,8 @@ export interface ModelInput {
   /** Every coefficient the model and its registered interventions read, by name. */
   readonly params: Readonly<Record<string, number>>;
   readonly stages: readonly StageEntry[];
+  /** Pins a cooperation mechanism to a stage whatever the stage in force (to decompose a change of stage). */
+  readonly mechanismStages?: Readonly<Partial<Record<Mechanism, Stage>>>;
   readonly interventions: readonly InterventionEntry[];
   /** Interventions beyond the built-in ones (a study's own measures, defined in a .ts scenario). */
   readonly extensions?: readonly InterventionDefinition[];

@@ -1,25 +1,38 @@
 /**
- * Identification by NGOs and the task-force case pipeline. The case against the broker of an
- * identified victim runs investigation → prosecution → verdict, each stage with a geometric
- * delay and a chance to go on. Evidence in Malaysia lowers the chance of prosecution. Convicted
- * brokers are removed and partly replaced by their networks; the acquitted go back to work.
- * Brokers are also arrested outside the victim pipeline (policing, intelligence).
+ * Identification by NGOs and self-report, and the task-force case pipeline. The case against the
+ * broker of an identified victim runs investigation → prosecution → verdict, each stage with a
+ * geometric delay and a chance to go on. A cross-border case waits for the evidence held in
+ * Malaysia when the stage allows it to be sent for, and loses part of its chance without it; a
+ * suspect who fled waits to be returned; a victim's testimony raises the odds at prosecution and
+ * at trial. Convicted brokers are removed and partly replaced by their networks; the acquitted go
+ * back to work. Brokers are also arrested outside the victim pipeline (policing, intelligence).
  */
 import { addBroker } from './agents.js';
+import { CaseStage, Evidence, Place } from './codes.js';
 import { M } from './metrics.js';
 import type { World } from './state.js';
-import { identify, openCase } from './transitions.js';
+import { identify } from './transitions.js';
+import { withOdds } from './work.js';
 
-/** Victims identified by NGOs and community networks in Malaysia this week. */
+/** Victims found by NGOs and community networks in Malaysia, and those who reported themselves on escaping. */
 export function ngoIdentification(w: World): void {
   const q = w.q.toIdentify;
-  for (let i = 0; i < q.length; i++) identify(w, q.ids[i]!, 'identified_ngo', true);
+  for (let i = 0; i < q.length; i++) identify(w, q.ids[i]!, 'identified_ngo', Place.malaysia);
   q.clear();
+  const s = w.q.selfReported;
+  for (let i = 0; i < s.length; i++) identify(w, s.ids[i]!, 'identified_self', Place.malaysia);
+  s.clear();
 }
 
 /** Weekly chance a case stage with mean delay `weeks` completes, at a given speed. */
 export function stageCompletion(speed: number, weeks: number): number {
   return Math.min(1, speed / weeks);
+}
+
+/** Chance an investigated case is prosecuted: less without the foreign evidence, more with a witness. */
+export function prosecutionChance(p: World['p'], crossBorder: boolean, evidence: number, witness: boolean): number {
+  const base = p.pProsecute * (crossBorder && evidence === Evidence.failed ? 1 - p.crossBorderPenalty : 1);
+  return witness ? withOdds(base, p.testimonyGain) : base;
 }
 
 export function advanceCases(w: World): void {
@@ -29,29 +42,42 @@ export function advanceCases(w: World): void {
   const b = w.brokers.cols;
   const doneInvestigation = stageCompletion(wk.caseSpeed, p.investigationWeeks);
   const doneProsecution = stageCompletion(wk.caseSpeed, p.prosecutionWeeks + p.trialWeeks);
-  const penalty = wk.crossBorderPenalty;
   const n = w.cases.count;
   for (let k = 0; k < n; k++) {
     const stage = cols.stage[k]!;
-    if (stage === 2) continue;
+    if (stage === CaseStage.closed) continue;
+    if (cols.waitWeeks[k]! > 0 && --cols.waitWeeks[k]! === 0) {
+      if (cols.evidence[k] === Evidence.pending) {
+        cols.evidence[k] = Evidence.arrived;
+        w.rec.add(M.evidence_received);
+      }
+      if (stage === CaseStage.suspectAbroad) {
+        cols.stage[k] = CaseStage.investigation;
+        w.rec.add(M.suspects_returned);
+      }
+    }
+    if (cols.stage[k] === CaseStage.suspectAbroad || cols.evidence[k] === Evidence.pending) continue;
     const broker = cols.broker[k]!;
+    const crossBorder = cols.crossBorder[k] === 1;
+    const witness = cols.witness[k] === 1;
     const u = (slot: number) => w.draws.justice.u(k, wk.index, slot);
-    if (stage === 0) {
+    if (cols.stage[k] === CaseStage.investigation) {
       if (u(0) >= doneInvestigation) continue;
-      const chance = p.pProsecute * (cols.crossBorder[k] === 1 ? 1 - penalty : 1);
-      if (u(1) < chance) {
-        cols.stage[k] = 1;
+      if (u(1) < prosecutionChance(p, crossBorder, cols.evidence[k]!, witness)) {
+        cols.stage[k] = CaseStage.prosecution;
         w.rec.add(M.prosecutions);
+        if (crossBorder) w.rec.add(M.prosecutions_cross_border);
         if (b.active[broker] === 1) {
           b.active[broker] = 0;
           w.rec.add(M.broker_arrests);
         }
-      } else cols.stage[k] = 2;
+      } else cols.stage[k] = CaseStage.closed;
     } else {
       if (u(0) >= doneProsecution) continue;
-      cols.stage[k] = 2;
-      if (u(1) < p.pConvict) {
+      cols.stage[k] = CaseStage.closed;
+      if (u(1) < (witness ? withOdds(p.pConvict, p.testimonyGain) : p.pConvict)) {
         w.rec.add(M.convictions);
+        if (crossBorder) w.rec.add(M.convictions_cross_border);
         if (b.active[broker] !== 2) {
           b.active[broker] = 2; // 2: convicted, removed for good
           replaceBroker(w, broker);
@@ -62,27 +88,26 @@ export function advanceCases(w: World): void {
       }
     }
   }
-  // Arrests from policing and intelligence go straight to prosecution.
-  for (const broker of arrestBrokers(w)) {
-    w.rec.add(M.broker_arrests);
-    w.rec.add(M.prosecutions);
-    openCase(w, broker, 0, 1);
-  }
+  // Arrests from policing and shared trafficker lists go straight to prosecution.
+  const chance = wk.brokerArrestChance;
+  const nb = w.brokers.count;
+  for (let id = 0; id < nb; id++) if (b.active[id] === 1 && w.draws.arrest.u(id, wk.index) < chance) arrestBroker(w, id);
 }
 
-/** Arrests outside the victim-case pipeline (policing, intelligence). */
-function arrestBrokers(w: World): number[] {
-  const b = w.brokers.cols;
-  const chance = w.week.brokerArrestChance;
-  const arrested: number[] = [];
-  const n = w.brokers.count;
-  for (let id = 0; id < n; id++) {
-    if (b.active[id] === 1 && w.draws.arrest.u(id, w.week.index) < chance) {
-      b.active[id] = 0;
-      arrested.push(id);
-    }
-  }
-  return arrested;
+/** A broker arrested outside a victim's case (policing, intelligence, a watch list): prosecuted at once. */
+export function arrestBroker(w: World, broker: number): void {
+  w.brokers.cols.active[broker] = 0;
+  w.rec.add(M.broker_arrests);
+  w.rec.add(M.prosecutions);
+  const k = w.cases.add();
+  const c = w.cases.cols;
+  w.brokers.cols.openCase[broker] = k;
+  c.broker[k] = broker;
+  c.stage[k] = CaseStage.prosecution;
+  c.crossBorder[k] = 0;
+  c.evidence[k] = Evidence.notNeeded;
+  c.witness[k] = 0;
+  c.waitWeeks[k] = 0;
 }
 
 /** A network replaces a convicted broker with the given chance: a new id, never a reused one. */

@@ -19,6 +19,8 @@ export interface MetricDef {
 }
 
 const flow = (label: string, definition: string, colour?: PaletteColour): MetricDef => ({ kind: 'flow', label, unit: 'persons', scaled: true, definition, colour });
+/** Justice counts: cases and the brokers they are against. Brokers are kept at full count, so these are not scaled. */
+const justice = (unit: 'cases' | 'brokers', label: string, definition: string): MetricDef => ({ kind: 'flow', label, unit, scaled: false, definition });
 const stock = (label: string, definition: string): MetricDef => ({ kind: 'stock', label, unit: 'persons', scaled: true, definition });
 
 const STATUS_MEANING: Record<(typeof STATUS_NAMES)[number], string> = {
@@ -58,6 +60,7 @@ export const METRIC_DEFS = {
   crossings_regular: flow('regular crossings', 'migrant crossings inspected and passed at an official post', OKABE_ITO.blue),
   crossings_colluded: flow('crossings waved through by colluding officers', 'migrant crossings let through unverified by a colluding officer', OKABE_ITO.vermillion),
   crossings_informal: flow('informal crossings', 'migrant crossings on footpaths and unregulated water crossings', OKABE_ITO.bluishGreen),
+  arrivals_irregular: flow('arrivals without legal status', 'migrants who crossed informally, through a colluding officer, on fraudulent papers or on a border pass: without legal status in Malaysia'),
   crossings_fraud_undetected: flow('crossings on fraudulent papers not detected', 'regular crossings on fraudulent papers that passed inspection'),
   interceptions: flow('interceptions', 'crossing attempts stopped (at posts and by patrols)', OKABE_ITO.black),
   interceptions_post: flow('interceptions at posts', 'crossing attempts stopped at official posts'),
@@ -69,23 +72,36 @@ export const METRIC_DEFS = {
   identified_ngo: flow('victims identified by NGOs', 'identified in Malaysia by NGOs and community networks'),
   identified_raid: flow('victims identified in raids', 'identified by Malaysian enforcement in a raid'),
   identified_deportation: flow('victims identified at deportation', 'identified by screening at deportation'),
-  broker_arrests: flow('broker arrests', 'brokers arrested (from a case or from policing and intelligence)'),
-  prosecutions: flow('prosecutions', 'cases that reached prosecution'),
-  convictions: flow('convictions', 'prosecutions ending in conviction'),
-  acquittals: flow('acquittals', 'prosecutions ending in acquittal'),
-  cases_opened: flow('cases opened', 'task-force cases opened against the broker of an identified victim'),
+  identified_self: flow('victims who reported themselves', 'victims out of the employer\'s hands who reported to the consulate or an NGO'),
+  victims_referred: flow('victims referred to protection in Malaysia', 'victims found in raids referred to protection instead of being deported'),
+  victims_deported_as_offenders: flow('victims deported as offenders', 'victims recognised in raids but detained and deported as offenders (no referral)'),
+  broker_arrests: justice('brokers', 'broker arrests', 'brokers arrested (from a case or from policing and intelligence)'),
+  prosecutions: justice('cases', 'prosecutions', 'cases that reached prosecution'),
+  prosecutions_cross_border: justice('cases', 'cross-border prosecutions', 'prosecutions of cases whose evidence lies in Malaysia'),
+  convictions: justice('cases', 'convictions', 'prosecutions ending in conviction'),
+  convictions_cross_border: justice('cases', 'cross-border convictions', 'convictions in cases whose evidence lies in Malaysia'),
+  evidence_received: justice('cases', 'evidence received from Malaysia', 'cross-border cases whose evidence arrived from Malaysia'),
+  watch_list_arrests: justice('brokers', 'brokers stopped by watch lists', 'brokers arrested when a group of theirs crossed a post holding a shared watch list'),
+  suspects_fled: justice('brokers', 'suspects who fled across the line', 'brokers under investigation who fled to Malaysia'),
+  suspects_escaped: justice('brokers', 'suspects who escaped justice', 'suspects who fled and were not returned: their cases closed'),
+  suspects_returned: justice('brokers', 'suspects returned', 'suspects who fled and were returned for investigation'),
+  acquittals: justice('cases', 'acquittals', 'prosecutions ending in acquittal'),
+  cases_opened: justice('cases', 'cases opened', 'task-force cases opened against the broker of an identified victim (further victims of a broker join the open case)'),
   raids_detained: flow('detained in raids', 'irregular and exploited workers detained in Malaysian raids'),
   deportations: flow('deportations', 'people deported to Indonesia', OKABE_ITO.orange),
   deportations_nunukan: flow('deportations through Nunukan', 'deportations from Sabah through Nunukan'),
   deportations_entikong: flow('deportations through Entikong', 'deportations from Sarawak through Entikong'),
   re_crossings: flow('re-crossings after deportation', 'deportees who turned round and crossed again'),
   re_trafficked: flow('people re-trafficked', 'of those trafficked, people trafficked before'),
+  trafficked_via_broker: flow('people trafficked through a broker', 'of those trafficked, people a broker recruited'),
+  trafficked_irregular: flow('people trafficked without legal status', 'of those trafficked, people without legal status in Malaysia'),
+  contracts_substituted: flow('procedural placements with a substituted contract', 'licensed placements where the job and pay turned out other than the contract'),
   collusion_events: flow('collusion events', 'times an officer passed a broker group unverified'),
   officials_removed: { kind: 'flow', label: 'colluding officers removed', unit: 'officers', scaled: false, definition: 'colluding officers removed by monitoring (officers, not scaled)' },
-  brokers_replaced: flow('brokers replaced', 'convicted brokers whom their network replaced'),
+  brokers_replaced: justice('brokers', 'brokers replaced', 'convicted brokers whom their network replaced'),
   returns_home: flow('returns home', 'workers and repatriated victims going home'),
   ...stockDefs,
-  brokers_active: stock('active brokers', 'brokers active at the end of the week (persons: one broker agent stands for scale brokers)'),
+  brokers_active: { kind: 'stock', label: 'active brokers', unit: 'brokers', scaled: false, definition: 'brokers active at the end of the week (kept at full count at every scale, not scaled)' },
   officials_colluding_share: { kind: 'stock', label: 'share of officers who colluded', unit: 'share', scaled: false, definition: 'share of active officers who passed a broker group unverified this week' },
   agents: stock('people simulated', 'all migrant agents in the run'),
 } as const satisfies Record<string, MetricDef>;
@@ -106,7 +122,7 @@ export const isScaled = (m: string): boolean => (METRIC_DEFS as Record<string, M
 export const STOCK_SLOTS = STATUS_NAMES.map((s) => M[`stock_${s}`]);
 
 /** Who identified a victim: the metric counting it. */
-export type IdentifiedBy = 'identified_official' | 'identified_patrol' | 'identified_ngo' | 'identified_raid' | 'identified_deportation';
+export type IdentifiedBy = 'identified_official' | 'identified_patrol' | 'identified_ngo' | 'identified_raid' | 'identified_deportation' | 'identified_self';
 
 /** The colour a chart draws a metric in; only metrics that charts draw have one. */
 export function colourOf(m: MetricName): string {

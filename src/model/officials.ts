@@ -1,15 +1,20 @@
 /**
  * Officers at the posts: who is on duty, the collusion chance and training, then the officials'
- * side of learning — monitoring catches and removes colluders, and propensities drift towards
- * what pays (up when bribes go unpunished, down under monitoring).
+ * side of learning — monitoring catches and removes or sanctions colluders, propensities drift up
+ * while bribes go unpunished, and the perceived risk of being caught deters.
  */
 import { addOfficial } from './agents.js';
 import { M } from './metrics.js';
 import type { World } from './state.js';
 
-/** c_official · (1 − monitoring) · g(bribe), cut by training for trained officers. */
-export function collusionChance(propensity: number, monitoring: number, bribeEffect: number, trainedCut: number): number {
-  return Math.min(1, propensity * (1 - monitoring) * bribeEffect * (1 - trainedCut));
+/** c_official · deterrence · g(bribe), cut by training for trained officers. */
+export function collusionChance(propensity: number, deterrence: number, bribeEffect: number, trainedCut: number): number {
+  return Math.min(1, propensity * deterrence * bribeEffect * (1 - trainedCut));
+}
+
+/** How much an officer's perceived risk of being caught holds back collusion: exp(−aversion · risk). */
+export function deterrence(aversion: number, perceivedRisk: number): number {
+  return Math.exp(-aversion * perceivedRisk);
 }
 
 export function isTrained(w: World, official: number): boolean {
@@ -27,11 +32,18 @@ export function caughtChance(catchChance: number, acts: number, scale: number): 
   return 1 - (1 - catchChance) ** (acts * scale);
 }
 
+/**
+ * Monitoring catches colluders, who are removed or sanctioned; unpunished bribes pay, so the
+ * others' propensity drifts up. Officers at a post see the catches there and update their
+ * perceived risk of being caught (an exponential moving average of the share of colluders caught).
+ */
 export function monitorOfficials(w: World): void {
   const o = w.officials.cols;
   const p = w.p;
   const wk = w.week;
-  const monitoring = wk.monitoring;
+  const C = w.geo.crossingIds.length;
+  const colludersAt = new Float64Array(C);
+  w.postCatches.fill(0);
   let colluders = 0, active = 0;
   const n = w.officials.count;
   for (let id = 0; id < n; id++) {
@@ -40,7 +52,9 @@ export function monitorOfficials(w: World): void {
     const acts = o.colludedThisWeek[id]!;
     if (acts > 0) {
       colluders++;
+      colludersAt[o.post[id]!]!++;
       const caught = w.draws.monitoring.u(id, wk.index, 0) < caughtChance(wk.catchChance, acts, w.scale);
+      if (caught) w.postCatches[o.post[id]!]!++;
       if (caught && w.draws.monitoring.u(id, wk.index, 1) < wk.colluderRemoval) {
         o.active[id] = 0;
         const staff = w.postOfficials[o.post[id]!]!;
@@ -55,8 +69,10 @@ export function monitorOfficials(w: World): void {
         o.propensity[id] = o.propensity[id]! + p.collusionDrift * (1 - o.propensity[id]!);
       }
     }
-    o.propensity[id] = o.propensity[id]! * (1 - p.collusionDrift * monitoring);
     o.colludedThisWeek[id] = 0;
+  }
+  for (let c = 0; c < C; c++) {
+    if (colludersAt[c]! > 0) w.postRisk[c] = (1 - p.riskLearning) * w.postRisk[c]! + p.riskLearning * (w.postCatches[c]! / colludersAt[c]!);
   }
   w.rec.set(M.officials_colluding_share, active ? colluders / active : 0);
 }

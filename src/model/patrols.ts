@@ -1,16 +1,53 @@
 /**
- * Patrols on the informal segments. Indonesian units are spread over the segments in
- * proportion to each segment's baseline coverage; Malaysian units likewise on their side. A
- * share of both may be moved to where brokers crossed last week (patrolTargetShare, which
- * counters displacement); extra coverage may be added on every segment (jointCoverage).
- * Detection: p = 1 − exp(−κ · coverage · technology · terrain · (1 − gap at the line)).
+ * Patrols on the informal segments. Each side spreads its own units over the open segments by
+ * its own priorities (`patrolCoverage` for Indonesia, `patrolCoverageMY` for Malaysia), and a
+ * patrol on one side loses the crossers it spots at the line (`lineGap`). Shared information may
+ * move a share of both sides' units to where brokers are known to cross. A joint patrol
+ * programme adds units whose work depends on the cooperation stage (cooperation.ts):
+ *   parallel    — each side's half on its own side, by its own priorities, losing the line gap;
+ *   coordinated — allocated where the two sides leave gaps, handing crossers over at the line;
+ *   joint       — joint teams, allocated as coordinated, working across the line.
+ * Detection on a segment: p = 1 − exp(−κ · technology · terrain · effective coverage).
  */
+import { PatrolMode } from './cooperation.js';
 import { CrossingKind } from './geography.js';
 import type { World } from './state.js';
 
-/** Detection probability on a segment for a given total coverage. */
-export function detectionProbability(kappa: number, technology: number, terrain: number, coverage: number, lineGap: number): number {
-  return 1 - Math.exp(-kappa * technology * terrain * coverage * (1 - lineGap));
+/** Detection probability on a segment for a given effective coverage (units net of the line gap). */
+export function detectionProbability(kappa: number, technology: number, terrain: number, effectiveCoverage: number): number {
+  return 1 - Math.exp(-kappa * technology * terrain * effectiveCoverage);
+}
+
+/** Shares of a weight vector (uniform when all weights are zero). */
+export function shares(weights: readonly number[]): number[] {
+  const total = weights.reduce((s, x) => s + x, 0);
+  return total > 0 ? weights.map((x) => x / total) : weights.map(() => 1 / weights.length);
+}
+
+/**
+ * Where coordinated units go: to the segments whose coverage falls furthest short of the two
+ * sides' combined priorities, in proportion to the shortfall.
+ */
+export function gapFilling(units: number, own: readonly number[], priority: readonly number[]): number[] {
+  const total = units + own.reduce((s, x) => s + x, 0);
+  const shortfall = priority.map((w, i) => Math.max(0, w * total - own[i]!));
+  return shares(shortfall).map((s) => s * units);
+}
+
+/** Broker flows per segment as the shared information shows them: lagged, and only partly accurate. */
+export function sharedFlows(w: World, segments: readonly number[]): number[] | null {
+  const cap = w.week.cap;
+  const lag = Math.round(cap.infoLagWeeks);
+  if (cap.infoAccuracy <= 0 || w.week.index - 1 - lag < 0) return null;
+  const history = w.beliefs.flowHistory;
+  const rows = history.length / w.geo.crossingIds.length;
+  const row = (w.week.index - 1 - lag) % rows;
+  const C = w.geo.crossingIds.length;
+  const flows = segments.map((c) => history[row * C + c]!);
+  const total = flows.reduce((s, x) => s + x, 0);
+  if (total <= 0) return null;
+  // What is not known accurately is as good as no information: spread evenly.
+  return flows.map((f) => cap.infoAccuracy * (f / total) + (1 - cap.infoAccuracy) / segments.length);
 }
 
 export function assignPatrols(w: World): void {
@@ -22,17 +59,35 @@ export function assignPatrols(w: World): void {
   geo.crossingKind.forEach((k, c) => {
     if (k === CrossingKind.informal && geo.open[wk.index * C + c] === 1) segments.push(c);
   });
-  const base = segments.map((c) => w.input.crossings[c]!.patrolCoverage);
-  const baseTotal = base.reduce((s, x) => s + x, 0) || 1;
-  const flows = segments.map((c) => w.beliefs.brokerFlow[c]!);
-  const flowTotal = flows.reduce((s, x) => s + x, 0);
-  const targeted = flowTotal > 0 ? wk.patrolTargetShare : 0;
   w.coverage.fill(0);
+  if (!segments.length) return;
+  const wID = shares(segments.map((c) => w.input.crossings[c]!.patrolCoverage));
+  const wMY = shares(segments.map((c) => w.input.crossings[c]!.patrolCoverageMY));
+  const known = wk.patrolTargetShare > 0 ? sharedFlows(w, segments) : null;
+  const targeted = known ? wk.patrolTargetShare : 0;
+  const alloc = (own: number[], i: number) => (1 - targeted) * own[i]! + (known ? targeted * known[i]! : 0);
+  const id = segments.map((_, i) => p.patrolUnits * alloc(wID, i));
+  const my = segments.map((_, i) => p.malaysianPatrolUnits * alloc(wMY, i));
+
+  // The joint programme's units and the detection they keep at the line.
+  const J = wk.jointUnits;
+  const mode = wk.cap.patrolMode;
+  let joint: number[];
+  let jointGap: number;
+  if (mode === PatrolMode.parallel) {
+    joint = segments.map((_, i) => (J / 2) * alloc(wID, i) + (J / 2) * alloc(wMY, i));
+    jointGap = p.lineGap;
+  } else {
+    const priority = segments.map((_, i) => (wID[i]! + wMY[i]!) / 2);
+    joint = gapFilling(J, segments.map((_, i) => id[i]! + my[i]!), priority);
+    jointGap = mode === PatrolMode.joint ? 0 : p.lineGap * (1 - p.handoverGapCut);
+  }
+
   segments.forEach((c, i) => {
-    const share = (1 - targeted) * (base[i]! / baseTotal) + (flowTotal > 0 ? (targeted * flows[i]!) / flowTotal : 0);
-    w.coverage[c * 2] = p.patrolUnits * share;
-    w.coverage[c * 2 + 1] = p.malaysianPatrolUnits * share + wk.jointCoverage;
-    const cov = w.coverage[c * 2]! + w.coverage[c * 2 + 1]!;
-    wk.detection[c] = detectionProbability(p.patrolKappa, p.patrolTechnology, w.input.crossings[c]!.terrain, cov, wk.lineGap);
+    w.coverage[c * 3] = id[i]!;
+    w.coverage[c * 3 + 1] = my[i]!;
+    w.coverage[c * 3 + 2] = joint[i]!;
+    const effective = (id[i]! + my[i]!) * (1 - p.lineGap) + joint[i]! * (1 - jointGap);
+    wk.detection[c] = detectionProbability(p.patrolKappa, p.patrolTechnology, w.input.crossings[c]!.terrain, effective);
   });
 }

@@ -18,6 +18,7 @@ function placeAbroad(w: World, id: number, irregular: boolean): void {
   m.destination[id] = path.destination;
   m.crossing[id] = path.crossing;
   move(w, id, irregular ? Status.workingIrregular : Status.workingRegular);
+  m.irregular[id] = irregular ? 1 : 0;
   m.channel[id] = irregular ? Channel.kin : Channel.procedural;
   if (!irregular) m.docs[id] = Docs.passport;
   // Uniform position in the stay: the rest of a geometric stay is again geometric.
@@ -50,10 +51,10 @@ export function initPopulation(w: World): void {
   });
 
   // Brokers: per hub, a share of traffickers; some can get fraudulent papers; ties at official posts.
-  // One broker agent stands for `scale` brokers, like migrants. The trafficker share is laid out
-  // exactly (not drawn), so a scaled-down run keeps the hub's mix.
+  // Brokers are few, so they are kept at their full count at every scale (their capacity is
+  // counted in agents instead); the trafficker share is laid out exactly, not drawn.
   s.hubs.forEach((h, hi) => {
-    const n = h.brokers > 0 ? Math.max(1, Math.round(h.brokers / w.scale)) : 0;
+    const n = Math.round(h.brokers);
     const traffickers = Math.round(n * h.traffickerShare);
     for (let k = 0; k < n; k++) addBroker(w, hi, k < traffickers ? 1 : 0);
   });

@@ -3,17 +3,21 @@
  * capacity left. A trafficking broker may deceive (false job, hidden debt); a broker with access
  * supplies fraudulent papers through the non-resident ID loophole.
  */
-import { Channel, Docs, NO_ID, Status } from './codes.js';
+import { Channel, Docs, Status } from './codes.js';
 import { M } from './metrics.js';
 import { MAX_APPROACHES } from './draws.js';
 import { draw, roundStochastic, type World } from './state.js';
 import { move } from './transitions.js';
 
-/** Active broker ids at each hub, in id order. */
+/**
+ * Active broker ids at each hub, traffickers first, each group in id order. A recruit picks a
+ * broker by a draw of its own along this list, so when an arrest or a conviction removes one
+ * broker, the others' recruits mostly keep a broker of the same intent: comparisons stay paired.
+ */
 function activeByHub(w: World): number[][] {
   const b = w.brokers.cols;
   const out: number[][] = w.geo.hubIds.map(() => []);
-  for (let id = 0; id < w.brokers.count; id++) if (b.active[id] === 1) out[b.hub[id]!]!.push(id);
+  for (const intent of [1, 0]) for (let id = 0; id < w.brokers.count; id++) if (b.active[id] === 1 && b.trafficker[id] === intent) out[b.hub[id]!]!.push(id);
   return out;
 }
 
@@ -52,35 +56,33 @@ function engage(w: World, id: number, broker: number): void {
   }
 }
 
-/** Brokers take on those who seek them, then approach residents in their reach with what capacity is left. */
+/**
+ * Brokers take on those who seek them, then approach residents in their reach with the capacity
+ * left. Capacity is pooled per hub (all active brokers there) and counted in agents — a broker's
+ * capacity in persons divided by the scale — so results do not depend on the scale.
+ */
 export function recruit(w: World): void {
   const m = w.migrants.cols;
   const b = w.brokers.cols;
   const p = w.p;
   const t = w.week.index;
-  // A broker agent stands for `scale` brokers, so its capacity in agents equals one broker's in persons.
-  const weekly = (p.brokerCapacityPerMonth * 12) / 52;
+  const wk = w.week;
+  const weekly = (p.brokerCapacityPerMonth * 12) / 52 / w.scale;
+  const outreach = p.brokerOutreachPerWeek / w.scale;
   const byHub = activeByHub(w);
-  for (const ids of byHub) for (const id of ids) b.credit[id] = weekly;
 
-  // Seekers, grouped by hub in queue order, go to brokers in a shuffled-by-stream order.
   const seekers = w.q.seekers;
   const pending: number[][] = w.geo.hubIds.map(() => []);
   for (let i = 0; i < seekers.length; i++) pending[hubOf(w, seekers.ids[i]!)]!.push(seekers.ids[i]!);
   seekers.clear();
-  pending.forEach((list, hub) => {
-    const pool = byHub[hub]!;
-    let k = pool.length ? Math.floor(w.draws.brokerQueue.u(hub, t) * pool.length) : 0;
-    for (const id of list) {
-      let found = NO_ID;
-      for (let tries = 0; tries < pool.length; tries++, k = (k + 1) % pool.length) {
-        if (b.credit[pool[k]!]! >= 1 || draw(w, 'brokerPick', id) < b.credit[pool[k]!]!) {
-          found = pool[k]!;
-          k = (k + 1) % pool.length;
-          break;
-        }
-      }
-      if (found === NO_ID) {
+
+  const origins = w.input.origins;
+  byHub.forEach((pool, hub) => {
+    const capacity = pool.length * weekly;
+    let slots = roundStochastic(capacity, w.draws.brokerCapacity.u(hub, t));
+    let taken = 0;
+    for (const id of pending[hub]!) {
+      if (slots === 0) {
         // No broker free: go with kin if there are any, else stay home this time.
         if (m.kin[id] === 1 || m.start[id] === 1) {
           m.channel[id] = Channel.kin;
@@ -88,7 +90,7 @@ export function recruit(w: World): void {
           w.q.ready.push(id);
           if (m.start[id] === 0) {
             w.rec.add(M.channel_kin);
-            if (w.input.origins[m.origin[id]!]!.far) w.rec.add(M.channel_kin_far);
+            if (origins[m.origin[id]!]!.far) w.rec.add(M.channel_kin_far);
           }
         } else {
           move(w, id, Status.home);
@@ -97,40 +99,35 @@ export function recruit(w: World): void {
         }
         continue;
       }
-      b.credit[found]! -= 1;
-      engage(w, id, found);
+      slots--;
+      taken++;
+      engage(w, id, pool[Math.floor(draw(w, 'brokerPick', id) * pool.length)]!);
     }
-  });
 
-  // Outreach: each broker approaches residents of the origins its hub serves.
-  const origins = w.input.origins;
-  const wk = w.week;
-  byHub.forEach((pool, hub) => {
+    // Outreach with what is left: residents of the origins the hub serves are approached.
     const reach = origins.map((_, oi) => oi).filter((oi) => w.geo.originHub[oi] === hub && w.originCount[oi]! > 0);
-    if (!reach.length) return;
+    if (!reach.length || !pool.length) return;
     const weights = reach.map((oi) => w.originCount[oi]!);
     const total = weights.reduce((s, x) => s + x, 0);
-    for (const broker of pool) {
-      // Keyed by (broker, week, approach): the same broker knocks on the same doors in every variant.
-      const u = (slot: number) => w.draws.outreach.u(broker, t, slot);
-      const approaches = Math.min(MAX_APPROACHES, roundStochastic(Math.min(b.credit[broker]!, p.brokerOutreachPerWeek), u(0)));
-      for (let k = 0; k < approaches; k++) {
-        let x = u(1 + 3 * k) * total;
-        let j = 0;
-        while (x >= weights[j]! && j < reach.length - 1) x -= weights[j++]!;
-        const oi = reach[j]!;
-        const id = w.originFirst[oi]! + Math.floor(u(2 + 3 * k) * w.originCount[oi]!);
-        if (m.status[id] !== Status.home) continue;
-        const a = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
-        const lure = b.trafficker[broker] === 1 ? 1 + p.deceptionInflation * (1 - a) : 1;
-        if (u(3 + 3 * k) < Math.min(1, p.offerAcceptance * (1 - a) * lure)) {
-          m.start[id] = 0;
-          m.startNode[id] = oi;
-          engage(w, id, broker);
-          b.credit[broker]! -= 1;
-          w.rec.add(M.departures);
-          w.rec.add(M.recruited_by_outreach);
-        }
+    // Keyed by (hub, week, approach): the same doors are knocked on in every variant.
+    const u = (slot: number) => w.draws.outreach.u(hub, t, slot);
+    const approaches = Math.min(MAX_APPROACHES, roundStochastic(Math.min(pool.length * outreach, Math.max(0, capacity - taken)), u(0)));
+    for (let a = 0; a < approaches; a++) {
+      const broker = pool[Math.floor(u(4 + 4 * a) * pool.length)]!;
+      let x = u(1 + 4 * a) * total;
+      let j = 0;
+      while (x >= weights[j]! && j < reach.length - 1) x -= weights[j++]!;
+      const oi = reach[j]!;
+      const id = w.originFirst[oi]! + Math.floor(u(2 + 4 * a) * w.originCount[oi]!);
+      if (m.status[id] !== Status.home) continue;
+      const aw = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
+      const lure = b.trafficker[broker] === 1 ? 1 + p.deceptionInflation * (1 - aw) : 1;
+      if (u(3 + 4 * a) < Math.min(1, p.offerAcceptance * (1 - aw) * lure)) {
+        m.start[id] = 0;
+        m.startNode[id] = oi;
+        engage(w, id, broker);
+        w.rec.add(M.departures);
+        w.rec.add(M.recruited_by_outreach);
       }
     }
   });

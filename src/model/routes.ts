@@ -86,6 +86,8 @@ export function learnRoutes(w: World): void {
   }
   bl.brokerFlow.fill(0);
   for (let h = 0; h < H; h++) for (let c = 0; c < C; c++) bl.brokerFlow[c]! += bl.attempts[h * C + c]!;
+  const rows = bl.flowHistory.length / C;
+  bl.flowHistory.set(bl.brokerFlow, (w.week.index % rows) * C);
   bl.attempts.fill(0);
   bl.intercepts.fill(0);
 }

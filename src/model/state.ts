@@ -26,6 +26,7 @@ export interface Queues {
   jobSeekers: IdList;
   raided: IdList;
   toIdentify: IdList;
+  selfReported: IdList;
   deporting: IdList;
   deportees: IdList;
   returning: IdList;
@@ -40,8 +41,10 @@ export interface Beliefs {
   /** This week's attempts and interceptions by network (hubs, then one row for non-broker crossers). */
   attempts: Float64Array;
   intercepts: Float64Array;
-  /** Broker-led crossings per crossing last week: what intelligence sharing reveals. */
+  /** Broker-led crossings per crossing last week. */
   brokerFlow: Float64Array;
+  /** Broker-led crossings per crossing in recent weeks, [(week % rows) * C + c]: what shared information can reveal, late. */
+  flowHistory: Float64Array;
 }
 
 export interface World {
@@ -71,8 +74,12 @@ export interface World {
   originCount: Int32Array;
   q: Queues;
   beliefs: Beliefs;
-  /** Indonesian and Malaysian patrol units on each crossing this week: [c * 2 + side]. */
+  /** Patrol units on each crossing this week: [c * 3 + k], k = Indonesian, Malaysian, joint programme. */
   coverage: Float64Array;
+  /** Officers' perceived chance of being caught colluding, per post (learned from catches they see). */
+  postRisk: Float64Array;
+  /** Colluding officers caught at each post this week. */
+  postCatches: Float64Array;
   rec: Recorder;
   /** Per-week, per-crossing counts: [(week * C + c) * CROSSING_SLOTS + slot]. */
   perCrossing: Float64Array;
@@ -91,6 +98,7 @@ export function emptyQueues(): Queues {
     jobSeekers: new IdList(),
     raided: new IdList(),
     toIdentify: new IdList(),
+    selfReported: new IdList(),
     deporting: new IdList(),
     deportees: new IdList(),
     returning: new IdList(),
@@ -154,8 +162,11 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
       attempts: new Float64Array((H + 1) * C),
       intercepts: new Float64Array((H + 1) * C),
       brokerFlow: new Float64Array(C),
+      flowHistory: new Float64Array((2 + Math.ceil(Math.max(p.infoLagCommunication, p.infoLagCoordination))) * C),
     },
-    coverage: new Float64Array(C * 2),
+    coverage: new Float64Array(C * 3),
+    postRisk: new Float64Array(C),
+    postCatches: new Float64Array(C),
     rec: new Recorder(METRICS, geo.weeks),
     perCrossing: new Float64Array(geo.weeks * C * CROSSING_SLOTS),
     stocks: new Float64Array(STATUS_COUNT),

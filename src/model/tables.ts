@@ -15,6 +15,8 @@ export const MIGRANT_COLUMNS = {
   victim: 'u8', // 1 while trafficked in the current episode (cleared on identification or return)
   identifiedBefore: 'u8', // 1 if ever identified as a victim (reintegration support applies)
   traffickedBefore: 'u8', // 1 if ever trafficked before the current journey
+  irregular: 'u8', // 1 without legal status in Malaysia (crossed informally, through collusion, on fraudulent papers or a border pass)
+  papersHeld: 'u8', // 1 if the employer or broker holds the person's documents
   start: 'u8', // journey starts at 0 the origin, 1 a hub (deportees re-crossing)
   startNode: 'u16', // origin or hub index of the journey start
   crossing: 'u16', // crossing of the current journey
@@ -34,7 +36,7 @@ export const BROKER_COLUMNS = {
   active: 'u8', // 1 active, 0 arrested or removed, 2 convicted
   fraudAccess: 'u8', // 1 can obtain fraudulent identity papers
   ties: 'u32', // bit c set: a colluding contact at official crossing c
-  credit: 'f32', // capacity left this week, agents
+  openCase: 'i32', // the case open against the broker, or NO_ID
 } as const;
 
 export const OFFICIAL_COLUMNS = {
@@ -47,8 +49,11 @@ export const OFFICIAL_COLUMNS = {
 
 export const CASE_COLUMNS = {
   broker: 'i32',
-  stage: 'u8', // 0 investigation, 1 prosecution, 2 closed
+  stage: 'u8', // CaseStage code
   crossBorder: 'u8', // 1 if the evidence lies in Malaysia
+  evidence: 'u8', // Evidence code: the foreign evidence a cross-border case waits for
+  witness: 'u8', // 1 if the victim testifies
+  waitWeeks: 'u16', // weeks until awaited evidence or a returned suspect arrives
 } as const;
 
 export type Migrants = AgentTable<typeof MIGRANT_COLUMNS>;

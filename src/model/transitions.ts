@@ -4,7 +4,7 @@
  * conservation can be checked. The shared transitions — being turned back, going home, being
  * identified as a victim — live here so that phases need not import each other.
  */
-import { Docs, NO_ID, STATUS_COUNT, Status } from './codes.js';
+import { CaseStage, Docs, Evidence, NO_ID, Place, STATUS_COUNT, Status } from './codes.js';
 import { type IdentifiedBy, M } from './metrics.js';
 import type { World } from './state.js';
 import { draw, geometricWeeks } from './state.js';
@@ -39,6 +39,8 @@ export function turnBack(w: World, id: number, weeks: number): void {
   m.deceived[id] = 0;
   m.startNode[id] = m.origin[id]!;
   m.start[id] = 0;
+  m.irregular[id] = 0;
+  m.papersHeld[id] = 0;
   if (m.docs[id] === Docs.fraudulent) m.docs[id] = Docs.none;
   updateHazardFactor(w, id);
 }
@@ -51,8 +53,12 @@ export function sendHome(w: World, id: number, u: number): void {
   turnBack(w, id, geometricWeeks(w.p.returnCooldownWeeks, u));
 }
 
-/** Records a victim as identified, sends them to a shelter and opens a case against their broker. */
-export function identify(w: World, id: number, by: IdentifiedBy, inMalaysia: boolean): void {
+/**
+ * Records a victim as identified and sends them to a shelter; a case is opened against the
+ * broker who brought them. The evidence of exploitation in Malaysia makes the case cross-border
+ * unless the victim was found at the border before working; the victim may testify.
+ */
+export function identify(w: World, id: number, by: IdentifiedBy, place: number): void {
   const m = w.migrants.cols;
   move(w, id, Status.identified);
   m.weeksLeft[id] = geometricWeeks(w.week.shelterWeeks, draw(w, 'shelter', id));
@@ -61,17 +67,53 @@ export function identify(w: World, id: number, by: IdentifiedBy, inMalaysia: boo
   w.rec.add(M.identified);
   w.rec.add(M[by]);
   const broker = m.broker[id]!;
-  if (broker !== NO_ID) openCase(w, broker, inMalaysia ? 1 : 0, 0);
+  if (broker !== NO_ID) openCase(w, broker, place === Place.border ? 0 : 1, draw(w, 'testimony', id) < w.p.testimonyShare ? 1 : 0);
   m.broker[id] = NO_ID;
 }
 
-/** A task-force case against a broker, at investigation (stage 0) or straight at prosecution (1). */
-export function openCase(w: World, broker: number, crossBorder: number, stage: number): void {
+/**
+ * A task-force case against a broker, at investigation. The suspect may flee across the line —
+ * and escape, unless the stage allows suspects to be returned; a cross-border case sends for the
+ * evidence held in Malaysia as far as the stage allows.
+ */
+export function openCase(w: World, broker: number, crossBorder: number, witness: number): void {
+  const c = w.cases.cols;
+  if (w.brokers.cols.active[broker] === 2) return; // already convicted
+  const open = w.brokers.cols.openCase[broker]!;
+  if (open !== NO_ID && c.stage[open] !== CaseStage.closed) {
+    // Another victim of a broker already under investigation joins that case.
+    if (witness) c.witness[open] = 1;
+    return;
+  }
   const k = w.cases.add();
-  w.cases.cols.broker[k] = broker;
-  w.cases.cols.stage[k] = stage;
-  w.cases.cols.crossBorder[k] = crossBorder;
-  if (stage === 0) w.rec.add(M.cases_opened);
+  w.brokers.cols.openCase[broker] = k;
+  const cap = w.week.cap;
+  const u = (slot: number) => w.draws.caseTraits.once(k, slot);
+  c.broker[k] = broker;
+  c.stage[k] = CaseStage.investigation;
+  c.crossBorder[k] = crossBorder;
+  c.witness[k] = witness;
+  c.evidence[k] = Evidence.notNeeded;
+  c.waitWeeks[k] = 0;
+  w.rec.add(M.cases_opened);
+  if (crossBorder) {
+    const chance = cap.evidenceChance + (1 - cap.evidenceChance) * (cap.evidenceChance > 0 ? w.week.evidenceGain : 0);
+    if (u(0) < chance) {
+      c.evidence[k] = Evidence.pending;
+      c.waitWeeks[k] = geometricWeeks(cap.evidenceWeeks * w.week.evidenceWeeksFactor, u(1));
+    } else c.evidence[k] = Evidence.failed;
+  }
+  if (w.brokers.cols.active[broker] === 1 && u(2) < w.p.suspectFlight) {
+    w.rec.add(M.suspects_fled);
+    if (u(3) < cap.suspectReturn) {
+      c.stage[k] = CaseStage.suspectAbroad;
+      c.waitWeeks[k] = Math.max(c.waitWeeks[k]!, geometricWeeks(cap.returnWeeks, u(4)));
+    } else {
+      // Out of reach across the line: the case closes and the broker works on from there.
+      c.stage[k] = CaseStage.closed;
+      w.rec.add(M.suspects_escaped);
+    }
+  }
 }
 
 /** The personal factor of the departure hazard: exp(βk·kin − βd·debt), cached per agent. */

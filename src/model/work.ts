@@ -1,11 +1,38 @@
 /**
- * Arrivals take work; stays end and people go home. Trafficked = brought by a broker (act) +
- * deceived or indebted (means) + placed with an exploitative employer (purpose).
+ * Arrivals take work; stays end and people go home. Whether a worker is trafficked follows the
+ * Palermo definition: an act (recruitment, transport or harbouring — by a broker, an agency or
+ * the employer), a means (deception, debt bondage, documents held, or abuse of a position of
+ * vulnerability: the threat of denouncing a worker without legal status) and the purpose of
+ * exploitation. Legal status decides much of it: employers and brokers have leverage over those
+ * who crossed irregularly, through a colluding officer or on fraudulent papers.
  */
 import { Channel, NO_ID, Status } from './codes.js';
 import { M } from './metrics.js';
+import type { Params } from './parameters.js';
 import { draw, geometricWeeks, type World } from './state.js';
 import { move, sendHome } from './transitions.js';
+
+/** Probability from a base probability and an odds multiplier. */
+export function withOdds(base: number, oddsMultiplier: number): number {
+  if (base <= 0) return 0;
+  if (base >= 1) return 1;
+  const odds = (base / (1 - base)) * oddsMultiplier;
+  return odds / (1 + odds);
+}
+
+/** Chance the employer a worker is placed with exploits, from who placed them and the leverage over them. */
+export function exploitationChance(p: Params, base: number, irregular: boolean, papersHeld: boolean, kin: boolean): number {
+  let m = 1;
+  if (irregular) m *= p.irregularLeverage;
+  if (papersHeld) m *= p.papersHeldLeverage;
+  if (kin) m *= p.kinProtection;
+  return withOdds(base, m);
+}
+
+/** Mean weeks a victim stays in exploitation: shorter exit chances without legal status or with documents held. */
+export function exploitationStay(p: Params, irregular: boolean, papersHeld: boolean): number {
+  return p.exploitationWeeks / ((irregular ? p.exitIrregular : 1) * (papersHeld ? p.exitPapersHeld : 1));
+}
 
 export function takeWork(w: World): void {
   const m = w.migrants.cols;
@@ -14,19 +41,35 @@ export function takeWork(w: World): void {
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
     const b = m.broker[id]!;
-    const trafficker = b !== NO_ID && w.brokers.cols.trafficker[b] === 1;
-    const exploitChance = trafficker ? p.traffickerExploitPlacement : w.input.destinations[m.destination[id]!]!.exploitShare;
-    const exploitative = draw(w, 'exploit', id) < exploitChance;
-    const means = m.deceived[id] === 1 || m.debt[id]! > p.indebtedMonths;
-    if (exploitative && b !== NO_ID && means) {
+    const channel = m.channel[id]!;
+    const irregular = m.irregular[id] === 1;
+    let exploitative: boolean;
+    if (channel === Channel.procedural && !irregular) {
+      // Licensed placement with a vetted employer: exploited only through a substituted contract.
+      if (draw(w, 'contract', id) < p.contractSubstitution) {
+        exploitative = true;
+        m.deceived[id] = 1;
+        w.rec.add(M.contracts_substituted);
+      } else exploitative = false;
+      if (draw(w, 'papers', id) < p.passportRetention) m.papersHeld[id] = 1;
+    } else {
+      const trafficker = b !== NO_ID && w.brokers.cols.trafficker[b] === 1;
+      const base = trafficker ? p.traffickerExploitPlacement : w.input.destinations[m.destination[id]!]!.exploitShare;
+      exploitative = draw(w, 'exploit', id) < exploitationChance(p, base, irregular, m.papersHeld[id] === 1, channel === Channel.kin);
+    }
+    const threatened = irregular && draw(w, 'threat', id) < p.denunciationThreat;
+    const means = m.deceived[id] === 1 || m.debt[id]! > p.indebtedMonths || m.papersHeld[id] === 1 || threatened;
+    if (exploitative && means) {
       move(w, id, Status.exploited);
       m.victim[id] = 1;
-      m.weeksLeft[id] = geometricWeeks(p.exploitationWeeks, draw(w, 'stay', id));
+      m.weeksLeft[id] = geometricWeeks(exploitationStay(p, irregular, m.papersHeld[id] === 1), draw(w, 'stay', id));
       w.rec.add(M.trafficked);
+      if (b !== NO_ID) w.rec.add(M.trafficked_via_broker);
+      if (irregular) w.rec.add(M.trafficked_irregular);
       if (m.traffickedBefore[id] === 1) w.rec.add(M.re_trafficked);
       m.traffickedBefore[id] = 1;
     } else {
-      move(w, id, m.channel[id] === Channel.procedural ? Status.workingRegular : Status.workingIrregular);
+      move(w, id, irregular ? Status.workingIrregular : Status.workingRegular);
       m.weeksLeft[id] = geometricWeeks(p.contractWeeks, draw(w, 'stay', id));
     }
   }

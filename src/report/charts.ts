@@ -70,7 +70,7 @@ export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline'): TopLe
 /** Paired change against the baseline with its 95% interval, one row per variant. */
 export function comparisonSpec(c: Comparison, metric = 'trafficked', title = 'Change in people trafficked against the baseline'): TopLevelSpec {
   const values = c.variants
-    .filter((v) => v.metrics[metric]?.diff)
+    .filter((v) => !v.decomposes && v.metrics[metric]?.diff)
     .map((v) => {
       const d = v.metrics[metric]!.diff!;
       const sign = d.hi < 0 ? 'fewer (95% interval below 0)' : d.lo > 0 ? 'more (95% interval above 0)' : 'no clear change';
@@ -117,7 +117,7 @@ export function comparisonSpec(c: Comparison, metric = 'trafficked', title = 'Ch
 
 /** Migrant crossings through each crossing, per variant (where flows go, and where they move). */
 export function flowsByCrossingSpec(c: Comparison, crossingKinds: Record<string, string>, variants?: string[]): TopLevelSpec {
-  const chosen = variants ?? c.variants.map((v) => v.name);
+  const chosen = variants ?? c.variants.filter((v) => !v.decomposes).map((v) => v.name);
   const values = c.variants
     .filter((v) => chosen.includes(v.name))
     .flatMap((v) =>

@@ -13,6 +13,7 @@ import type { Comparison, WeeklyBand } from '../experiment/compare.js';
 import { UserError } from '../core/errors.js';
 import type { Scenario } from '../scenario/parse.js';
 import { borderMapSpec, comparisonSpec, darkFigureSpec, flowsByChannelSpec, flowsByCrossingSpec } from './charts.js';
+import { shownVariants } from '../experiment/table.js';
 import { mapData } from './map-data.js';
 import type { ParameterRow } from '../scenario/parameter-table.js';
 import { svgToPng, toSvg } from './render.js';
@@ -65,7 +66,7 @@ export function reportCharts(c: Comparison, bands: WeeklyBand[], info: ScenarioI
 }
 
 function findings(c: Comparison): string {
-  const rows = c.variants.slice(1).map((v) => ({ v, d: v.metrics.trafficked!.diff!, rel: v.metrics.trafficked!.relativeChange }));
+  const rows = shownVariants(c).slice(1).map((v) => ({ v, d: v.metrics.trafficked!.diff!, rel: v.metrics.trafficked!.relativeChange }));
   const fewer = rows.filter((r) => r.d.hi < 0).sort((a, b) => a.d.mean - b.d.mean);
   const more = rows.filter((r) => r.d.lo > 0);
   const unclear = rows.filter((r) => r.d.hi >= 0 && r.d.lo <= 0);
@@ -81,7 +82,7 @@ function findings(c: Comparison): string {
 
 function comparisonTable(c: Comparison): string {
   const head = '<tr><th>variant</th><th>what it is</th><th>trafficked (mean, 95% interval)</th><th>change vs baseline (paired 95% interval)</th><th>change</th><th>identified: change</th><th>informal crossings: change</th><th>cost per case averted</th></tr>';
-  const rows = c.variants.map((v) => {
+  const rows = shownVariants(c).map((v) => {
     const t = v.metrics.trafficked!;
     const d = t.diff;
     const id = v.metrics.identified!;
@@ -91,8 +92,25 @@ function comparisonTable(c: Comparison): string {
   return `<table class="num">${head}${rows.join('')}</table>`;
 }
 
+/** The change of cooperation stage, by mechanism: one table per decomposition and metric. */
+function decompositionTables(c: Comparison): string {
+  if (!c.decompositions.length) return '<p class="note">This comparison declares no decomposition of a change of stage.</p>';
+  const ci = (i: { lo: number; hi: number }) => `[${signed(i.lo)}, ${signed(i.hi)}]`;
+  return c.decompositions
+    .map((d) => {
+      const rows = d.mechanisms
+        .map((m) => `<tr><td>${esc(m.label)}</td><td>${signed(m.contribution.mean)}</td><td>${ci(m.contribution)}</td><td>${m.share === null ? '' : `${(100 * m.share).toFixed(0)}%`}</td></tr>`)
+        .join('');
+      return `<h3>${esc(d.metric.replace(/_/g, ' '))}: ${esc(d.variant)} against ${esc(d.against)}</h3>
+<table class="num"><tr><th>mechanism</th><th>contribution (paired mean)</th><th>95% interval</th><th>share of the change</th></tr>
+<tr><td><b>total change</b></td><td><b>${signed(d.total.mean)}</b></td><td>${ci(d.total)}</td><td>100%</td></tr>${rows}
+<tr><td>interactions: what the mechanisms only do together</td><td>${signed(d.interactions.mean)}</td><td>${ci(d.interactions)}</td><td>${d.total.mean ? `${((100 * d.interactions.mean) / d.total.mean).toFixed(0)}%` : ''}</td></tr></table>`;
+    })
+    .join('\n');
+}
+
 function moves(c: Comparison): string {
-  const items = c.variants.slice(1).map((v) => {
+  const items = shownVariants(c).slice(1).map((v) => {
     const top = Object.entries(v.metrics)
       .filter(([k, s]) => k.startsWith('flow_') && s.diff && s.diff.mean !== 0)
       .sort((a, b) => Math.abs(b[1].diff!.mean) - Math.abs(a[1].diff!.mean))
@@ -136,7 +154,7 @@ code, pre { background: #f4f4f4; padding: 2px 4px; } pre { padding: 0.8em; overf
 ${libs}
 </head><body>
 <h1>Interventions against trafficking on the Kalimantan border</h1>
-<p class="note">lintas comparison <b>${esc(c.scenario)}</b>, ${esc(c.start)} to ${esc(c.end)}: ${c.variants.length} variants × ${c.replicates} replicates, one agent = ${c.scale} persons.</p>
+<p class="note">lintas comparison <b>${esc(c.scenario)}</b>, ${esc(c.start)} to ${esc(c.end)}: ${shownVariants(c).length} variants × ${c.replicates} replicates, one agent = ${c.scale} persons.</p>
 <h2>What the comparison shows</h2>
 ${findings(c)}
 <p>Each variant is the baseline with one change. Every variant runs with the same random seeds (common random numbers), so a
@@ -145,6 +163,11 @@ are of it. An interval that crosses zero means no clear effect at this number of
 ${chart('comparison-trafficked', 'Change in the number of people trafficked against the baseline, with paired 95% intervals.')}
 ${comparisonTable(c)}
 ${chart('comparison-identified', 'Change in the number of victims identified. Some measures find more victims without preventing trafficking.')}
+<h2>What the change of cooperation stage is made of</h2>
+<p>The stage of cooperation does not scale the measures: it decides how patrols, information, justice and victims cross
+the line. Each mechanism is held in turn at the earlier stage while the rest move on (same seeds); what the change loses is
+that mechanism's contribution. The last row is what the mechanisms achieve only together.</p>
+${decompositionTables(c)}
 <h2>Where flows moved</h2>
 <p>Enforcement at one place can push people to other crossings (the "balloon" effect). The largest changes in migrant crossings, by crossing point:</p>
 ${moves(c)}

@@ -3,7 +3,7 @@
  * runs; problems come back as one line each, naming the exact path.
  */
 import { z } from 'zod';
-import { STAGES } from '../model/cooperation.js';
+import { MECHANISMS, STAGES } from '../model/cooperation.js';
 import { BUILTIN, type InterventionDefinition, type InterventionRegistry, isInterventionDefinition } from '../model/interventions/index.js';
 import { CORE_PARAMS, CORE_PARAM_NAMES, type ParamKind } from '../model/parameters.js';
 import { isRealDate } from './dates.js';
@@ -75,9 +75,13 @@ export const crossingSchema = z.object({
   operating: z.boolean(),
   officers: nonnegative,
   patrolCoverage: nonnegative.default(0),
+  patrolCoverageMY: nonnegative.optional(),
   terrain: nonnegative.default(1),
   source,
-}).strict();
+})
+  .strict()
+  // Malaysia's patrol priorities default to Indonesia's where a table does not give them.
+  .transform((c) => ({ ...c, patrolCoverageMY: c.patrolCoverageMY ?? c.patrolCoverage }));
 
 export const destinationSchema = z.object({
   id,
@@ -87,6 +91,7 @@ export const destinationSchema = z.object({
   lon,
   demand: nonnegative,
   exploitShare: probability,
+  isolation: probability.default(0),
   source,
 }).strict();
 
@@ -138,9 +143,11 @@ const interventionSchemaFor = (registry: InterventionRegistry) =>
     })
     .strict();
 
+const stageEnum = z.enum(STAGES, { errorMap: () => ({ message: `expected one of ${STAGES.map((s) => `"${s}"`).join(', ')}` }) });
+
 export const stageSchema = z.object({
   date: dateString,
-  stage: z.enum(STAGES, { errorMap: () => ({ message: `expected one of ${STAGES.map((s) => `"${s}"`).join(', ')}` }) }),
+  stage: stageEnum,
   source,
 }).strict();
 
@@ -176,8 +183,16 @@ export const scenarioSchemaFor = (registry: InterventionRegistry) =>
     closures: z.array(closureSchema).default([]),
     params: paramsSchemaFor(registry),
     stages: z.array(stageSchema).min(1, 'expected the cooperation stage at the start'),
+    mechanismStages: z
+      .object(Object.fromEntries(MECHANISMS.map((m) => [m, stageEnum.optional()])) as Record<(typeof MECHANISMS)[number], z.ZodOptional<typeof stageEnum>>)
+      .strict()
+      .optional(),
     interventions: z.array(interventionSchemaFor(registry)).default([]),
     variants: z.array(z.unknown()).default([]),
+    /** Changes of cooperation stage between two variants to decompose into the mechanisms (compare). */
+    decompositions: z
+      .array(z.object({ variant: z.string({ invalid_type_error: 'expected a variant name' }), against: z.string({ invalid_type_error: 'expected a variant name' }) }).strict())
+      .default([]),
     extensions: extensionsSchema.optional(),
   })
   .strict()

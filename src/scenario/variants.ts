@@ -8,6 +8,7 @@ import { produce, type Draft } from 'immer';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
 import { formatPath, zodLines } from './errors.js';
+import { MECHANISMS, type Mechanism, stageOn } from '../model/cooperation.js';
 import { deepMerge, parseScenario, type Scenario } from './parse.js';
 import type { ScenarioInput } from './schema.js';
 
@@ -42,7 +43,12 @@ export interface ResolvedVariant {
   name: string;
   description: string;
   scenario: Scenario;
+  /** For the runs a decomposition adds: the variant with one mechanism held at the reference's stage. */
+  decomposes?: { variant: string; against: string; mechanism: Mechanism };
 }
+
+/** Name of the run that holds one mechanism of a variant at the reference's stage. */
+export const heldName = (variant: string, mechanism: Mechanism) => `${variant}~${mechanism}`;
 
 /** The baseline (first, named "baseline") and every variant, validated. */
 export function resolveVariants(data: unknown): ResolvedVariant[] {
@@ -50,6 +56,7 @@ export function resolveVariants(data: unknown): ResolvedVariant[] {
   const raw = (data as { variants?: unknown[] }).variants ?? [];
   const { variants: _v, ...baseData } = data as Record<string, unknown>;
   const out: ResolvedVariant[] = [{ name: 'baseline', description: base.description ?? 'the scenario as given', scenario: base }];
+  const clean: Record<string, Record<string, unknown>> = { baseline: { ...(baseData as Record<string, unknown>), decompositions: [] } };
   const errors: string[] = [];
   const names = new Set(['baseline']);
   raw.forEach((entry, i) => {
@@ -70,11 +77,32 @@ export function resolveVariants(data: unknown): ResolvedVariant[] {
       derived = { ...d, interventions: [...(d.interventions ?? []), ...v.addInterventions] };
     }
     try {
-      const { variants: _inner, ...clean } = derived as Record<string, unknown>;
-      out.push({ name: v.name, description: v.description ?? '', scenario: parseScenario({ ...clean, variants: [] }) });
+      const { variants: _inner, ...rest } = derived as Record<string, unknown>;
+      clean[v.name] = { ...rest, variants: [], decompositions: [] };
+      out.push({ name: v.name, description: v.description ?? '', scenario: parseScenario(clean[v.name]) });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       errors.push(...e.lines.map((l) => `variants[${i}] (${v.name}): ${l}`));
+    }
+  });
+  if (errors.length) throw new UserError(errors);
+  base.decompositions.forEach((d, i) => {
+    const target = out.find((v) => v.name === d.variant);
+    const reference = out.find((v) => v.name === d.against);
+    if (!target) errors.push(`decompositions[${i}].variant: no variant named "${d.variant}"`);
+    if (!reference) errors.push(`decompositions[${i}].against: no variant named "${d.against}"`);
+    if (!target || !reference) return;
+    // Each mechanism in turn is held at the stage the reference has when the variant starts.
+    const held = stageOn(reference.scenario.stages, target.scenario.start);
+    for (const mechanism of MECHANISMS) {
+      const data = clean[d.variant]!;
+      const pins = { ...((data.mechanismStages as Record<string, string> | undefined) ?? {}), [mechanism]: held };
+      out.push({
+        name: heldName(d.variant, mechanism),
+        description: `${d.variant} with ${mechanism} held at the ${held} stage`,
+        scenario: parseScenario({ ...data, mechanismStages: pins }),
+        decomposes: { variant: d.variant, against: d.against, mechanism },
+      });
     }
   });
   if (errors.length) throw new UserError(errors);

@@ -150,16 +150,28 @@ describe('border model', () => {
     expect(summary.totals.identified!).toBeLessThan(summary.totals.trafficked! * 0.5);
   });
 
-  it('counts trafficked only among broker-led, deceived or indebted, exploited workers', async () => {
-    const s = await scenarioWith((d) => {
-      // With no trafficking brokers and no debt, no one meets the means element.
+  it('counts trafficked only where an exploitative employer meets a means (Palermo): none without deception, debt, held papers or threats', async () => {
+    const none = await scenarioWith((d) => {
       for (const h of d.hubs) h.traffickerShare = 0;
-      (d.params as Record<string, unknown>).brokerDebtIdr = { value: 0, source: 'test' };
-      (d.params as Record<string, unknown>).debtShare = { value: 0, source: 'test' };
+      for (const [name, value] of Object.entries({ brokerDebtIdr: 0, debtShare: 0, docLoophole: 0, colludedPapersHeld: 0, passportRetention: 0, denunciationThreat: 0, contractSubstitution: 0 }))
+        (d.params as Record<string, unknown>)[name] = { value, source: 'test' };
     });
-    const { summary } = run(s, { scale: 50, weeks: 104 });
+    const { summary } = run(none, { scale: 50, weeks: 104 });
     expect(summary.totals.deceived).toBe(0);
     expect(summary.totals.trafficked).toBe(0);
     expect(summary.totals.crossings_informal).toBeGreaterThan(0);
+    // Each means on its own is enough.
+    const only = async (name: string, value: number) =>
+      run(
+        await scenarioWith((d) => {
+          for (const h of d.hubs) h.traffickerShare = 0;
+          for (const [n, v] of Object.entries({ brokerDebtIdr: 0, debtShare: 0, docLoophole: 0, colludedPapersHeld: 0, passportRetention: 0, denunciationThreat: 0, contractSubstitution: 0, [name]: value }))
+            (d.params as Record<string, unknown>)[n] = { value: v, source: 'test' };
+        }),
+        { scale: 50, weeks: 104 },
+      ).summary.totals.trafficked!;
+    expect(await only('denunciationThreat', 0.5)).toBeGreaterThan(0);
+    expect(await only('docLoophole', 0.5)).toBeGreaterThan(0);
+    expect(await only('contractSubstitution', 0.1)).toBeGreaterThan(0);
   });
 });

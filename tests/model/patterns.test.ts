@@ -93,22 +93,4 @@ describe('baseline patterns (MODEL.md)', () => {
     expect(others(b)).toBeLessThan(others(a));
   });
 
-  it('bilateral measures achieve little at the coexistence stage and work at collaboration (seed paper §3.2)', async () => {
-    const allBilateral = (stage: 'coexistence' | 'collaboration') =>
-      scenarioWith((d) => {
-        d.stages = [{ date: '2019-01-01', stage }];
-        d.interventions = (['jointPatrols', 'intelligenceSharing', 'jointTraining', 'operationalProtocols'] as const).map((kind) => ({
-          kind,
-          start: '2019-01-07',
-          intensity: 1,
-        }));
-      });
-    const coex = meanSummary(await allBilateral('coexistence')).totals.trafficked!;
-    const collab = meanSummary(await allBilateral('collaboration')).totals.trafficked!;
-    const t0 = base.totals.trafficked!;
-    const cutCoex = (t0 - coex) / t0;
-    const cutCollab = (t0 - collab) / t0;
-    expect(cutCollab).toBeGreaterThan(0.1);
-    expect(cutCoex).toBeLessThan(cutCollab / 3);
-  });
 });

@@ -1,4 +1,10 @@
-/** Joint patrols on footpaths and water crossings, on both sides of the line (seed paper §3.4). */
+/**
+ * Joint patrols on footpaths and water crossings (seed paper §3.4; the GBC's reactivated joint
+ * posts and coordinated patrol, facts §5). The programme fields patrol units from both sides;
+ * how they work depends on the cooperation stage (cooperation.ts, patrols.ts): in parallel, each
+ * side on its own side of the line; coordinated, allocated where the two sides' own patrols
+ * leave gaps, handing crossers over at the line; or as joint teams working across it.
+ */
 import { nonneg } from '../parameters.js';
 import { defineIntervention } from './define.js';
 
@@ -6,18 +12,17 @@ export default defineIntervention({
   kind: 'jointPatrols',
   label: 'Joint patrols',
   bilateral: true,
-  meaning: 'adds patrol coverage on every informal segment and closes the detection gap at the line',
+  meaning: 'patrol units from both sides on the informal segments: in parallel, coordinated or as joint teams, as the stage allows',
   source: 'seed paper §3.4: joint patrols on the routes traffickers use',
   params: {
-    jointPatrolCoverage: {
-      ...nonneg('coverage units', 'coverage a joint patrol adds to each informal segment'),
-      value: 30,
-      source: 'assumption: a joint patrol programme adds about as much as each side has now',
+    jointPatrolUnits: {
+      ...nonneg('patrol units', 'patrol units (both sides together) the joint programme fields on informal segments at full intensity'),
+      value: 35,
+      source:
+        'assumption: half of the 70 units both sides field now (40 Indonesian, 30 Malaysian); plausible range 10–70, from a token programme to doubling the present effort',
     },
   },
   apply(c, level, { p }) {
-    c.jointCoverage += p.jointPatrolCoverage * level;
-    // Patrols acting on one side only lose part of the detection at the line; joint ones close it.
-    c.lineGap = c.lineGap * (1 - level);
+    c.jointUnits = p.jointPatrolUnits * level;
   },
 });

@@ -6,29 +6,29 @@ export default defineIntervention({
   kind: 'ngoCooperation',
   label: 'NGO cooperation',
   bilateral: false,
-  meaning: 'awareness at origins grows each year, NGO and deportation screening find more victims, less re-trafficking',
+  meaning: 'awareness at origins grows each year, NGO outreach and deportation screening find more victims, less re-trafficking',
   source: 'seed paper §3.4: UNODC, IOM and community networks',
   params: {
     ngoAwarenessGain: {
       ...prob('rise in awareness at origins per year of NGO work', 'per year'),
       value: 0.05,
-      source: 'assumption: awareness campaigns add five points a year (IOM, facts §4)',
+      source: 'assumption: awareness campaigns add five points a year (IOM, facts §4); range 0.01–0.1',
     },
     ngoIdGain: {
-      ...nonneg('multiplier', 'multiplier on NGO identification'),
+      ...nonneg('multiplier', 'rise in NGO outreach and deportation screening at full intensity (1.5 = +150%)'),
       value: 1.5,
-      source: 'assumption: NGO networks raise identification by 150%',
+      source: 'assumption: NGO networks raise identification by 150%; range 0.5–3',
     },
     ngoRetraffickCut: {
       ...prob('cut in re-trafficking of identified victims from reintegration support', 'share'),
       value: 0.6,
-      source: 'assumption: reintegration support cuts re-trafficking',
+      source: 'assumption: reintegration support cuts re-trafficking; range 0.2–0.8',
     },
   },
   apply(c, level, { p, yearsActive }) {
     // Awareness built by past campaigns stays after they end.
     c.awarenessBoost = Math.min(1, p.ngoAwarenessGain * yearsActive);
-    c.idNgo = Math.min(1, c.idNgo * (1 + p.ngoIdGain * level));
+    c.ngoOutreach = Math.min(1, c.ngoOutreach * (1 + p.ngoIdGain * level));
     c.idDeportation = Math.min(1, c.idDeportation * (1 + p.ngoIdGain * level));
     c.reintegrationCut = p.ngoRetraffickCut * level;
   },
