@@ -36,6 +36,11 @@ export class Recorder {
     this.row[slot] = value;
   }
 
+  /** Drops the open row without recording it (weeks that are simulated but not reported). */
+  discard(): void {
+    this.row.fill(0);
+  }
+
   commit(): void {
     if (this.ticks >= this.capacity) throw new Error(`recorder is full (${this.capacity} ticks)`);
     for (let i = 0; i < this.row.length; i++) this.columns[i]![this.ticks] = this.row[i]!;

@@ -70,7 +70,7 @@ export function summarize(w: World): Summary {
     const sums = new Float64Array(CROSSING_SLOTS);
     let weeksOpen = 0;
     for (let t = 0; t < weeks; t++) {
-      if (w.geo.open[t * C + c]) weeksOpen++;
+      if (w.geo.open[(t + w.geo.spinUp) * C + c]) weeksOpen++;
       for (let k = 0; k < CROSSING_SLOTS; k++) sums[k]! += w.perCrossing[(t * C + c) * CROSSING_SLOTS + k]!;
     }
     const outbound = sums[0]! + sums[1]! + sums[2]! + sums[VISIT_SLOT]!;

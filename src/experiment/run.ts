@@ -45,7 +45,7 @@ export function describeRun(s: Summary): string {
     `  trafficked (true)     ${f(t.trafficked)}`,
     `  identified victims    ${f(t.identified)}  (${t.trafficked ? ((100 * (t.identified ?? 0)) / t.trafficked).toFixed(1) : '0'}% of trafficked)`,
     `  broker arrests        ${f(t.broker_arrests)}, prosecutions ${f(t.prosecutions)}, convictions ${f(t.convictions)}`,
-    `  deportations          ${f(t.deportations)}  (Nunukan ${f(t.deportations_nunukan)}, Entikong ${f(t.deportations_entikong)})`,
+    `  deportations          ${f(t.deportations)}  (from Sabah through Nunukan ${f(t.deportations_sabah)}, from Sarawak through Entikong ${f(t.deportations_sarawak)})`,
     `  re-crossings          ${f(t.re_crossings)}`,
     `  collusion events      ${f(t.collusion_events)}`,
     '',

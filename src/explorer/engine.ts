@@ -78,7 +78,7 @@ export class Run {
     });
     const C = w.geo.crossingIds.length;
     const perCrossing = w.perCrossing.slice(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS).map((v) => v * scale);
-    const open = w.geo.open.slice(t * C, (t + 1) * C);
+    const open = w.geo.open.slice((t + w.geo.spinUp) * C, (t + 1 + w.geo.spinUp) * C);
     const { agents, moving } = sampleMoving(w);
     return { run: this.id, week: t, date: w.week.date, metrics, perCrossing, open, agents, moving };
   }

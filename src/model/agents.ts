@@ -9,9 +9,6 @@ import { CrossingKind } from './geography.js';
 import type { World } from './state.js';
 import { enter, updateHazardFactor } from './transitions.js';
 
-const EDUCATION_SHARE = [0.55, 0.38, 0.07]; // assumption: border-regency attainment, cf. IOM's 57% elementary-or-less among victims
-const AWARENESS_BY_EDUCATION = [0.75, 1.2, 1.6];
-
 /** Sets the personal attributes of a new migrant agent from its origin; it starts at home. */
 export function initPerson(w: World, id: number, origin: number): void {
   const o = w.input.origins[origin]!;
@@ -21,10 +18,12 @@ export function initPerson(w: World, id: number, origin: number): void {
   m.origin[id] = origin;
   enter(w, id, Status.home);
   const e = u(PERSON.education);
-  const edu = e < EDUCATION_SHARE[0]! ? 0 : e < EDUCATION_SHARE[0]! + EDUCATION_SHARE[1]! ? 1 : 2;
+  const edu = e < p.educationPrimaryShare ? 0 : e < 1 - p.educationTertiaryShare ? 1 : 2;
   m.education[id] = edu;
   m.kin[id] = u(PERSON.kin) < o.kinShare ? 1 : 0;
-  m.awareness[id] = Math.min(1, o.awareness * AWARENESS_BY_EDUCATION[edu]! * (0.75 + 0.5 * u(PERSON.awareness)));
+  // The origin's awareness, by education, spread evenly by ±awarenessJitter between persons.
+  const byEducation = edu === 0 ? p.awarenessPrimary : edu === 1 ? p.awarenessSecondary : p.awarenessTertiary;
+  m.awareness[id] = Math.min(1, o.awareness * byEducation * (1 - p.awarenessJitter + 2 * p.awarenessJitter * u(PERSON.awareness)));
   m.wealth[id] = -Math.log(1 - u(PERSON.wealth)) * p.wealthMeanMonths;
   m.debt[id] = u(PERSON.inDebt) < p.debtShare ? -Math.log(1 - u(PERSON.debt)) * p.debtMeanMonths : 0;
   m.docs[id] = !o.far && u(PERSON.borderPass) < p.borderPassShare ? Docs.borderPass : Docs.none;

@@ -6,6 +6,7 @@
 import { capabilities, type Mechanism, stageOn } from './cooperation.js';
 import { resetLevers } from './conditions.js';
 import { dateOfWeek, stepValue } from './geography.js';
+import { EVENTS } from './events/index.js';
 import { scheduledLevel, yearsActive } from './interventions/index.js';
 import type { World } from './state.js';
 
@@ -26,23 +27,31 @@ export function updateWeek(w: World, index: number): void {
   const c = w.week;
   resetLevers(c, w.baseLevers);
   c.index = index;
-  c.date = dateOfWeek(s.start, index);
+  c.out = index - w.geo.spinUp;
+  c.date = dateOfWeek(w.geo.runStart, index);
   c.stage = stageOn(s.stages, c.date);
   const stage = c.stage;
   const pinned = s.mechanismStages ?? {};
   c.cap = capabilities((m: Mechanism) => pinned[m] ?? stage, w.p);
   for (const def of w.interventions.definitions) {
     // The scheduled intensity; what a bilateral measure can do at this stage is up to c.cap.
-    const level = scheduledLevel(s, def.kind, c.date);
+    const level = scheduledLevel(s.interventions, def.kind, c.date);
     c.levels[def.kind] = level;
-    def.apply(c, level, { p: w.params as never, input: s, yearsActive: yearsActive(s, def.kind, c.date) });
+    def.apply(c, level, { p: w.params as never, input: s, yearsActive: yearsActive(s.interventions, def.kind, c.date) });
+  }
+  const events = s.events ?? [];
+  for (const def of EVENTS.definitions) {
+    const level = scheduledLevel(events, def.kind, c.date);
+    c.levels[def.kind] = level;
+    def.apply(c, level, { p: w.params as never, input: s, yearsActive: yearsActive(events, def.kind, c.date) });
   }
   c.destinationWageIdr = stepValue(s.series.my_min_wage_myr!, c.date) * stepValue(s.series.fx_idr_per_myr!, c.date);
   s.origins.forEach((o, oi) => {
     const wage = stepValue(s.series[`wage_${o.wageRegion}`]!, c.date) * c.originWageFactor;
     c.originWageIdr[oi] = wage;
     const unemployment = o.unemployment * c.unemploymentFactor;
-    c.baseHazard[oi] = departureHazardBase(w, oi, wageGap(c.destinationWageIdr, wage), unemployment);
+    c.baseHazard[oi] = departureHazardBase(w, oi, wageGap(c.destinationWageIdr, wage), unemployment) * c.pullFactor;
   });
+  if (index === 0) w.refHazard.set(c.baseHazard);
   w.transitions.fill(0);
 }

@@ -9,7 +9,10 @@ import type { Capabilities, Stage } from './cooperation.js';
 import type { Params } from './parameters.js';
 
 export interface Conditions {
+  /** Week of the run, spin-up included: addresses draws and opening dates. */
   index: number;
+  /** Week of the outputs (index − spin-up); negative during the spin-up, when nothing is reported. */
+  out: number;
   date: string;
   stage: Stage;
   /** What the cross-border processes can do this week (cooperation.ts). */
@@ -28,6 +31,16 @@ export interface Conditions {
   unemploymentFactor: number;
   /** Added to every resident's awareness of safe channels (0..1). */
   awarenessBoost: number;
+  /** Multiplier on the pull of jobs in Malaysia (departures, far-origin arrivals). */
+  pullFactor: number;
+  /** Share of procedural placement still open (a hiring freeze closes it). */
+  proceduralOpen: number;
+  /** Multiplier on Malaysian raid rates. */
+  raidFactor: number;
+  /** Multiplier on the size of deportation batches (0: deportations suspended). */
+  deportationFactor: number;
+  /** Multiplier on Malaysian patrol units on the informal segments. */
+  myPatrolFactor: number;
 
   // channel choice and recruitment
   proceduralCostIdr: number;
@@ -78,6 +91,7 @@ export interface Conditions {
 export function baseConditions(p: Params, origins: number, crossings: number, start: string): Conditions {
   return {
     index: 0,
+    out: 0,
     date: start,
     stage: 'coexistence',
     cap: { patrolMode: 0, infoAccuracy: 0, infoLagWeeks: 0, watchLists: false, evidenceChance: 0, evidenceWeeks: 0, suspectReturn: 0, returnWeeks: 0, referral: 0, commonTraining: false, commonProtocols: false },
@@ -88,6 +102,11 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
     originWageFactor: 1,
     unemploymentFactor: 1,
     awarenessBoost: 0,
+    pullFactor: 1,
+    proceduralOpen: 1,
+    raidFactor: 1,
+    deportationFactor: 1,
+    myPatrolFactor: 1,
     proceduralCostIdr: p.proceduralCostIdr,
     proceduralWaitWeeks: Math.max(1, p.proceduralWaitWeeks),
     fraudDocChance: p.docLoophole,
@@ -114,6 +133,6 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
 
 /** Puts the levers back to their base values at the start of a week (arrays are kept). */
 export function resetLevers(c: Conditions, base: Conditions): void {
-  const { originWageIdr, baseHazard, detection, levels, index, date, stage, cap } = c;
-  Object.assign(c, base, { originWageIdr, baseHazard, detection, levels, index, date, stage, cap });
+  const { originWageIdr, baseHazard, detection, levels, index, out, date, stage, cap } = c;
+  Object.assign(c, base, { originWageIdr, baseHazard, detection, levels, index, out, date, stage, cap });
 }

@@ -11,7 +11,7 @@ import { MAX_TIED_CROSSINGS } from './draws.js';
 import { CrossingKind } from './geography.js';
 import { M } from './metrics.js';
 import { collusionChance, deterrence, isTrained, onDuty } from './officials.js';
-import { draw, geometricWeeks, type World } from './state.js';
+import { countAt, draw, geometricWeeks, type World } from './state.js';
 import { arrestBroker } from './justice.js';
 import { identify, move, turnBack } from './transitions.js';
 
@@ -42,7 +42,7 @@ export function resolveCrossings(w: World): void {
       if (outcome === Outcome.intercepted && indicators && draw(w, 'identifyPatrol', id) < idPatrol) {
         record(w, c, network, outcome);
         w.rec.add(M.interceptions_patrol);
-        w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
+        countAt(w, c, IDENTIFIED_SLOT);
         identify(w, id, 'identified_patrol', Place.border);
         continue;
       }
@@ -69,7 +69,7 @@ export function resolveCrossings(w: World): void {
       if (outcome !== Outcome.colluded && indicators && draw(w, 'identifyPost', id) < (trained ? p.idTrained : p.idUntrained)) {
         record(w, c, network, Outcome.intercepted);
         w.rec.add(M.interceptions_post);
-        w.perCrossing[(wk.index * C + c) * CROSSING_SLOTS + IDENTIFIED_SLOT]!++;
+        countAt(w, c, IDENTIFIED_SLOT);
         identify(w, id, 'identified_official', Place.border);
         continue;
       }
@@ -103,7 +103,7 @@ export function resolveCrossings(w: World): void {
 /** Counts one attempt at crossing c by its outcome, and feeds the network's learning. */
 function record(w: World, c: number, network: number, outcome: number): void {
   const C = w.geo.crossingIds.length;
-  w.perCrossing[(w.week.index * C + c) * CROSSING_SLOTS + outcome]!++;
+  countAt(w, c, outcome);
   w.beliefs.attempts[network * C + c]!++;
   if (outcome === Outcome.intercepted) {
     w.beliefs.intercepts[network * C + c]!++;

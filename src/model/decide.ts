@@ -5,7 +5,7 @@
  */
 import { CROSSING_SLOTS, Status, VISIT_SLOT } from './codes.js';
 import { M } from './metrics.js';
-import { geometricWeeks, type World } from './state.js';
+import { countAt, geometricWeeks, type World } from './state.js';
 import { move } from './transitions.js';
 
 export function sweep(w: World): void {
@@ -27,7 +27,7 @@ export function sweep(w: World): void {
     return post >= 0 ? o.visitRate / (1 - Math.min(0.95, p.visitInformalShare)) : 0;
   });
   const visits = new Float64Array(w.input.origins.length);
-  const raidRate = [p.raidRateSarawak, p.raidRateSabah];
+  const raidRate = [p.raidRateSarawak * wk.raidFactor, p.raidRateSabah * wk.raidFactor];
   // NGO networks reach victims where workplaces are not cut off, less often where documents are held.
   const reach = Float64Array.from(w.input.destinations, (d) => wk.ngoOutreach * (1 - d.isolation));
   const reachHeld = p.papersHeldIsolation;
@@ -76,7 +76,7 @@ export function sweep(w: World): void {
           else {
             move(w, id, Status.workingIrregular);
             irregular[id] = 1;
-            weeksLeft[id] = geometricWeeks(p.contractWeeks / 2, escapeStay.u(id, t));
+            weeksLeft[id] = geometricWeeks(p.contractWeeks * p.escapeStayShare, escapeStay.u(id, t));
           }
         }
         break;
@@ -85,7 +85,8 @@ export function sweep(w: World): void {
         if (--weeksLeft[id]! === 0) q.returning.push(id);
         break;
       case Status.detained:
-        if (--weeksLeft[id]! === 0) q.deporting.push(id);
+        // Processed for deportation once the timer runs out; then waiting for a batch (enforcement.ts).
+        if (weeksLeft[id]! > 0) weeksLeft[id]!--;
         break;
       case Status.deported:
         q.deportees.push(id);
@@ -102,9 +103,9 @@ export function sweep(w: World): void {
     const openPost = geo.open[wk.index * C + post]! === 1;
     const informal = openPost ? Math.round(visits[oi]! * p.visitInformalShare) : visits[oi]!;
     const formal = visits[oi]! - informal;
-    w.perCrossing[(wk.index * C + post) * CROSSING_SLOTS + VISIT_SLOT]! += formal;
+    countAt(w, post, VISIT_SLOT, formal);
     const twin = geo.twinOf.indexOf(post);
-    if (twin >= 0) w.perCrossing[(wk.index * C + twin) * CROSSING_SLOTS + VISIT_SLOT]! += informal;
+    if (twin >= 0) countAt(w, twin, VISIT_SLOT, informal);
   }
   w.rec.add(M.visits, total);
 }

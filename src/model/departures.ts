@@ -13,7 +13,9 @@ import { move } from './transitions.js';
 export function farInflow(w: World): void {
   w.input.origins.forEach((o, oi) => {
     if (!o.far || o.inflowPerYear <= 0) return;
-    const k = roundStochastic(o.inflowPerYear / 52 / w.scale, w.draws.inflow.u(oi, w.week.index));
+    // Far-origin migrants respond to wages, unemployment and jobs in Malaysia as residents do.
+    const response = w.refHazard[oi]! > 0 ? w.week.baseHazard[oi]! / w.refHazard[oi]! : 1;
+    const k = roundStochastic((o.inflowPerYear / 52 / w.scale) * response, w.draws.inflow.u(oi, w.week.index));
     if (k === 0) return;
     const first = w.migrants.add(k);
     for (let id = first; id < first + k; id++) {
@@ -57,7 +59,9 @@ export function chooseChannel(w: World): void {
     const hasKin = m.kin[id] === 1;
     const [uProc, uBroker, uKin] = channelUtilities(w.p, wk, wealthIdr, a, tShare, hasKin, informalRisk);
     const top = Math.max(uProc, uBroker, uKin);
-    const eP = Math.exp(uProc - top), eB = Math.exp(uBroker - top), eK = hasKin ? Math.exp(uKin - top) : 0;
+    // A hiring freeze closes procedural placement (for a share of those who would ask).
+    const procOpen = wk.proceduralOpen >= 1 || draw(w, 'channel', id, 2) < wk.proceduralOpen;
+    const eP = procOpen ? Math.exp(uProc - top) : 0, eB = Math.exp(uBroker - top), eK = hasKin ? Math.exp(uKin - top) : 0;
     const u = draw(w, 'channel', id) * (eP + eB + eK);
     move(w, id, Status.preparing);
     m.start[id] = 0;

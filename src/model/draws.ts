@@ -19,7 +19,7 @@ export const DRAW_SPECS = {
   raid: migrant(), // detained in a raid
   ngoContact: migrant(), // found by an NGO while exploited
   escape: migrant(), // length of the stay after escaping exploitation
-  channel: migrant(2), // 0: which channel; 1: procedural waiting time
+  channel: migrant(3), // 0: which channel; 1: procedural waiting time; 2: procedural placement open to them
   brokerPick: migrant(), // which of the hub's brokers takes the recruit
   recruitWait: migrant(), // weeks until the broker moves the group
   deception: migrant(), // the broker's offer is deceptive
@@ -60,6 +60,8 @@ export const DRAW_SPECS = {
   // officials
   officerTraits: { entity: 'official', slots: 2, when: 'once' }, // 0: propensity; 1: training rank
   monitoring: { entity: 'official', slots: 2 }, // 0: caught; 1: removed
+  // Malaysian states (0 Sarawak, 1 Sabah), each week
+  deportBatch: { entity: 'state', slots: 2 }, // 0: a batch leaves this week; 1: rounding of its size
   // cases
   justice: { entity: 'case', slots: 2 }, // 0: stage completed this week; 1: goes on (prosecuted, convicted)
   caseTraits: { entity: 'case', slots: 5, when: 'once' }, // 0: evidence sent; 1: its delay; 2: suspect flees; 3: returned; 4: return delay

@@ -8,7 +8,7 @@
  */
 import { CROSSING_SLOTS, Channel, DEPORTED_SLOT, NO_ID, Place, Status } from './codes.js';
 import { M } from './metrics.js';
-import { draw, geometricWeeks, type World } from './state.js';
+import { countAt, draw, geometricWeeks, roundStochastic, type World } from './state.js';
 import { identify, move, sendHome } from './transitions.js';
 
 export function raids(w: World): void {
@@ -27,32 +27,55 @@ export function raids(w: World): void {
     }
     move(w, id, Status.detained);
     m.weeksLeft[id] = geometricWeeks(p.detentionWeeks, draw(w, 'detention', id));
+    w.detention[w.geo.destinationSabah[m.destination[id]!]!]!.push(id);
     w.rec.add(M.raids_detained);
   }
   q.clear();
 }
 
+/**
+ * Deportation in batches: in a week when a state sends one (deportBatchChance), the detainees
+ * whose processing is done leave in the order they were detained, up to the batch size (smaller
+ * while deportations are slowed, none while suspended, and none through a crossing closed to
+ * them). The rest wait in the depots: arrests and deportations differ by the backlog.
+ */
 export function deport(w: World): void {
   const m = w.migrants.cols;
   const geo = w.geo;
-  const q = w.q.deporting;
-  const idDeport = w.week.idDeportation;
-  for (let i = 0; i < q.length; i++) {
-    const id = q.ids[i]!;
-    const sabah = geo.destinationSabah[m.destination[id]!]! as 0 | 1;
-    w.rec.add(M.deportations);
-    w.rec.add(sabah ? M.deportations_nunukan : M.deportations_entikong);
-    m.crossing[id] = geo.deportationCrossing[sabah];
-    w.perCrossing[(w.week.index * geo.crossingIds.length + m.crossing[id]!) * CROSSING_SLOTS + DEPORTED_SLOT]!++;
-    if (m.victim[id] === 1 && draw(w, 'identifyDeportation', id) < idDeport) {
-      identify(w, id, 'identified_deportation', Place.deportation);
-      continue;
+  const p = w.p;
+  const wk = w.week;
+  const C = geo.crossingIds.length;
+  const idDeport = wk.idDeportation;
+  let backlog = 0;
+  for (const state of [0, 1] as const) {
+    const queue = w.detention[state];
+    const crossing = geo.deportationCrossing[state];
+    const batch = w.draws.deportBatch.u(state, wk.index, 0) < p.deportBatchChance && geo.deportOpen[wk.index * C + crossing] === 1;
+    const size = state === 1 ? p.deportBatchSabah : p.deportBatchSarawak;
+    let room = batch ? roundStochastic((size / w.scale) * wk.deportationFactor, w.draws.deportBatch.u(state, wk.index, 1)) : 0;
+    let kept = 0;
+    for (const id of queue) {
+      if (room === 0 || m.weeksLeft[id]! > 0) {
+        queue[kept++] = id;
+        if (m.weeksLeft[id] === 0) backlog++;
+        continue;
+      }
+      room--;
+      w.rec.add(M.deportations);
+      w.rec.add(state ? M.deportations_sabah : M.deportations_sarawak);
+      m.crossing[id] = crossing;
+      countAt(w, crossing, DEPORTED_SLOT);
+      if (m.victim[id] === 1 && draw(w, 'identifyDeportation', id) < idDeport) {
+        identify(w, id, 'identified_deportation', Place.deportation);
+        continue;
+      }
+      move(w, id, Status.deported);
+      m.start[id] = 1;
+      m.startNode[id] = geo.deportationHub[state];
     }
-    move(w, id, Status.deported);
-    m.start[id] = 1;
-    m.startNode[id] = geo.deportationHub[sabah];
+    queue.length = kept;
   }
-  q.clear();
+  w.rec.set(M.detention_backlog, backlog);
 }
 
 /** Deportees at Nunukan or Entikong: many re-cross at once, some through a broker; the rest go home. */

@@ -26,8 +26,10 @@ export interface Geography {
   twinOf: Int32Array;
   /** 1 if the destination is in Sabah, 0 in Sarawak. */
   destinationSabah: Uint8Array;
-  /** open[week * C + c] = 1 when crossing c can be used that week. */
+  /** open[tick * C + c] = 1 when crossing c can be used in that week of the run (spin-up included). */
   open: Uint8Array;
+  /** deportOpen[tick * C + c] = 1 when deportation batches can pass crossing c that week. */
+  deportOpen: Uint8Array;
   /** Paths from origin o: pathsFromOrigin[o]; from hub h: pathsFromHub[h]. */
   pathsFromOrigin: Path[][];
   pathsFromHub: Path[][];
@@ -36,7 +38,12 @@ export interface Geography {
   /** Where deportees from each state arrive, as a crossing and a hub (0 Sarawak, 1 Sabah). */
   deportationCrossing: [number, number];
   deportationHub: [number, number];
+  /** Weeks the run simulates: the spin-up, then the horizon from start to end. */
   weeks: number;
+  /** Weeks of spin-up before `start`; outputs begin after them. */
+  spinUp: number;
+  /** Date of the first simulated week (`start` less the spin-up). */
+  runStart: string;
 }
 
 export const CrossingKind = { post: 0, sea: 1, informal: 2 } as const;
@@ -100,20 +107,26 @@ export function buildGeography(s: ModelInput): Geography {
   if (unreachable.length)
     throw new UserError(unreachable.map((id) => `origins[${originIds.indexOf(id)}]: origin "${id}" has no path to a destination through a crossing`));
 
-  const weeks = horizonWeeks(s.start, s.end);
+  const spinUp = s.spinUpWeeks ?? 0;
+  const runStart = dateOfWeek(s.start, -spinUp);
+  const weeks = spinUp + horizonWeeks(s.start, s.end);
   const C = crossingIds.length;
   const crossingKind = Uint8Array.from(s.crossings, (c) => CrossingKind[c.kind]);
   const open = new Uint8Array(weeks * C);
   s.crossings.forEach((c, ci) => {
     // Open from the first week that starts on or after the opening date, never before it.
-    const from = c.kind === 'informal' ? 0 : c.operating && c.opens ? firstWeekOnOrAfter(s.start, c.opens) : weeks;
+    const from = c.kind === 'informal' ? 0 : c.operating && c.opens ? firstWeekOnOrAfter(runStart, c.opens) : weeks;
     for (let w = from; w < weeks; w++) open[w * C + ci] = c.operating || c.kind === 'informal' ? 1 : 0;
   });
+  const deportOpen = open.slice();
   for (const cl of s.closures) {
     const ci = cIndex.get(cl.crossing)!;
-    const a = Math.max(0, weekOf(s.start, cl.from));
-    const b = Math.min(weeks - 1, weekOf(s.start, cl.to));
-    for (let w = a; w <= b; w++) open[w * C + ci] = 0;
+    const a = Math.max(0, weekOf(runStart, cl.from));
+    const b = Math.min(weeks - 1, weekOf(runStart, cl.to));
+    for (let w = a; w <= b; w++) {
+      open[w * C + ci] = 0;
+      if (!cl.deportations) deportOpen[w * C + ci] = 0;
+    }
   }
 
   const destinationSabah = Uint8Array.from(s.destinations, (d) => (d.state === 'Sabah' ? 1 : 0));
@@ -141,6 +154,7 @@ export function buildGeography(s: ModelInput): Geography {
     twinOf: Int32Array.from(s.crossings, (c) => (c.twinOf ? cIndex.get(c.twinOf)! : -1)),
     destinationSabah,
     open,
+    deportOpen,
     pathsFromOrigin,
     pathsFromHub,
     originHub: Int32Array.from(s.origins, (o) => hIndex.get(o.hub)!),
@@ -148,6 +162,8 @@ export function buildGeography(s: ModelInput): Geography {
     deportationCrossing: [sw[0], sb[0]],
     deportationHub: [sw[1], sb[1]],
     weeks,
+    spinUp,
+    runStart,
   };
 }
 

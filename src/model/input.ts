@@ -89,6 +89,8 @@ export interface ClosureInput {
   readonly crossing: string;
   readonly from: string;
   readonly to: string;
+  /** Deportation batches still pass while the crossing is closed to others. */
+  readonly deportations?: boolean;
 }
 
 /** A scheduled intervention: its kind names a registered definition (interventions/). */
@@ -106,6 +108,11 @@ export interface ModelInput {
   /** First week's Monday, YYYY-MM-DD. */
   readonly start: string;
   readonly end: string;
+  /**
+   * Weeks simulated before `start` on the same rules, so that 2019 starts from a settled state
+   * (workers abroad, people in exploitation, brokers and cases in the pipeline); not reported.
+   */
+  readonly spinUpWeeks?: number;
   readonly origins: readonly OriginInput[];
   readonly hubs: readonly HubInput[];
   readonly crossings: readonly CrossingInput[];
@@ -120,6 +127,8 @@ export interface ModelInput {
   /** Pins a cooperation mechanism to a stage whatever the stage in force (to decompose a change of stage). */
   readonly mechanismStages?: Readonly<Partial<Record<Mechanism, Stage>>>;
   readonly interventions: readonly InterventionEntry[];
+  /** Dated events that are not policy measures (COVID-19, crackdowns): entries of events/ kinds. */
+  readonly events?: readonly InterventionEntry[];
   /** Interventions beyond the built-in ones (a study's own measures, defined in a .ts scenario). */
   readonly extensions?: readonly InterventionDefinition[];
 }

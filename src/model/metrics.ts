@@ -89,8 +89,8 @@ export const METRIC_DEFS = {
   cases_opened: justice('cases', 'cases opened', 'task-force cases opened against the broker of an identified victim (further victims of a broker join the open case)'),
   raids_detained: flow('detained in raids', 'irregular and exploited workers detained in Malaysian raids'),
   deportations: flow('deportations', 'people deported to Indonesia', OKABE_ITO.orange),
-  deportations_nunukan: flow('deportations through Nunukan', 'deportations from Sabah through Nunukan'),
-  deportations_entikong: flow('deportations through Entikong', 'deportations from Sarawak through Entikong'),
+  deportations_sabah: flow('deportations from Sabah', 'Indonesians deported from Sabah (returned through Nunukan)'),
+  deportations_sarawak: flow('deportations from Sarawak', 'Indonesians deported from Sarawak (returned through Entikong)'),
   re_crossings: flow('re-crossings after deportation', 'deportees who turned round and crossed again'),
   re_trafficked: flow('people re-trafficked', 'of those trafficked, people trafficked before'),
   trafficked_via_broker: flow('people trafficked through a broker', 'of those trafficked, people a broker recruited'),
@@ -102,6 +102,7 @@ export const METRIC_DEFS = {
   returns_home: flow('returns home', 'workers and repatriated victims going home'),
   ...stockDefs,
   brokers_active: { kind: 'stock', label: 'active brokers', unit: 'brokers', scaled: false, definition: 'brokers active at the end of the week (kept at full count at every scale, not scaled)' },
+  detention_backlog: stock('detainees waiting for deportation', 'detainees in Malaysian depots whose processing is done, waiting for a deportation batch'),
   officials_colluding_share: { kind: 'stock', label: 'share of officers who colluded', unit: 'share', scaled: false, definition: 'share of active officers who passed a broker group unverified this week' },
   agents: stock('people simulated', 'all migrant agents in the run'),
 } as const satisfies Record<string, MetricDef>;

@@ -29,7 +29,7 @@ import { takeWork, goHome } from './work.js';
 const phase = (name: string, run: (w: World) => void): Phase<World> => ({ name, run: (w) => run(w) });
 
 export const PHASES: readonly Phase<World>[] = [
-  phase('calendar', (w) => updateWeek(w, w.rec.ticks)),
+  phase('calendar', (w) => updateWeek(w, w.tick)),
   phase('patrols', assignPatrols),
   // decide
   phase('sweep', sweep),
@@ -59,7 +59,9 @@ function recordStocks(w: World): void {
   let active = 0;
   for (let b = 0; b < w.brokers.count; b++) if (w.brokers.cols.active[b] === 1) active++;
   w.rec.set(M.brokers_active, active);
-  w.rec.commit();
+  if (w.week.out >= 0) w.rec.commit();
+  else w.rec.discard();
+  w.tick++;
 }
 
 export interface ModelOptions {
@@ -75,9 +77,9 @@ export interface Model {
   /** The state, for reading: agent tables, geography, this week's conditions. */
   readonly state: World;
   readonly recorder: Recorder;
-  /** Weeks from start to end of the input's horizon. */
+  /** Weeks from start to end of the input's horizon (the spin-up before it is not counted). */
   readonly weeks: number;
-  /** Weeks simulated so far. */
+  /** Weeks simulated and reported so far. */
   readonly week: number;
   /** Simulates the next week; false (and nothing done) past the horizon. */
   step(): boolean;
@@ -87,24 +89,29 @@ export interface Model {
 
 const schedule = new Schedule(PHASES);
 
+/**
+ * Builds the world, its population at the start of the spin-up, and runs the spin-up weeks (if
+ * the input asks for them), so that the first step() is the input's `start`.
+ */
 export function createModel(input: ModelInput, opts: ModelOptions): Model {
   const state = createWorld(input, opts.seed, opts.scale, opts.interventions ?? registryFor(input.extensions));
   initPopulation(state);
+  while (state.tick < state.geo.spinUp) schedule.step(state, state.tick);
+  const horizon = state.geo.weeks - state.geo.spinUp;
   const model: Model = {
     input,
     state,
     recorder: state.rec,
-    weeks: state.geo.weeks,
+    weeks: horizon,
     get week() {
       return state.rec.ticks;
     },
     step() {
-      const t = state.rec.ticks;
-      if (t >= state.geo.weeks) return false;
-      schedule.step(state, t);
+      if (state.tick >= state.geo.weeks) return false;
+      schedule.step(state, state.tick);
       return true;
     },
-    run(weeks = state.geo.weeks, onWeek) {
+    run(weeks = horizon, onWeek) {
       for (let k = 0; k < weeks && model.step(); k++) onWeek?.(state.rec.ticks - 1, model);
       return model;
     },

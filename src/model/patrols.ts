@@ -67,7 +67,7 @@ export function assignPatrols(w: World): void {
   const targeted = known ? wk.patrolTargetShare : 0;
   const alloc = (own: number[], i: number) => (1 - targeted) * own[i]! + (known ? targeted * known[i]! : 0);
   const id = segments.map((_, i) => p.patrolUnits * alloc(wID, i));
-  const my = segments.map((_, i) => p.malaysianPatrolUnits * alloc(wMY, i));
+  const my = segments.map((_, i) => p.malaysianPatrolUnits * wk.myPatrolFactor * alloc(wMY, i));
 
   // The joint programme's units and the detection they keep at the line.
   const J = wk.jointUnits;

@@ -38,7 +38,8 @@ function engage(w: World, id: number, broker: number): void {
   m.broker[id] = broker;
   m.channel[id] = Channel.broker;
   move(w, id, Status.recruited);
-  m.weeksLeft[id] = Math.max(1, Math.round(p.brokerWaitWeeks * (0.5 + draw(w, 'recruitWait', id))));
+  // Uniform around the mean wait: brokerWaitWeeks · U(1 − spread, 1 + spread).
+  m.weeksLeft[id] = Math.max(1, Math.round(p.brokerWaitWeeks * (1 - p.brokerWaitSpread + 2 * p.brokerWaitSpread * draw(w, 'recruitWait', id))));
   const deceived = b.trafficker[broker] === 1 && draw(w, 'deception', id) < p.deceptionSkill * (1 - a);
   m.deceived[id] = deceived ? 1 : 0;
   if (deceived) w.rec.add(M.deceived);

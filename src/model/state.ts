@@ -12,6 +12,7 @@ import { BROKER_COLUMNS, CASE_COLUMNS, MIGRANT_COLUMNS, OFFICIAL_COLUMNS, type B
 import { CROSSING_SLOTS, NO_ID, STATUS_COUNT } from './codes.js';
 import { baseConditions, type Conditions } from './conditions.js';
 import { DRAW_SPECS, type DrawName } from './draws.js';
+import { EVENTS } from './events/index.js';
 import { buildGeography, type Geography } from './geography.js';
 import type { ModelInput } from './input.js';
 import type { InterventionRegistry } from './interventions/index.js';
@@ -27,7 +28,6 @@ export interface Queues {
   raided: IdList;
   toIdentify: IdList;
   selfReported: IdList;
-  deporting: IdList;
   deportees: IdList;
   returning: IdList;
 }
@@ -80,9 +80,15 @@ export interface World {
   postRisk: Float64Array;
   /** Colluding officers caught at each post this week. */
   postCatches: Float64Array;
+  /** Detainees in Malaysian depots in the order they were detained, per state (0 Sarawak, 1 Sabah). */
+  detention: [number[], number[]];
+  /** Each origin's departure hazard in the first week, against which far-origin inflow responds. */
+  refHazard: Float64Array;
   rec: Recorder;
-  /** Per-week, per-crossing counts: [(week * C + c) * CROSSING_SLOTS + slot]. */
+  /** Per-week, per-crossing counts for the reported weeks: [(out * C + c) * CROSSING_SLOTS + slot] (see countAt). */
   perCrossing: Float64Array;
+  /** Weeks simulated so far, spin-up included. */
+  tick: number;
   /** Migrants in each status now. */
   stocks: Float64Array;
   /** This week's status changes: [from * S + to], with row S for agents that appeared. */
@@ -99,7 +105,6 @@ export function emptyQueues(): Queues {
     raided: new IdList(),
     toIdentify: new IdList(),
     selfReported: new IdList(),
-    deporting: new IdList(),
     deportees: new IdList(),
     returning: new IdList(),
   };
@@ -107,14 +112,33 @@ export function emptyQueues(): Queues {
 
 /** Every parameter the model and its interventions read must be a finite number. */
 function checkParams(input: ModelInput, interventions: InterventionRegistry): void {
-  const missing = [...CORE_PARAM_NAMES, ...interventions.params.keys()].filter((n) => !Number.isFinite(input.params[n]));
+  const missing = [...CORE_PARAM_NAMES, ...interventions.params.keys(), ...EVENTS.params.keys()].filter((n) => !Number.isFinite(input.params[n]));
   if (missing.length) throw new UserError(missing.map((n) => `params.${n}: required, expected a finite number`));
   const unknown = input.interventions.filter((iv) => !interventions.byKind.has(iv.kind));
   if (unknown.length) throw new UserError(unknown.map((iv) => `interventions: unknown kind "${iv.kind}"`));
+  const odd = (input.events ?? []).filter((e) => !EVENTS.byKind.has(e.kind));
+  if (odd.length) throw new UserError(odd.map((e) => `events: unknown kind "${e.kind}"`));
+}
+
+/** Fewest agents an origin may have: below it, one agent's choices swing the origin's figures. */
+export const MIN_AGENTS_PER_ORIGIN = 20;
+
+/** A scale at which some origin would be a handful of agents distorts results: refused, naming the largest that does not. */
+function checkScale(input: ModelInput, scale: number): void {
+  if (!(Number.isFinite(scale) && scale >= 1)) throw new UserError([`scale: expected a number >= 1 (persons per agent), got ${scale}`]);
+  const peopled = input.origins.filter((o) => o.population > 0);
+  if (!peopled.length) return;
+  const smallest = peopled.reduce((a, b) => (b.population < a.population ? b : a));
+  const agents = Math.round(smallest.population / scale);
+  if (agents < MIN_AGENTS_PER_ORIGIN)
+    throw new UserError([
+      `scale ${scale}: origin "${smallest.id}" (${smallest.population} persons) would have ${agents} agents, fewer than ${MIN_AGENTS_PER_ORIGIN}; use a scale of at most ${Math.floor(smallest.population / MIN_AGENTS_PER_ORIGIN)}`,
+    ]);
 }
 
 export function createWorld(input: ModelInput, seed: number, scale: number, interventions: InterventionRegistry): World {
   checkParams(input, interventions);
+  checkScale(input, scale);
   const geo = buildGeography(input);
   const p = input.params as unknown as Params;
   const C = geo.crossingIds.length;
@@ -167,8 +191,11 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     coverage: new Float64Array(C * 3),
     postRisk: new Float64Array(C),
     postCatches: new Float64Array(C),
-    rec: new Recorder(METRICS, geo.weeks),
-    perCrossing: new Float64Array(geo.weeks * C * CROSSING_SLOTS),
+    detention: [[], []],
+    refHazard: new Float64Array(input.origins.length),
+    rec: new Recorder(METRICS, geo.weeks - geo.spinUp),
+    perCrossing: new Float64Array((geo.weeks - geo.spinUp) * C * CROSSING_SLOTS),
+    tick: 0,
     stocks: new Float64Array(STATUS_COUNT),
     transitions: new Float64Array((STATUS_COUNT + 1) * STATUS_COUNT),
   };
@@ -177,6 +204,12 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
 /** A migrant's draw this week for a process of the `migrant` entity (draws.ts), in `slot`. */
 export function draw(w: World, name: DrawName, id: number, slot = 0): number {
   return w.draws[name].u(id, w.week.index, slot);
+}
+
+/** Adds to a per-crossing count of this week (nothing during the spin-up, which is not reported). */
+export function countAt(w: World, crossing: number, slot: number, n = 1): void {
+  const out = w.week.out;
+  if (out >= 0) w.perCrossing[(out * w.geo.crossingIds.length + crossing) * CROSSING_SLOTS + slot]! += n;
 }
 
 /** Geometric waiting time with the given mean, at least 1 week. */

@@ -7,6 +7,7 @@
 import { UserError } from '../core/errors.js';
 import type { ModelInput } from '../model/input.js';
 import { BUILTIN, type InterventionRegistry, registryFor } from '../model/interventions/index.js';
+import { EVENTS } from '../model/events/index.js';
 import { CORE_PARAM_NAMES } from '../model/parameters.js';
 import { zodLines } from './errors.js';
 import { extensionsSchema, type ParsedScenario, type ScenarioInput, scenarioSchema, scenarioSchemaFor } from './schema.js';
@@ -15,6 +16,8 @@ export type Scenario = Readonly<Omit<ParsedScenario, 'params'>> & {
   /** Every parameter's value: the model's own, and each registered intervention's (its default unless set). */
   readonly params: Readonly<Record<string, number>>;
   readonly paramSources: Readonly<Record<string, string | undefined>>;
+  /** The range each parameter plausibly takes, where the scenario or the definition gives one. */
+  readonly paramRanges: Readonly<Record<string, readonly [number, number] | undefined>>;
 };
 
 // A resolved scenario is a valid model input (checked by the compiler here).
@@ -62,16 +65,19 @@ export function parseScenario(data: unknown, registry: InterventionRegistry = re
   const s = result.data;
   const params: Record<string, number> = {};
   const paramSources: Record<string, string | undefined> = {};
-  const given = s.params as Record<string, number | { value: number; source: string } | undefined>;
+  const paramRanges: Record<string, readonly [number, number] | undefined> = {};
+  const given = s.params as Record<string, number | { value: number; source: string; range?: [number, number] } | undefined>;
   for (const name of CORE_PARAM_NAMES) {
     const p = given[name]!;
     params[name] = typeof p === 'number' ? p : p.value;
     paramSources[name] = typeof p === 'number' ? undefined : p.source;
+    paramRanges[name] = typeof p === 'number' ? undefined : p.range;
   }
-  for (const [name, spec] of registry.params) {
+  for (const [name, spec] of [...registry.params, ...EVENTS.params]) {
     const p = given[name];
     params[name] = p === undefined ? spec.value : typeof p === 'number' ? p : p.value;
     paramSources[name] = p === undefined ? spec.source : typeof p === 'number' ? undefined : p.source;
+    paramRanges[name] = p === undefined ? spec.range : typeof p === 'number' ? undefined : p.range;
   }
-  return Object.freeze({ ...s, params: Object.freeze(params), paramSources: Object.freeze(paramSources) });
+  return Object.freeze({ ...s, params: Object.freeze(params), paramSources: Object.freeze(paramSources), paramRanges: Object.freeze(paramRanges) });
 }

@@ -23,6 +23,7 @@ interface Draft {
   closures: { crossing: string; from: string; to: string }[];
   stages: { date: string }[];
   interventions: { start: string; end?: string }[];
+  events: { start: string; end?: string }[];
 }
 
 export function checkReferences(s: Draft, ctx: Ctx): void {
@@ -86,5 +87,9 @@ export function checkReferences(s: Draft, ctx: Ctx): void {
     if (horizonOk && (iv.start < s.start || iv.start > s.end))
       fail(['interventions', i, 'start'], `expected a date inside the horizon (${s.start}..${s.end}), got ${iv.start}`);
     if (iv.end !== undefined && iv.end < iv.start) fail(['interventions', i, 'end'], `expected a date on or after start (${iv.start}), got ${iv.end}`);
+  });
+  s.events.forEach((ev, i) => {
+    if (horizonOk && ev.start > s.end) fail(['events', i, 'start'], `expected a date on or before the end of the horizon (${s.end}), got ${ev.start}`);
+    if (ev.end !== undefined && ev.end < ev.start) fail(['events', i, 'end'], `expected a date on or after start (${ev.start}), got ${ev.end}`);
   });
 }

@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { MECHANISMS, STAGES } from '../model/cooperation.js';
+import { EVENTS } from '../model/events/index.js';
 import { BUILTIN, type InterventionDefinition, type InterventionRegistry, isInterventionDefinition } from '../model/interventions/index.js';
 import { CORE_PARAMS, CORE_PARAM_NAMES, type ParamKind } from '../model/parameters.js';
 import { isRealDate } from './dates.js';
@@ -112,7 +113,17 @@ const stepSchema = z.object({ date: dateString, value: positive, source }).stric
 
 const paramValue = (kind: ParamKind) => {
   const base = kind === 'probability' ? probability : kind === 'positive' ? positive : kind === 'nonnegative' ? nonnegative : num;
-  return z.union([base, z.object({ value: base, source: z.string().min(1, 'expected a source note') })], {
+  const range = z
+    .tuple([num, num], { invalid_type_error: 'expected a range [lo, hi]' })
+    .refine(([lo, hi]) => lo <= hi, ([lo, hi]) => ({ message: `expected lo <= hi, got [${lo}, ${hi}]` }));
+  const sourced = z
+    .object({ value: base, source: z.string().min(1, 'expected a source note'), range: range.optional() })
+    .strict()
+    .superRefine((v, ctx) => {
+      if (v.range && (v.value < v.range[0] || v.value > v.range[1]))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['range'], message: `expected a range that contains the value ${v.value}, got [${v.range[0]}, ${v.range[1]}]` });
+    });
+  return z.union([base, sourced], {
     errorMap: (issue, ctx) =>
       issue.code === 'invalid_union'
         ? { message: ctx.data === undefined ? 'required, expected a number or { value, source }' : 'expected a number or { value, source }' }
@@ -125,7 +136,7 @@ const paramsSchemaFor = (registry: InterventionRegistry) =>
   z
     .object({
       ...Object.fromEntries(CORE_PARAM_NAMES.map((n) => [n, paramValue(CORE_PARAMS[n].kind)])),
-      ...Object.fromEntries([...registry.params].map(([n, spec]) => [n, paramValue(spec.kind).optional()])),
+      ...Object.fromEntries([...registry.params, ...EVENTS.params].map(([n, spec]) => [n, paramValue(spec.kind).optional()])),
     } as Record<string, ReturnType<typeof paramValue>>)
     .strict();
 
@@ -155,6 +166,7 @@ export const closureSchema = z.object({
   crossing: id,
   from: dateString,
   to: dateString,
+  deportations: z.boolean().default(false),
   reason: z.string().optional(),
   source,
 }).strict();
@@ -172,6 +184,7 @@ export const scenarioSchemaFor = (registry: InterventionRegistry) =>
     description: z.string().optional(),
     start: dateString,
     end: dateString,
+    spinUpWeeks: z.number().int('expected a whole number of weeks').min(0, 'expected weeks >= 0').max(1040, 'expected at most 1040 weeks (20 years) of spin-up').default(0),
     seed: z.number().int('expected an integer seed').nonnegative('expected a seed >= 0').default(1),
     scale: num.refine((v) => v >= 1, (v) => ({ message: `expected a scale >= 1 (persons per agent), got ${v}` })).default(1),
     origins: z.array(originSchema).min(1, 'expected at least one origin'),
@@ -188,6 +201,7 @@ export const scenarioSchemaFor = (registry: InterventionRegistry) =>
       .strict()
       .optional(),
     interventions: z.array(interventionSchemaFor(registry)).default([]),
+    events: z.array(interventionSchemaFor(EVENTS)).default([]),
     variants: z.array(z.unknown()).default([]),
     /** Changes of cooperation stage between two variants to decompose into the mechanisms (compare). */
     decompositions: z

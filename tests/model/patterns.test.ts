@@ -53,9 +53,9 @@ describe('baseline patterns (MODEL.md)', () => {
   });
 
   it('deportations are of the right order (Nunukan ~1,800–2,000/yr 2022–23; Entikong 3,758 in 2023, facts §4)', () => {
-    const nunukan = (base.perYear['2022']!.deportations_nunukan! + base.perYear['2023']!.deportations_nunukan!) / 2;
+    const nunukan = (base.perYear['2022']!.deportations_sabah! + base.perYear['2023']!.deportations_sabah!) / 2;
     near(nunukan, 1900, 2);
-    near(base.perYear['2023']!.deportations_entikong!, 3758, 2);
+    near(base.perYear['2023']!.deportations_sarawak!, 3758, 2);
   });
 
   it('informal crossings far outnumber official ones', () => {

@@ -18,11 +18,13 @@ export default defineIntervention({
       ...prob('chance a colluding act is detected when monitoring is at full intensity'),
       value: 0.3,
       source: 'assumption: chance a colluding act is caught at full monitoring; range 0.05–0.5',
+      range: [0.05, 0.5],
     },
     monitoringRemoval: {
       ...prob('chance a caught colluder is removed when monitoring is weak (full monitoring always removes)'),
       value: 0.5,
       source: 'assumption: a caught colluder is removed half the time without full monitoring; range 0.2–0.9',
+      range: [0.2, 0.9],
     },
   },
   apply(c, level, { p }) {

@@ -12,6 +12,8 @@ import type { ParamSpec, Params } from '../parameters.js';
 export interface InterventionParam extends ParamSpec {
   value: number;
   source: string;
+  /** The range it plausibly takes (for sensitivity analysis and calibration). */
+  range?: readonly [number, number];
 }
 
 export interface HookContext<P extends string> {

@@ -12,12 +12,14 @@ export default defineIntervention({
     devWageGain: {
       ...nonneg('share', 'rise in origin wages from economic development at full intensity'),
       value: 0.3,
-      source: 'assumption: development raises origin wages by 30% at full intensity',
+      source: 'assumption: development raises origin wages by 30% at full intensity; range 0.1–0.6',
+      range: [0.1, 0.6],
     },
     devUnemploymentCut: {
       ...prob('cut in origin unemployment from economic development', 'share'),
       value: 0.4,
-      source: 'assumption: and cuts unemployment by 40%',
+      source: 'assumption: and cuts unemployment by 40%; range 0.1–0.7',
+      range: [0.1, 0.7],
     },
   },
   apply(c, level, { p }) {

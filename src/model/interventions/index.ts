@@ -3,7 +3,7 @@
  * each; a caller may pass its own registry (a research extension, a test's dummy measure) to
  * the scenario parser and to createModel.
  */
-import type { InterventionEntry, ModelInput } from '../input.js';
+import type { InterventionEntry } from '../input.js';
 import antiCollusion from './anti-collusion.js';
 import type { InterventionDefinition, InterventionParam } from './define.js';
 import documentAlignment from './document-alignment.js';
@@ -91,9 +91,9 @@ export function isInterventionDefinition(v: unknown): v is InterventionDefinitio
  * Sum of the intensities of a kind's entries in force on a date, capped at 1 (before the
  * cooperation stage acts).
  */
-export function scheduledLevel(input: Pick<ModelInput, 'interventions'>, kind: string, date: string): number {
+export function scheduledLevel(entries: readonly InterventionEntry[], kind: string, date: string): number {
   let level = 0;
-  for (const iv of input.interventions) {
+  for (const iv of entries) {
     if (iv.kind === kind && iv.start <= date && (iv.end === undefined || date <= iv.end)) level = Math.min(1, level + iv.intensity);
   }
   return level;
@@ -102,9 +102,9 @@ export function scheduledLevel(input: Pick<ModelInput, 'interventions'>, kind: s
 const YEAR_MS = 365.25 * 86_400_000;
 
 /** Intensity-weighted years a kind has been in force up to a date (for effects that build up). */
-export function yearsActive(input: Pick<ModelInput, 'interventions'>, kind: string, date: string): number {
+export function yearsActive(entries: readonly InterventionEntry[], kind: string, date: string): number {
   let weighted = 0;
-  for (const iv of input.interventions) {
+  for (const iv of entries) {
     if (iv.kind !== kind || iv.start > date) continue;
     const until = iv.end !== undefined && iv.end < date ? iv.end : date;
     weighted += (iv.intensity * (Date.parse(until) - Date.parse(iv.start))) / YEAR_MS;

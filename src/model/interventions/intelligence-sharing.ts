@@ -19,16 +19,19 @@ export default defineIntervention({
       ...prob('share of patrol effort re-targeted to the routes shared information shows brokers use', 'share'),
       value: 0.6,
       source: 'assumption: share of patrol effort intelligence can redirect; range 0.2–0.8',
+      range: [0.2, 0.8],
     },
     intelArrestRate: {
       ...prob('extra weekly arrest chance per broker from a fully accurate shared trafficker list', 'per week'),
       value: 0.01,
       source: 'assumption: intelligence adds ~40% a year to broker arrests at full accuracy; range 0.002–0.02',
+      range: [0.002, 0.02],
     },
     watchListHit: {
       ...prob('chance a listed broker whose group crosses a post is stopped, with a fully accurate watch list'),
       value: 0.05,
       source: 'assumption: watch lists at posts catch a few broker-led groups; range 0.01–0.2',
+      range: [0.01, 0.2],
     },
   },
   apply(c, level, { p }) {

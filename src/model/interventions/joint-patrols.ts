@@ -20,6 +20,7 @@ export default defineIntervention({
       value: 35,
       source:
         'assumption: half of the 70 units both sides field now (40 Indonesian, 30 Malaysian); plausible range 10–70, from a token programme to doubling the present effort',
+      range: [10, 70],
     },
   },
   apply(c, level, { p }) {

@@ -18,6 +18,7 @@ export default defineIntervention({
       ...prob('cut in collusion from joint training', 'share'),
       value: 0.5,
       source: 'assumption: ethics training halves collusion by trained officers; range 0.1–0.8',
+      range: [0.1, 0.8],
     },
   },
   apply(c, level, { p }) {

@@ -13,16 +13,19 @@ export default defineIntervention({
       ...prob('rise in awareness at origins per year of NGO work', 'per year'),
       value: 0.05,
       source: 'assumption: awareness campaigns add five points a year (IOM, facts §4); range 0.01–0.1',
+      range: [0.01, 0.1],
     },
     ngoIdGain: {
       ...nonneg('multiplier', 'rise in NGO outreach and deportation screening at full intensity (1.5 = +150%)'),
       value: 1.5,
       source: 'assumption: NGO networks raise identification by 150%; range 0.5–3',
+      range: [0.5, 3],
     },
     ngoRetraffickCut: {
       ...prob('cut in re-trafficking of identified victims from reintegration support', 'share'),
       value: 0.6,
       source: 'assumption: reintegration support cuts re-trafficking; range 0.2–0.8',
+      range: [0.2, 0.8],
     },
   },
   apply(c, level, { p, yearsActive }) {

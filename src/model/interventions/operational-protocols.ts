@@ -18,11 +18,13 @@ export default defineIntervention({
       ...prob('cut in case delays from joint protocols', 'share'),
       value: 0.4,
       source: 'assumption: joint protocols shorten case delays; range 0.1–0.6',
+      range: [0.1, 0.6],
     },
     protocolCrossBorderGain: {
       ...prob('share of failed evidence requests to Malaysia that shared protocols recover', 'share'),
       value: 0.5,
       source: 'assumption: cross-border teams bridge part of the evidence gap; range 0.2–0.8',
+      range: [0.2, 0.8],
     },
   },
   apply(c, level, { p }) {

@@ -12,7 +12,8 @@ export default defineIntervention({
     placementCostCut: {
       ...prob('cut in procedural cost and waiting from placement reform', 'share'),
       value: 0.5,
-      source: 'assumption: reform halves procedural cost and waiting',
+      source: 'assumption: reform halves procedural cost and waiting; range 0.2–0.8',
+      range: [0.2, 0.8],
     },
   },
   apply(c, level, { p }) {
