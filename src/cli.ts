@@ -3,15 +3,28 @@
  * clear lines and exit 2 — never a stack trace.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { join } from 'node:path';
+import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { compare, KEY_METRICS } from './experiment/compare.js';
-import { describeRun, runScenario, writeRun } from './experiment/run.js';
-import { comparisonTable } from './experiment/table.js';
-import { buildReport } from './report/report.js';
-import { sweep } from './experiment/sweep.js';
+import { join } from 'node:path';
 import { UserError } from './core/errors.js';
-import { loadScenario } from './scenario/load.js';
+
+// The heavy parts (the model, workers, charts) load only for the command that needs them, so
+// `lintas --version` and `lintas validate` start at once.
+const experiments = () => import('./experiment/compare.js');
+const runs = () => import('./experiment/run.js');
+const tables = () => import('./experiment/table.js');
+const reports = () => import('./report/report.js');
+const sweeps = () => import('./experiment/sweep.js');
+const loadScenario = async (file: string) => (await import('./scenario/load.js')).loadScenario(file);
+
+/** The package version, from package.json beside src/ or dist/. */
+function version(): string {
+  try {
+    return (createRequire(import.meta.url)('../package.json') as { version: string }).version;
+  } catch {
+    return 'unknown';
+  }
+}
 
 export const EXIT_USAGE = 2;
 
@@ -59,6 +72,7 @@ export function buildProgram(): Command {
   program
     .name('lintas')
     .description('Simulate migration and trafficking flows across the Indonesia–Malaysia border on Borneo')
+    .version(version(), '-V, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeErr: (s) => process.stderr.write(s) })
     .showSuggestionAfterError(true);
@@ -75,6 +89,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .action(async (file: string, opts: { seed?: number; weeks?: number; scale?: number; out?: string; json?: boolean }) => {
       const scenario = await loadScenario(file);
+      const { describeRun, runScenario, writeRun } = await runs();
       const result = runScenario(scenario, { seed: opts.seed, scale: opts.scale, weeks: opts.weeks });
       const dir = opts.out ?? join('out', scenario.name);
       writeRun(dir, result);
@@ -106,8 +121,10 @@ export function buildProgram(): Command {
     .action(async (file: string, o: ExperimentFlags & { report: boolean; json?: boolean }) => {
       const opts = experiment(file, 'compare', o, !o.json && process.stderr.isTTY);
       const outDir = opts.outDir;
+      const { compare, KEY_METRICS } = await experiments();
+      const { comparisonTable } = await tables();
       const result = await compare(opts);
-      if (o.report) await buildReport(outDir);
+      if (o.report) await (await reports()).buildReport(outDir);
       const wrote = [join(outDir, 'comparison.csv'), join(outDir, 'comparison.json'), ...(o.report ? [join(outDir, 'report.html')] : [])];
       if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`${comparisonTable(result, KEY_METRICS)}\n\n  wrote ${wrote.join(', ')}\n`);
@@ -119,7 +136,7 @@ export function buildProgram(): Command {
     .argument('<dir>', 'output folder of lintas compare')
     .exitOverride()
     .action(async (dir: string) => {
-      const { charts } = await buildReport(dir);
+      const { charts } = await (await reports()).buildReport(dir);
       process.stdout.write(`wrote ${join(dir, 'report.html')} and ${charts.length} charts in ${join(dir, 'charts')}\n`);
     });
 
@@ -136,6 +153,7 @@ export function buildProgram(): Command {
     .option('--parquet', 'also write sweep.parquet')
     .exitOverride()
     .action(async (file: string, o: ExperimentFlags & { param: string[]; samples?: number; parquet?: boolean }) => {
+      const { sweep } = await sweeps();
       const res = await sweep({ ...experiment(file, 'sweep', o, process.stderr.isTTY), params: o.param, samples: o.samples, parquet: !!o.parquet });
       process.stdout.write(`${res.text}\n\n  wrote ${res.files.join(', ')}\n`);
     });

@@ -39,7 +39,8 @@ export interface ExecuteOptions {
   progress?: boolean;
 }
 
-const workerEntry = fileURLToPath(new URL('./worker-entry.mjs', import.meta.url));
+// Built (dist/): the bundled worker; from source: an entry that registers tsx first.
+const workerEntry = fileURLToPath(new URL(/\/dist\/[^/]+\.js$/.test(import.meta.url) ? './worker.js' : './worker-entry.mjs', import.meta.url));
 
 export function writeAtomic(path: string, text: string): void {
   writeFileSync(`${path}.tmp`, text);

@@ -15,6 +15,25 @@ export { deepMerge, defineScenario, parseScenario, type Scenario } from './parse
 
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
 
+let tsxRegistered = false;
+
+/**
+ * Imports a scenario module. Run from the built CLI (plain Node), a .ts file needs a TypeScript
+ * loader: tsx is registered the first time one is asked for.
+ */
+async function importCode(url: string, ext: string): Promise<unknown> {
+  try {
+    return await import(url);
+  } catch (e) {
+    if (ext !== '.ts' || tsxRegistered || (e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+    const { register } = await import('tsx/esm/api');
+    register();
+    tsxRegistered = true;
+    // Node remembers the failed load of this URL: ask again under another one.
+    return import(`${url}?tsx`);
+  }
+}
+
 /** Reads a scenario file into plain data, before validation. */
 export async function readScenarioFile(path: string, seen: string[] = []): Promise<unknown> {
   const full = resolve(path);
@@ -23,7 +42,7 @@ export async function readScenarioFile(path: string, seen: string[] = []): Promi
   const ext = extname(full).toLowerCase();
   let data: unknown;
   if (ext === '.ts' || ext === '.js' || ext === '.mjs') {
-    const mod = (await import(pathToFileURL(full).href)) as { default?: unknown };
+    const mod = (await importCode(pathToFileURL(full).href, ext)) as { default?: unknown };
     if (mod.default === undefined) throw new UserError([`${path}: expected a default export (export default defineScenario({ ... }))`]);
     data = mod.default;
   } else if (ext === '.json' || ext === '.yaml' || ext === '.yml') {

@@ -118,11 +118,8 @@ const paramValue = (kind: ParamKind) => {
     .refine(([lo, hi]) => lo <= hi, ([lo, hi]) => ({ message: `expected lo <= hi, got [${lo}, ${hi}]` }));
   const sourced = z
     .object({ value: base, source: z.string().min(1, 'expected a source note'), range: range.optional() })
-    .strict()
-    .superRefine((v, ctx) => {
-      if (v.range && (v.value < v.range[0] || v.value > v.range[1]))
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['range'], message: `expected a range that contains the value ${v.value}, got [${v.range[0]}, ${v.range[1]}]` });
-    });
+    // A value may lie outside its plausible range (a sweep, a what-if): the range is for priors.
+    .strict();
   return z.union([base, sourced], {
     errorMap: (issue, ctx) =>
       issue.code === 'invalid_union'
