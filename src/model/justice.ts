@@ -8,7 +8,7 @@
  * back to work. Brokers are also arrested outside the victim pipeline (policing, intelligence).
  */
 import { addBroker } from './agents.js';
-import { CaseStage, Evidence, Place } from './codes.js';
+import { CaseStage, Evidence, NO_ID, Place } from './codes.js';
 import { M } from './metrics.js';
 import type { World } from './state.js';
 import { identify } from './transitions.js';
@@ -94,13 +94,24 @@ export function advanceCases(w: World): void {
   for (let id = 0; id < nb; id++) if (b.active[id] === 1 && w.draws.arrest.u(id, wk.index) < chance) arrestBroker(w, id);
 }
 
-/** A broker arrested outside a victim's case (policing, intelligence, a watch list): prosecuted at once. */
+/**
+ * A broker arrested outside a victim's case (policing, intelligence, a watch list): prosecuted at
+ * once — in the case already open against them, if there is one.
+ */
 export function arrestBroker(w: World, broker: number): void {
+  const c = w.cases.cols;
   w.brokers.cols.active[broker] = 0;
   w.rec.add(M.broker_arrests);
+  const open = w.brokers.cols.openCase[broker]!;
+  if (open !== NO_ID && c.stage[open] !== CaseStage.closed) {
+    if (c.stage[open] !== CaseStage.prosecution) {
+      c.stage[open] = CaseStage.prosecution;
+      w.rec.add(M.prosecutions);
+    }
+    return;
+  }
   w.rec.add(M.prosecutions);
   const k = w.cases.add();
-  const c = w.cases.cols;
   w.brokers.cols.openCase[broker] = k;
   c.broker[k] = broker;
   c.stage[k] = CaseStage.prosecution;

@@ -169,7 +169,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     seed,
     scale,
     geo,
-    week: { ...base, originWageIdr: new Float64Array(input.origins.length), baseHazard: new Float64Array(input.origins.length), detection: new Float64Array(C) },
+    week: { ...base, levels: {}, originWageIdr: new Float64Array(input.origins.length), baseHazard: new Float64Array(input.origins.length), detection: new Float64Array(C) },
     baseLevers: base,
     draws: declareDraws(seed, DRAW_SPECS, geo.weeks),
     migrants,

@@ -137,7 +137,9 @@ export async function buildReport(dir: string): Promise<{ html: string; charts: 
   }
   const libs = LIBS.map((l) => `<script>${readFileSync(packageFile(l), 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`).join('\n');
   const chart = (name: string, caption: string) => `<figure><div class="chart" id="chart-${name}" data-chart="${name}"></div><figcaption>${caption}</figcaption></figure>`;
-  const params = info.parameters.map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.value)}</td><td>${esc(p.unit)}</td><td>${esc(p.meaning)}</td><td>${esc(p.source)}</td></tr>`).join('');
+  const params = info.parameters
+    .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.value)}</td><td>${p.range ? `${esc(p.range[0])} – ${esc(p.range[1])}` : ''}</td><td>${esc(p.unit)}</td><td>${esc(p.meaning)}</td><td>${esc(p.source)}</td></tr>`)
+    .join('');
   const variants = info.variants
     .map((v) => `<tr><td><b>${esc(v.name)}</b></td><td>${esc(v.description)}</td><td>${v.stages.map((s) => `${esc(s.stage)} from ${esc(s.date)}`).join('; ')}</td><td>${v.interventions.map((i) => `${esc(i.kind)} ${esc(i.intensity)} from ${esc(i.start)}`).join('; ') || '—'}</td></tr>`)
     .join('');
@@ -181,7 +183,7 @@ ${chart('dark-figure', 'People trafficked (the true number) against victims iden
 <h2>Parameters and their sources</h2>
 <p>From <code>${esc(info.file)}</code>. "assumption" marks a value with no published figure behind it yet.</p>
 <details><summary>Show all ${info.parameters.length} parameters</summary>
-<table><tr><th>parameter</th><th>value</th><th>unit</th><th>meaning</th><th>source</th></tr>${params}</table></details>
+<table><tr><th>parameter</th><th>value</th><th>range it plausibly takes</th><th>unit</th><th>meaning</th><th>source</th></tr>${params}</table></details>
 <h2>Reproduce</h2>
 <pre>${esc(info.command)}
 lintas report ${esc(dir)}</pre>

@@ -66,7 +66,16 @@ export function checkReferences(s: Draft, ctx: Ctx): void {
   });
   for (const needed of ['fx_idr_per_myr', 'my_min_wage_myr'])
     if (!s.series[needed]) fail(['series', needed], 'required series is missing');
+  // Dated lists are read as step functions: their dates must rise, each once.
+  const ascending = (path: Path, dates: (string | undefined)[]) =>
+    dates.forEach((d, i) => {
+      const prev = dates[i - 1];
+      if (i > 0 && d !== undefined && prev !== undefined && d <= prev)
+        fail([...path, i, 'date'], `expected dates in ascending order, each once: after ${prev}, got ${d}`);
+    });
+  ascending(['stages'], s.stages.map((st) => st.date));
   for (const [name, steps] of Object.entries(s.series)) {
+    ascending(['series', name], (steps as { date?: string }[]).map((st) => st.date));
     const first = (steps[0] as { date?: string } | undefined)?.date;
     if (horizonOk && first !== undefined && first > s.start) fail(['series', name, 0, 'date'], `expected a first value on or before start (${s.start}), got ${first}`);
   }

@@ -1,7 +1,8 @@
-/** Rules of cooperation.ts: the stage in force on a date and its multiplier. */
-import { describe, expect, it } from 'vitest';
-import { STAGES, type StageEntry, stageMultiplier, stageOn } from '../../src/model/cooperation.js';
+/** Rules of cooperation.ts: the stage in force on a date, and what each stage lets each mechanism do. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type Capabilities, capabilities, MECHANISMS, type Mechanism, PatrolMode, STAGES, type Stage, type StageEntry, stageOn } from '../../src/model/cooperation.js';
 import type { Params } from '../../src/model/parameters.js';
+import { scenarioWith } from './helpers.js';
 
 const stages: StageEntry[] = [
   { date: '2019-01-01', stage: 'coexistence' },
@@ -25,20 +26,83 @@ describe('stageOn', () => {
   });
 });
 
-describe('stageMultiplier', () => {
-  const p = {
-    stageCoexistence: 0.11,
-    stageCommunication: 0.22,
-    stageCooperation: 0.33,
-    stageCoordination: 0.44,
-    stageCollaboration: 0.55,
-  } as unknown as Params;
+describe('capabilities', () => {
+  let p: Params;
+  const all = (stage: Stage) => capabilities(() => stage, p);
 
-  it('reads each stage its own parameter', () => {
-    expect(STAGES.map((s) => stageMultiplier(s, p))).toEqual([0.11, 0.22, 0.33, 0.44, 0.55]);
+  beforeAll(async () => {
+    // Distinct values, so each field can be traced to its parameter.
+    p = {
+      ...(await scenarioWith()).params,
+      infoAccuracyCommunication: 0.41,
+      infoLagCommunication: 8,
+      infoAccuracyCoordination: 0.71,
+      infoLagCoordination: 2,
+      infoAccuracyCollaboration: 0.91,
+      evidenceInformal: 0.11,
+      evidenceMla: 0.42,
+      mlaWeeks: 26,
+      evidenceJoint: 0.83,
+      jointInvestigationWeeks: 9,
+      suspectReturn: 0.55,
+      extraditionWeeks: 27,
+      referralCooperation: 0.31,
+      referralCollaboration: 0.81,
+    } as Params;
   });
 
-  it('covers every stage with a number', () => {
-    for (const s of STAGES) expect(Number.isFinite(stageMultiplier(s, p))).toBe(true);
+  it('lets nothing cross the line at coexistence', () => {
+    expect(all('coexistence')).toEqual({
+      patrolMode: PatrolMode.parallel,
+      infoAccuracy: 0,
+      infoLagWeeks: 0,
+      watchLists: false,
+      evidenceChance: 0,
+      evidenceWeeks: 0,
+      suspectReturn: 0,
+      returnWeeks: 27,
+      referral: 0,
+      commonTraining: false,
+      commonProtocols: false,
+    } satisfies Capabilities);
+  });
+
+  it('gives each stage its documented processes', () => {
+    expect(all('communication')).toMatchObject({ patrolMode: PatrolMode.parallel, infoAccuracy: 0.41, infoLagWeeks: 8, watchLists: false, evidenceChance: 0.11, evidenceWeeks: 26, suspectReturn: 0, referral: 0, commonTraining: false, commonProtocols: false });
+    expect(all('cooperation')).toMatchObject({ patrolMode: PatrolMode.parallel, infoAccuracy: 0.41, infoLagWeeks: 8, watchLists: false, evidenceChance: 0.42, evidenceWeeks: 26, suspectReturn: 0, referral: 0.31, commonTraining: true, commonProtocols: true });
+    expect(all('coordination')).toMatchObject({ patrolMode: PatrolMode.coordinated, infoAccuracy: 0.71, infoLagWeeks: 2, watchLists: true, evidenceChance: 0.42, evidenceWeeks: 26, suspectReturn: 0, referral: 0.31, commonTraining: true, commonProtocols: true });
+    expect(all('collaboration')).toMatchObject({ patrolMode: PatrolMode.joint, infoAccuracy: 0.91, infoLagWeeks: 0, watchLists: true, evidenceChance: 0.83, evidenceWeeks: 9, suspectReturn: 0.55, referral: 0.81, commonTraining: true, commonProtocols: true });
+  });
+
+  it('never takes a process away as the stage rises (with rising stage parameters)', () => {
+    const caps = STAGES.map(all);
+    for (let i = 1; i < caps.length; i++) {
+      const [a, b] = [caps[i - 1]!, caps[i]!];
+      expect(b.patrolMode).toBeGreaterThanOrEqual(a.patrolMode);
+      expect(b.infoAccuracy).toBeGreaterThanOrEqual(a.infoAccuracy);
+      expect(b.evidenceChance).toBeGreaterThanOrEqual(a.evidenceChance);
+      expect(b.suspectReturn).toBeGreaterThanOrEqual(a.suspectReturn);
+      expect(b.referral).toBeGreaterThanOrEqual(a.referral);
+      for (const flag of ['watchLists', 'commonTraining', 'commonProtocols'] as const) if (a[flag]) expect(b[flag], flag).toBe(true);
+    }
+  });
+
+  it('reads each mechanism at its own stage: pinning one moves only its own fields', () => {
+    const FIELDS: Record<Mechanism, (keyof Capabilities)[]> = {
+      patrols: ['patrolMode'],
+      information: ['infoAccuracy', 'infoLagWeeks', 'watchLists'],
+      justice: ['evidenceChance', 'evidenceWeeks', 'suspectReturn'],
+      victims: ['referral'],
+      training: ['commonTraining'],
+      protocols: ['commonProtocols'],
+    };
+    const low = all('coexistence');
+    const high = all('collaboration');
+    for (const m of MECHANISMS) {
+      const one = capabilities((k) => (k === m ? 'collaboration' : 'coexistence'), p);
+      for (const f of Object.keys(low) as (keyof Capabilities)[]) expect(one[f], `${m} raised: ${f}`).toEqual(FIELDS[m].includes(f) ? high[f] : low[f]);
+      const allBut = capabilities((k) => (k === m ? 'coexistence' : 'collaboration'), p);
+      for (const f of Object.keys(low) as (keyof Capabilities)[]) expect(allBut[f], `${m} held: ${f}`).toEqual(FIELDS[m].includes(f) ? low[f] : high[f]);
+    }
   });
 });

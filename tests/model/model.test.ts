@@ -91,8 +91,8 @@ describe('common random numbers', () => {
     });
     const start = dateOfWeek(base.start, START_WEEK);
     const variant = { ...base, interventions: [{ kind, start, intensity: 1 }] };
-    const a = createModel(base, { seed: 4, scale: 20 }).run(START_WEEK + 40);
-    const b = createModel(variant, { seed: 4, scale: 20 }).run(START_WEEK + 40);
+    const a = createModel(base, { seed: 4, scale: 50 }).run(START_WEEK + 40);
+    const b = createModel(variant, { seed: 4, scale: 50 }).run(START_WEEK + 40);
     const C = a.state.geo.crossingIds.length;
     for (let t = 0; t < START_WEEK; t++) {
       METRICS.forEach((m, slot) => expect(b.recorder.series(slot)[t], `${m} in week ${t}`).toBe(a.recorder.series(slot)[t]));

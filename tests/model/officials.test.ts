@@ -1,39 +1,79 @@
-/** Rules of officials.ts: collusion chance, the chance a colluder is caught, training and duty. */
+/** Rules of officials.ts: collusion chance and deterrence, the chance a colluder is caught, training and duty. */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CrossingKind } from '../../src/model/geography.js';
 import { createModel } from '../../src/model/model.js';
-import { caughtChance, collusionChance, isTrained, onDuty } from '../../src/model/officials.js';
+import { caughtChance, collusionChance, deterrence, isTrained, onDuty } from '../../src/model/officials.js';
 import type { World } from '../../src/model/state.js';
-import { scenarioWith } from './helpers.js';
+import type { Draft } from 'immer';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
+import { scenarioWith as baselineWith } from './helpers.js';
+
+/** The baseline without its spin-up, so that a rule is seen from the first week. */
+const scenarioWith = (change?: (d: Draft<ScenarioInput>) => void) =>
+  baselineWith((d) => {
+    d.spinUpWeeks = 0;
+    change?.(d);
+  });
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 
 describe('collusionChance', () => {
-  it('is propensity · (1 − monitoring) · bribe effect · (1 − training cut)', () => {
+  it('is propensity · deterrence · bribe effect · (1 − training cut)', () => {
     expect(collusionChance(0.2, 0.5, 3, 0.25)).toBeCloseTo(0.225, 12);
-    expect(collusionChance(0.4, 0, 1, 0)).toBe(0.4);
-    expect(collusionChance(0.4, 1, 2, 0)).toBe(0);
-    expect(collusionChance(0.4, 0, 2, 1)).toBe(0);
-    expect(collusionChance(0, 0, 5, 0)).toBe(0);
+    expect(collusionChance(0.4, 1, 1, 0)).toBe(0.4);
+    expect(collusionChance(0.4, 0, 2, 0)).toBe(0);
+    expect(collusionChance(0.4, 1, 2, 1)).toBe(0);
+    expect(collusionChance(0, 1, 5, 0)).toBe(0);
   });
 
   it('is capped at 1', () => {
-    expect(collusionChance(0.5, 0, 4, 0)).toBe(1);
-    expect(collusionChance(0.9, 0.1, 100, 0.1)).toBe(1);
+    expect(collusionChance(0.5, 1, 4, 0)).toBe(1);
+    expect(collusionChance(0.9, 0.9, 100, 0.1)).toBe(1);
   });
 
-  it('lies in [0, 1], rises with propensity and bribe effect, falls with monitoring and training', () => {
+  it('lies in [0, 1], rises with propensity, deterrence factor and bribe effect, falls with training', () => {
     fc.assert(
-      fc.property(unit, unit, fc.double({ min: 0, max: 5, noNaN: true }), unit, unit, fc.double({ min: 0, max: 1, noNaN: true }), (pr, mon, g, cut, a, d) => {
-        const c = collusionChance(pr, mon, g, cut);
+      fc.property(unit, unit, fc.double({ min: 0, max: 5, noNaN: true }), unit, unit, (pr, det, g, cut, d) => {
+        const c = collusionChance(pr, det, g, cut);
         expect(c).toBeGreaterThanOrEqual(0);
         expect(c).toBeLessThanOrEqual(1);
-        const up = (x: number) => Math.min(1, x + d * a);
-        expect(collusionChance(up(pr), mon, g, cut)).toBeGreaterThanOrEqual(c);
-        expect(collusionChance(pr, mon, g + d, cut)).toBeGreaterThanOrEqual(c);
-        expect(collusionChance(pr, up(mon), g, cut)).toBeLessThanOrEqual(c);
-        expect(collusionChance(pr, mon, g, up(cut))).toBeLessThanOrEqual(c);
+        const up = (x: number) => Math.min(1, x + d);
+        expect(collusionChance(up(pr), det, g, cut)).toBeGreaterThanOrEqual(c);
+        expect(collusionChance(pr, up(det), g, cut)).toBeGreaterThanOrEqual(c);
+        expect(collusionChance(pr, det, g + d, cut)).toBeGreaterThanOrEqual(c);
+        expect(collusionChance(pr, det, g, up(cut))).toBeLessThanOrEqual(c);
+      }),
+    );
+  });
+
+  it('falls as the perceived risk of being caught rises (through deterrence)', () => {
+    const at = (risk: number) => collusionChance(0.3, deterrence(5, risk), 1.5, 0);
+    expect(at(0)).toBeCloseTo(0.45, 12);
+    expect(at(0.1)).toBeLessThan(at(0));
+    expect(at(0.5)).toBeLessThan(at(0.1));
+  });
+});
+
+describe('deterrence', () => {
+  it('is exp(−aversion · perceived risk)', () => {
+    expect(deterrence(5, 0.2)).toBeCloseTo(Math.exp(-1), 12);
+    expect(deterrence(2, 0.5)).toBeCloseTo(Math.exp(-1), 12);
+  });
+
+  it('is 1 without risk or without aversion', () => {
+    expect(deterrence(5, 0)).toBe(1);
+    expect(deterrence(0, 0.7)).toBe(1);
+  });
+
+  it('lies in (0, 1] and falls with aversion and with risk', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 20, noNaN: true }), unit, fc.double({ min: 0.001, max: 1, noNaN: true }), (a, r, d) => {
+        const x = deterrence(a, r);
+        expect(x).toBeGreaterThan(0);
+        expect(x).toBeLessThanOrEqual(1);
+        expect(deterrence(a + d, r)).toBeLessThanOrEqual(x);
+        expect(deterrence(a, r + d)).toBeLessThanOrEqual(x);
       }),
     );
   });
@@ -64,7 +104,7 @@ describe('caughtChance', () => {
         expect(x).toBeLessThanOrEqual(1);
         expect(caughtChance(c, acts + 1, scale)).toBeGreaterThanOrEqual(x);
         expect(caughtChance(c, acts, scale + 1)).toBeGreaterThanOrEqual(x);
-        if (acts > 0 && x < 1) expect(caughtChance(c, acts + 1, scale)).toBeGreaterThan(x);
+        if (acts > 0 && x < 1 - 1e-9) expect(caughtChance(c, acts + 1, scale)).toBeGreaterThan(x);
       }),
     );
   });
@@ -111,7 +151,7 @@ describe('isTrained and onDuty in a model state', () => {
     expect(onDuty(w, post, 0.999999)).toBe(staff[39]);
     expect(onDuty(w, post, 10.5 / 40)).toBe(staff[10]);
     for (const u of [0, 0.2, 0.5, 0.77, 0.999]) expect(w.officials.cols.post[onDuty(w, post, u)]).toBe(post);
-    const informal = geo.crossingKind.findIndex((k) => k === CrossingKind.informal);
+    const informal = geo.crossingKind.indexOf(CrossingKind.informal);
     expect(onDuty(w, informal, 0.5)).toBe(-1);
   });
 });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { run, scenarioWith, setParam } from './helpers.js';
 
-const opts = { scale: 20, seed: 3 };
+const opts = { scale: 50, seed: 3 };
 
 describe('monotone responses', () => {
   it('a larger wage gap gives more departures', async () => {

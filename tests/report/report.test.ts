@@ -21,7 +21,8 @@ describe('report.html', () => {
     expect(html).toContain('<b>patrols</b>');
     expect(html).toContain('only patrol detection changes');
     expect(html).toContain('patrolKappa');
-    expect(html).toContain('MODEL.md suggested multiplier');
+    expect(html).toContain('plausibly takes');
+    expect(html).toContain('What the change of cooperation stage is made of');
     expect(html).toContain('lintas compare tests/fixtures/compare-small.json --replicates 2 --seed 1 --scale 50 --weeks 40');
     expect(html).not.toMatch(/<script[^>]+src=/);
     for (const f of ['comparison-trafficked', 'border-map', 'flows-by-channel', 'dark-figure', 'flows-by-crossing'])

@@ -3,10 +3,11 @@ import { join } from 'node:path';
 import { csvParse } from 'd3-dsv';
 import { produce, type Draft } from 'immer';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { EVENTS } from '../../src/model/events/index.js';
 import { BUILTIN } from '../../src/model/interventions/index.js';
 import { CORE_PARAM_NAMES } from '../../src/model/parameters.js';
 
-const PARAM_NAMES = [...CORE_PARAM_NAMES, ...BUILTIN.params.keys()];
+const PARAM_NAMES = [...CORE_PARAM_NAMES, ...BUILTIN.params.keys(), ...EVENTS.params.keys()];
 import { UserError } from '../../src/core/errors.js';
 import { parseScenario, readScenarioFile } from '../../src/scenario/load.js';
 
