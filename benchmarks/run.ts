@@ -10,6 +10,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compare } from '../src/experiment/compare.js';
+import { loadScenario } from '../src/scenario/load.js';
+import { convergence } from './convergence.js';
 import { bareLoop, bareLoopTychei } from './bare-loop.js';
 import { measureExplorerFps, type ExplorerFigures } from './explorer-fps.js';
 
@@ -49,11 +51,12 @@ log('baseline at --scale 20...');
 const scaled = modelRun(20);
 log(`  ${scaled.seconds.toFixed(2)} s`);
 
-/** The main comparison (paper-interventions: baseline + 13 variants) x 20 replicates at --scale 20. */
+/** The main comparison (paper-interventions: its variants and the runs its decompositions add) x 4 replicates at --scale 20. */
+const COMPARE_REPLICATES = 4;
 async function timeCompare(workers: number) {
   const dir = mkdtempSync(join(tmpdir(), 'lintas-bench-'));
   const t0 = performance.now();
-  const c = await compare({ file: 'scenarios/paper-interventions.ts', replicates: 20, scale: 20, workers, outDir: dir, resume: false });
+  const c = await compare({ file: 'scenarios/paper-interventions.ts', replicates: COMPARE_REPLICATES, scale: 20, workers, outDir: dir, resume: false });
   const seconds = (performance.now() - t0) / 1000;
   rmSync(dir, { recursive: true, force: true });
   const runs = c.variants.length * c.replicates;
@@ -65,6 +68,10 @@ log(`  ${compare1.runs} runs in ${compare1.seconds.toFixed(1)} s`);
 log('main comparison with 2 workers...');
 const compare2 = await timeCompare(2);
 log(`  ${compare2.runs} runs in ${compare2.seconds.toFixed(1)} s`);
+
+log('convergence over scales (5 seeds each)...');
+const baselineScenario = await loadScenario('scenarios/baseline.ts');
+const convergenceRows = convergence(baselineScenario, [1, 5, 20, 50], [1, 2, 3, 4, 5], log);
 
 // The explorer's frame rate while it simulates the baseline at scale 20, measured in Chromium
 // (benchmarks/explorer-fps.ts, which also writes benchmarks/artifacts/explorer.json).
@@ -85,13 +92,14 @@ const results = {
   baselineScale20: scaled,
   compare: {
     scenario: 'scenarios/paper-interventions.ts',
-    replicates: 20,
+    replicates: COMPARE_REPLICATES,
     scale: 20,
     oneWorker: compare1,
     twoWorkers: compare2,
     speedup: compare1.seconds / compare2.seconds,
     parallelEfficiency: compare1.seconds / (2 * compare2.seconds),
   },
+  convergence: { note: 'key totals of the baseline (persons, 2019–2024), mean and 95% interval over seeds 1–5, at each --scale', rows: convergenceRows },
   explorer,
 };
 writeFileSync('benchmarks/results.json', `${JSON.stringify(results, null, 2)}\n`);
