@@ -6,7 +6,7 @@
  * that segment may intercept. How a person crossed decides their legal status in Malaysia:
  * only a procedural migrant inspected on a valid passport arrives with it.
  */
-import { CROSSING_SLOTS, Channel, Docs, IDENTIFIED_SLOT, NO_ID, Outcome, Place, Status } from './codes.js';
+import { Channel, Docs, IDENTIFIED_SLOT, NO_ID, Outcome, Place, Status } from './codes.js';
 import { MAX_TIED_CROSSINGS } from './draws.js';
 import { CrossingKind } from './geography.js';
 import { M } from './metrics.js';

@@ -3,14 +3,14 @@
  * pull, kin, debt) or make a short visit; everyone else advances the clock of their status.
  * Events found here go to queues that the resolving phases take in a fixed order.
  */
-import { CROSSING_SLOTS, Status, VISIT_SLOT } from './codes.js';
+import { Status, VISIT_SLOT } from './codes.js';
 import { M } from './metrics.js';
-import { countAt, geometricWeeks, type World } from './state.js';
-import { move } from './transitions.js';
+import { countAt, geometricWeeks, roundStochastic, type World } from './state.js';
+import { move, scheduleDecision } from './transitions.js';
 
 export function sweep(w: World): void {
   const m = w.migrants.cols;
-  const { status, weeksLeft, origin, hazardFactor, destination, irregular, papersHeld } = m;
+  const { status, weeksLeft, origin, hazardFactor, destination, irregular, papersHeld, wake } = m;
   const q = w.q;
   const wk = w.week;
   const p = w.p;
@@ -26,7 +26,6 @@ export function sweep(w: World): void {
     // visitRate is calibrated to the post's counted volume; footpath visits come on top of it.
     return post >= 0 ? o.visitRate / (1 - Math.min(0.95, p.visitInformalShare)) : 0;
   });
-  const visits = new Float64Array(w.input.origins.length);
   const raidRate = [p.raidRateSarawak * wk.raidFactor, p.raidRateSabah * wk.raidFactor];
   // NGO networks reach victims where workplaces are not cut off, less often where documents are held.
   const reach = Float64Array.from(w.input.destinations, (d) => wk.ngoOutreach * (1 - d.isolation));
@@ -38,11 +37,10 @@ export function sweep(w: World): void {
   for (let id = 0; id < n; id++) {
     switch (status[id]) {
       case Status.home: {
-        const o = origin[id]!;
-        const h = Math.min(cap, baseHazard[o]! * hazardFactor[id]!);
-        const u = departure.u(id, t);
-        if (u < h) q.departing.push(id);
-        else if (u < h + visitRate[o]!) visits[o]!++;
+        if (wake[id] !== t) break; // not a candidate week (transitions.ts: thinning)
+        const h = Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!);
+        if (departure.u(id, t) * cap < h) q.departing.push(id);
+        else scheduleDecision(w, id, t);
         break;
       }
       case Status.returned:
@@ -94,15 +92,17 @@ export function sweep(w: World): void {
     }
   }
 
-  // Short visits by border-pass holders and neighbours: through the home post when open, else footpaths.
+  // Short visits by border-pass holders and neighbours (the residents at home, in expectation):
+  // through the home post when open, else footpaths.
   let total = 0;
-  for (let oi = 0; oi < visits.length; oi++) {
-    if (!visits[oi]) continue;
-    total += visits[oi]!;
+  for (let oi = 0; oi < visitRate.length; oi++) {
+    const visits = roundStochastic(w.homeByOrigin[oi]! * visitRate[oi]!, w.draws.visits.u(oi, t));
+    if (!visits) continue;
+    total += visits;
     const post = geo.originHomePost[oi]!;
     const openPost = geo.open[wk.index * C + post]! === 1;
-    const informal = openPost ? Math.round(visits[oi]! * p.visitInformalShare) : visits[oi]!;
-    const formal = visits[oi]! - informal;
+    const informal = openPost ? Math.round(visits * p.visitInformalShare) : visits;
+    const formal = visits - informal;
     countAt(w, post, VISIT_SLOT, formal);
     const twin = geo.twinOf.indexOf(post);
     if (twin >= 0) countAt(w, twin, VISIT_SLOT, informal);

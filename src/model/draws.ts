@@ -15,7 +15,8 @@ const migrant = (slots = 1): DrawSpec => ({ entity: 'migrant', slots });
 
 export const DRAW_SPECS = {
   // migrants, each week
-  departure: migrant(), // leave home this week (or make a short visit)
+  departure: migrant(), // at a candidate week, leave home (accepted with hazard / hazardCap)
+  departureGap: migrant(), // weeks to the next candidate week of the departure decision
   raid: migrant(), // detained in a raid
   ngoContact: migrant(), // found by an NGO while exploited
   escape: migrant(), // length of the stay after escaping exploitation
@@ -50,6 +51,7 @@ export const DRAW_SPECS = {
   person: { entity: 'migrant', slots: 11, when: 'once' }, // attributes and the initial placement abroad: see PERSON
   // origins, each week
   inflow: { entity: 'origin', slots: 1 }, // rounding of the far-origin inflow
+  visits: { entity: 'origin', slots: 1 }, // rounding of the short visits residents make
   // hubs, each week
   // brokers
   outreach: { entity: 'hub', slots: 1 + 4 * MAX_APPROACHES }, // 0: approaches; then origin, person, acceptance, broker per approach

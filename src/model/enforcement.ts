@@ -6,7 +6,7 @@
  * identify victims the raids missed; many deportees cross again at once ("deported in the
  * morning, drinking coffee by evening").
  */
-import { CROSSING_SLOTS, Channel, DEPORTED_SLOT, NO_ID, Place, Status } from './codes.js';
+import { Channel, DEPORTED_SLOT, NO_ID, Place, Status } from './codes.js';
 import { M } from './metrics.js';
 import { countAt, draw, geometricWeeks, roundStochastic, type World } from './state.js';
 import { identify, move, sendHome } from './transitions.js';

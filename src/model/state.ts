@@ -91,6 +91,8 @@ export interface World {
   tick: number;
   /** Migrants in each status now. */
   stocks: Float64Array;
+  /** Residents at home now, per origin. */
+  homeByOrigin: Float64Array;
   /** This week's status changes: [from * S + to], with row S for agents that appeared. */
   transitions: Float64Array;
 }
@@ -197,6 +199,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     perCrossing: new Float64Array((geo.weeks - geo.spinUp) * C * CROSSING_SLOTS),
     tick: 0,
     stocks: new Float64Array(STATUS_COUNT),
+    homeByOrigin: new Float64Array(input.origins.length),
     transitions: new Float64Array((STATUS_COUNT + 1) * STATUS_COUNT),
   };
 }
