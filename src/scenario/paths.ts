@@ -9,6 +9,8 @@ type Obj = Record<string, unknown>;
 
 export function parsePath(path: string): (string | number)[] {
   const parts: (string | number)[] = [];
+  const bad = path.split(/[.[\]]/).find((seg) => FORBIDDEN.has(seg));
+  if (bad) throw new UserError([`${path}: "${bad}" is not a scenario field`]);
   for (const seg of path.split('.')) {
     const m = /^([^[\]]*)((\[\d+\])*)$/.exec(seg);
     if (!m || (m[1] === '' && !m[2])) throw new UserError([`${path}: not a scenario path (expected e.g. params.patrolKappa or crossings[8].terrain)`]);
@@ -18,6 +20,8 @@ export function parsePath(path: string): (string | number)[] {
   return parts;
 }
 
+const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
+
 /** Resolves a step: array index, array element by id, or object key. */
 function step(node: unknown, part: string | number): { parent: Obj | unknown[]; key: string | number } | undefined {
   if (Array.isArray(node)) {
@@ -25,7 +29,9 @@ function step(node: unknown, part: string | number): { parent: Obj | unknown[]; 
     const i = node.findIndex((x) => x && typeof x === 'object' && (x as Obj).id === part);
     return i >= 0 ? { parent: node, key: i } : undefined;
   }
-  if (node && typeof node === 'object' && typeof part === 'string' && part in (node as Obj)) return { parent: node as Obj, key: part };
+  // Own properties only: a path never reaches Object.prototype (`__proto__`, `constructor`, ...).
+  if (node && typeof node === 'object' && typeof part === 'string' && !FORBIDDEN.has(part) && Object.hasOwn(node as Obj, part))
+    return { parent: node as Obj, key: part };
   return undefined;
 }
 
