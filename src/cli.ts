@@ -158,6 +158,45 @@ export function buildProgram(): Command {
       process.stdout.write(`${res.text}\n\n  wrote ${res.files.join(', ')}\n`);
     });
 
+  experimentOptions(
+    program
+      .command('sensitivity')
+      .description('global sensitivity analysis: Morris screening or Sobol indices of outcomes or of a decision over the parameters\' plausible ranges')
+      .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
+      .option('--method <name>', 'morris (screen many parameters) or sobol (apportion the variance of a few)', 'morris')
+      .option('--param <spec>', 'PATH=lo..hi (repeatable); default: every parameter with a range in the scenario', (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option('--outputs <list>', `comma-separated metrics, or dark_figure (default ${'trafficked,identified,dark_figure,deportations'})`)
+      .option('--variant <name>', 'decision output: this variant minus --against, paired')
+      .option('--against <name>', 'the variant the decision is measured against')
+      .option('--trajectories <n>', 'Morris trajectories', integer(2), 10)
+      .option('--samples <n>', 'Sobol base sample size N (runs N·(k+2) design points)', integer(4), 64)
+      .option('--bootstrap <n>', 'bootstrap resamples for the intervals', integer(0), 200),
+    'sweep',
+    1,
+  )
+    .option('--json', 'print sensitivity.json alone on stdout')
+    .exitOverride()
+    .action(async (file: string, o: ExperimentFlags & { method: string; param: string[]; outputs?: string; variant?: string; against?: string; trajectories: number; samples: number; bootstrap: number; json?: boolean }) => {
+      if (o.method !== 'morris' && o.method !== 'sobol') throw new UserError([`--method ${o.method}: expected morris or sobol`]);
+      const { DEFAULT_OUTPUTS, sensitivity, sensitivityTable } = await import('./experiment/sensitivity/analysis.js');
+      const base = experiment(file, 'sweep', o, !o.json && process.stderr.isTTY);
+      const outDir = o.out ?? join('out', `sensitivity-${file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')}`);
+      const res = await sensitivity({
+        ...base,
+        outDir,
+        method: o.method,
+        params: o.param,
+        outputs: o.outputs ? o.outputs.split(',').map((x) => x.trim()).filter(Boolean) : DEFAULT_OUTPUTS,
+        variant: o.variant,
+        against: o.against,
+        trajectories: o.trajectories,
+        samples: o.samples,
+        bootstrap: o.bootstrap,
+      });
+      if (o.json) process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
+      else process.stdout.write(`${sensitivityTable(res)}\n\n  wrote ${['sensitivity.csv', 'sensitivity.json', 'design.csv', 'runs.jsonl'].map((f) => join(outDir, f)).join(', ')}\n`);
+    });
+
   return program;
 }
 

@@ -13,9 +13,12 @@ import { summarize, type Summary } from './outputs.js';
 
 export interface Task {
   file: string;
-  /** Index into the resolved variants (compare), or -1 with overrides (sweep). */
+  /** Index into the resolved variants (compare, sensitivity), or -1: the file as given with overrides (sweep). */
   variant: number;
+  /** Scenario paths set for this run (sweep and sensitivity design points). */
   overrides: [string, number | string | boolean][];
+  /** Design point (sensitivity), part of the key. */
+  point?: number;
   replicate: number;
   seed: number;
   scale?: number;
@@ -56,9 +59,8 @@ export async function variantsOf(file: string): Promise<ResolvedVariant[]> {
   return variantCache.get(file)!;
 }
 
-/** The scenario a sweep point runs: the base with each override set (a {value, source} keeps its source). */
-export async function sweepScenario(file: string, overrides: Task['overrides']): Promise<Scenario> {
-  const data = await scenarioData(file);
+/** Scenario data with each override set (a {value, source} keeps its source), validated. */
+export function withOverrides(data: unknown, overrides: Task['overrides']): Scenario {
   const changed = produce(data as Record<string, unknown>, (d) => {
     delete d.variants;
     for (const [path, value] of overrides) setPath(d, path, value);
@@ -66,12 +68,17 @@ export async function sweepScenario(file: string, overrides: Task['overrides']):
   return parseScenario(changed);
 }
 
+/** The scenario a sweep point runs: the base with each override set. */
+export async function sweepScenario(file: string, overrides: Task['overrides']): Promise<Scenario> {
+  return withOverrides(await scenarioData(file), overrides);
+}
+
 export async function runTask(task: Task): Promise<RunRecord> {
   let scenario: Scenario;
   let name: string;
   if (task.variant >= 0) {
     const v = (await variantsOf(task.file))[task.variant]!;
-    scenario = v.scenario;
+    scenario = task.overrides.length ? withOverrides(v.data, task.overrides) : v.scenario;
     name = v.name;
   } else {
     scenario = await sweepScenario(task.file, task.overrides);
@@ -90,5 +97,6 @@ export async function runTask(task: Task): Promise<RunRecord> {
 }
 
 export function taskKey(t: Task): string {
+  if (t.point !== undefined) return `s${t.point}:v${t.variant}:r${t.replicate}`;
   return t.variant >= 0 ? `v${t.variant}:r${t.replicate}` : `p${JSON.stringify(t.overrides)}:r${t.replicate}`;
 }

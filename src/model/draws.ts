@@ -37,7 +37,7 @@ export const DRAW_SPECS = {
   identifyDeportation: migrant(), // screening at deportation recognises a victim
   exploit: migrant(), // the employer exploits
   contract: migrant(), // a procedural placement's contract is substituted
-  papers: migrant(), // the employer keeps a legal worker's passport
+  papers: migrant(), // at crossing: the broker keeps a colluded group's stamped papers; at work (another week): the employer keeps a legal worker's passport
   threat: migrant(), // an exploitative employer threatens to denounce a worker without legal status
   selfReport: migrant(), // a victim out of the employer's hands reports
   testimony: migrant(), // an identified victim testifies

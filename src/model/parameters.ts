@@ -144,7 +144,7 @@ export const CORE_PARAMS = {
   extraditionWeeks: pos('weeks', 'time to return a suspect who fled'),
   referralCooperation: prob('share of victims identified in Malaysia referred to protection at the cooperation and coordination stages', 'share'),
   referralCollaboration: prob('share of victims identified in Malaysia referred to protection at the collaboration stage', 'share'),
-  testimonyShare: prob('share of referred victims who testify in the case against their broker', 'share'),
+  testimonyShare: prob('share of identified victims who testify in the case against their broker (victims found in raids only once referred)', 'share'),
   testimonyGain: pos('odds multiplier', 'how much a victim\'s testimony raises the odds of prosecution and of conviction'),
   handoverGapCut: prob('share of the detection lost at the line that coordinated handover recovers (coordination stage)', 'share'),
   idRaidTrained: prob('chance Malaysian enforcement trained jointly recognises a victim in a raid'),

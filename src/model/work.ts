@@ -1,7 +1,7 @@
 /**
  * Arrivals take work; stays end and people go home. Whether a worker is trafficked follows the
  * Palermo definition: an act (recruitment, transport or harbouring — by a broker, an agency or
- * the employer), a means (deception, debt bondage, documents held, or abuse of a position of
+ * the employer), a means (deception, debt bondage to a broker, documents held, or abuse of a position of
  * vulnerability: the threat of denouncing a worker without legal status) and the purpose of
  * exploitation. Legal status decides much of it: employers and brokers have leverage over those
  * who crossed irregularly, through a colluding officer or on fraudulent papers.
@@ -58,7 +58,8 @@ export function takeWork(w: World): void {
       exploitative = draw(w, 'exploit', id) < exploitationChance(p, base, irregular, m.papersHeld[id] === 1, channel === Channel.kin);
     }
     const threatened = irregular && draw(w, 'threat', id) < p.denunciationThreat;
-    const means = m.deceived[id] === 1 || m.debt[id]! > p.indebtedMonths || m.papersHeld[id] === 1 || threatened;
+    // Debt bondage needs a creditor with a hold on the worker: the broker who placed them.
+    const means = m.deceived[id] === 1 || (b !== NO_ID && m.debt[id]! > p.indebtedMonths) || m.papersHeld[id] === 1 || threatened;
     if (exploitative && means) {
       move(w, id, Status.exploited);
       m.victim[id] = 1;

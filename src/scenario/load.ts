@@ -22,14 +22,15 @@ let tsxRegistered = false;
  * loader: tsx is registered the first time one is asked for.
  */
 async function importCode(url: string, ext: string): Promise<unknown> {
+  // Node remembers a failed load of a URL: once tsx is in, .ts files are asked for under another one.
+  if (tsxRegistered && ext === '.ts') return import(`${url}?tsx`);
   try {
     return await import(url);
   } catch (e) {
-    if (ext !== '.ts' || tsxRegistered || (e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+    if (ext !== '.ts' || (e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
     const { register } = await import('tsx/esm/api');
     register();
     tsxRegistered = true;
-    // Node remembers the failed load of this URL: ask again under another one.
     return import(`${url}?tsx`);
   }
 }

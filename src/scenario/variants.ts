@@ -43,6 +43,8 @@ export interface ResolvedVariant {
   name: string;
   description: string;
   scenario: Scenario;
+  /** The variant as plain data, before validation (for runs that change a parameter of it). */
+  data: Record<string, unknown>;
   /** For the runs a decomposition adds: the variant with one mechanism held at the reference's stage. */
   decomposes?: { variant: string; against: string; mechanism: Mechanism };
 }
@@ -55,8 +57,8 @@ export function resolveVariants(data: unknown): ResolvedVariant[] {
   const base = parseScenario(data);
   const raw = (data as { variants?: unknown[] }).variants ?? [];
   const { variants: _v, ...baseData } = data as Record<string, unknown>;
-  const out: ResolvedVariant[] = [{ name: 'baseline', description: base.description ?? 'the scenario as given', scenario: base }];
-  const clean: Record<string, Record<string, unknown>> = { baseline: { ...(baseData as Record<string, unknown>), decompositions: [] } };
+  const clean: Record<string, Record<string, unknown>> = { baseline: { ...(baseData as Record<string, unknown>), variants: [], decompositions: [] } };
+  const out: ResolvedVariant[] = [{ name: 'baseline', description: base.description ?? 'the scenario as given', scenario: base, data: clean.baseline! }];
   const errors: string[] = [];
   const names = new Set(['baseline']);
   raw.forEach((entry, i) => {
@@ -79,7 +81,7 @@ export function resolveVariants(data: unknown): ResolvedVariant[] {
     try {
       const { variants: _inner, ...rest } = derived as Record<string, unknown>;
       clean[v.name] = { ...rest, variants: [], decompositions: [] };
-      out.push({ name: v.name, description: v.description ?? '', scenario: parseScenario(clean[v.name]) });
+      out.push({ name: v.name, description: v.description ?? '', scenario: parseScenario(clean[v.name]), data: clean[v.name]! });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
       errors.push(...e.lines.map((l) => `variants[${i}] (${v.name}): ${l}`));
@@ -97,10 +99,12 @@ export function resolveVariants(data: unknown): ResolvedVariant[] {
     for (const mechanism of MECHANISMS) {
       const data = clean[d.variant]!;
       const pins = { ...((data.mechanismStages as Record<string, string> | undefined) ?? {}), [mechanism]: held };
+      const heldData = { ...data, mechanismStages: pins };
       out.push({
         name: heldName(d.variant, mechanism),
         description: `${d.variant} with ${mechanism} held at the ${held} stage`,
-        scenario: parseScenario({ ...data, mechanismStages: pins }),
+        scenario: parseScenario(heldData),
+        data: heldData,
         decomposes: { variant: d.variant, against: d.against, mechanism },
       });
     }

@@ -1,0 +1,227 @@
+/**
+ * `lintas sensitivity`: which assumptions matter, for an outcome or for a decision. Parameters
+ * vary over their priors (the plausible range each carries in the scenario, uniform, or
+ * `--param PATH=lo..hi`); Morris elementary effects screen them all, Sobol' indices (Saltelli
+ * design) apportion the variance of the few that matter. An output is a total (trafficked,
+ * identified, …), the dark-figure ratio, or a decision: the paired difference between two
+ * variants (`--variant A --against B`), with common random numbers inside each design point.
+ * Each design point runs `replicates` seeds (the same seeds at every point), and the share of
+ * the outputs' variance that comes from the seeds is reported. Runs go through the same
+ * run-tasks, workers and resumable journal as compare and sweep.
+ */
+import { createHash } from 'node:crypto';
+import { join } from 'node:path';
+import { mean, variance } from 'd3-array';
+import { UserError } from '../../core/errors.js';
+import { readScenarioFile } from '../../scenario/load.js';
+import { getPath } from '../../scenario/paths.js';
+import { execute, writeAtomic, type ExperimentOptions } from '../executor.js';
+import { parseParamSpec } from '../sweep.js';
+import { type RunRecord, type Task, variantsOf } from '../tasks.js';
+import { morrisDesign, morrisIndices } from './morris.js';
+import { saltelliDesign, sobolIndices } from './sobol.js';
+
+export type Method = 'morris' | 'sobol';
+
+export interface SensitivityOptions extends ExperimentOptions {
+  method: Method;
+  /** PATH=lo..hi; none: every parameter with a range in the scenario. */
+  params: string[];
+  outputs: string[];
+  /** A decision output: variant − against, paired. */
+  variant?: string;
+  against?: string;
+  /** Morris trajectories. */
+  trajectories: number;
+  /** Sobol' base sample size N (runs: N · (k + 2) points). */
+  samples: number;
+  bootstrap: number;
+}
+
+/** A parameter varied over [lo, hi] (uniform). */
+export interface Factor {
+  path: string;
+  lo: number;
+  hi: number;
+}
+
+/** Outputs every run can give, beyond the metric totals: the share of the trafficked who are identified. */
+const DERIVED: Record<string, (m: Record<string, number>) => number> = {
+  dark_figure: (m) => (m.trafficked ? (m.identified ?? 0) / m.trafficked : 0),
+};
+
+export const DEFAULT_OUTPUTS = ['trafficked', 'identified', 'dark_figure', 'deportations'];
+
+function outputOf(metrics: Record<string, number>, name: string): number {
+  const f = DERIVED[name];
+  if (f) return f(metrics);
+  const v = metrics[name];
+  if (v === undefined) throw new UserError([`--outputs ${name}: not a metric of a run (see docs/outputs.md) nor one of ${Object.keys(DERIVED).join(', ')}`]);
+  return v;
+}
+
+/** The factors: from --param, or every parameter of the scenario that carries a range. */
+async function factorsOf(opts: SensitivityOptions, data: unknown): Promise<Factor[]> {
+  if (opts.params.length) {
+    return opts.params.map((spec) => {
+      const p = parseParamSpec(spec);
+      if (!('lo' in p)) throw new UserError([`--param ${spec}: sensitivity needs a range PATH=lo..hi`]);
+      if (typeof numberAt(data, p.path) !== 'number') throw new UserError([`--param ${p.path}: not a number in ${opts.file}`]);
+      return { path: p.path, lo: p.lo, hi: p.hi };
+    });
+  }
+  const variants = await variantsOf(opts.file);
+  const s = variants[0]!.scenario;
+  const out: Factor[] = [];
+  for (const [name, range] of Object.entries(s.paramRanges)) if (range && range[1] > range[0]) out.push({ path: `params.${name}`, lo: range[0], hi: range[1] });
+  if (!out.length) throw new UserError([`${opts.file}: no parameter carries a range; give --param PATH=lo..hi`]);
+  return out;
+}
+
+/** A number at a scenario path, looking through { value, source }. */
+function numberAt(data: unknown, path: string): unknown {
+  const v = getPath(data, path);
+  return v && typeof v === 'object' && 'value' in (v as object) ? (v as { value: unknown }).value : v;
+}
+
+export interface SensitivityResult {
+  method: Method;
+  scenario: string;
+  factors: Factor[];
+  outputs: string[];
+  decision: { variant: string; against: string } | null;
+  replicates: number;
+  seeds: number[];
+  scale: number | null;
+  runs: number;
+  indices: Record<string, { parameter: string; [index: string]: number | string }[]>;
+  /** Per output: the share of the variance of single runs that is seed noise within design points. */
+  seedVarianceShare: Record<string, number>;
+}
+
+export async function sensitivity(opts: SensitivityOptions): Promise<SensitivityResult> {
+  const data = await readScenarioFile(opts.file);
+  const variants = await variantsOf(opts.file);
+  const index = (name: string) => {
+    const i = variants.findIndex((v) => v.name === name);
+    if (i < 0) throw new UserError([`--variant/--against ${name}: no variant of that name in ${opts.file} (${variants.map((v) => v.name).join(', ')})`]);
+    return i;
+  };
+  if ((opts.variant === undefined) !== (opts.against === undefined)) throw new UserError(['--variant and --against go together: the decision output is variant − against']);
+  const pair = opts.variant !== undefined ? [index(opts.variant), index(opts.against!)] : [0];
+  const factors = await factorsOf(opts, data);
+  const k = factors.length;
+  const seed0 = opts.seed ?? variants[0]!.scenario.seed;
+  const seeds = Array.from({ length: opts.replicates }, (_, r) => seed0 + r);
+
+  const design =
+    opts.method === 'morris' ? morrisDesign(k, opts.trajectories, { seed: seed0 }) : saltelliDesign(k, opts.samples);
+  const points = design.points;
+  const values = (u: Float64Array) => factors.map((f, i) => f.lo + u[i]! * (f.hi - f.lo));
+
+  const tasks: Task[] = [];
+  points.forEach((u, point) => {
+    const overrides = factors.map((f, i) => [f.path, values(u)[i]!] as [string, number]);
+    for (const variant of pair) seeds.forEach((seed, replicate) => tasks.push({ file: opts.file, variant, overrides, point, replicate, seed, scale: opts.scale, weeks: opts.weeks }));
+  });
+
+  const header = 'point,variant,replicate,seed,metric,value\n';
+  const rows = (r: RunRecord) => Object.entries(r.metrics).map(([m, v]) => `${r.point},${r.variant},${r.replicate},${r.seed},${m},${v}\n`).join('');
+  const records = await execute(tasks, {
+    outDir: opts.outDir,
+    workers: opts.workers,
+    resume: opts.resume,
+    manifest: {
+      kind: 'sensitivity',
+      method: opts.method,
+      fingerprint: createHash('sha256').update(JSON.stringify(variants.map((v) => [v.name, v.scenario]))).digest('hex').slice(0, 16),
+      factors,
+      decision: opts.variant ? [opts.variant, opts.against] : null,
+      seeds,
+      design: opts.method === 'morris' ? { trajectories: opts.trajectories } : { samples: opts.samples },
+      scale: opts.scale ?? null,
+      weeks: opts.weeks ?? null,
+    },
+    rows,
+    header,
+    partialName: 'sensitivity.partial.csv',
+    progress: opts.progress,
+  });
+
+  // One value per run of each output: a total, or the paired decision difference.
+  const perRun = (output: string) =>
+    points.map((_, point) =>
+      seeds.map((_, r) => {
+        const at = (v: number) => records[(point * pair.length + v) * seeds.length + r]!;
+        const a = outputOf(at(0).metrics, output);
+        return pair.length === 2 ? a - outputOf(at(1).metrics, output) : a;
+      }),
+    );
+  const indices: SensitivityResult['indices'] = {};
+  const seedVarianceShare: Record<string, number> = {};
+  for (const output of opts.outputs) {
+    const runs = perRun(output);
+    const y = runs.map((xs) => mean(xs)!);
+    const within = seeds.length > 1 ? mean(runs, (xs) => variance(xs) ?? 0)! : Number.NaN;
+    const all = variance(runs.flat()) ?? 0;
+    seedVarianceShare[output] = Number.isNaN(within) ? Number.NaN : all > 0 ? Number((within / all).toFixed(4)) : 0;
+    if (opts.method === 'morris') {
+      const m = morrisIndices(design as ReturnType<typeof morrisDesign>, y, { bootstrap: opts.bootstrap, seed: seed0 });
+      indices[output] = m.map((x, i) => ({ parameter: factors[i]!.path, mu: x.mu, muStar: x.muStar, sigma: x.sigma, muStarLo: x.muStarLo, muStarHi: x.muStarHi }));
+    } else {
+      const split = (design as ReturnType<typeof saltelliDesign>).split(y);
+      const s = sobolIndices(split.yA, split.yB, split.yAB, { bootstrap: opts.bootstrap, seed: seed0 });
+      indices[output] = s.map((x, i) => ({ parameter: factors[i]!.path, ...x }));
+    }
+  }
+
+  const result: SensitivityResult = {
+    method: opts.method,
+    scenario: variants[0]!.scenario.name,
+    factors,
+    outputs: opts.outputs,
+    decision: opts.variant ? { variant: opts.variant, against: opts.against! } : null,
+    replicates: seeds.length,
+    seeds,
+    scale: opts.scale ?? null,
+    runs: tasks.length,
+    indices,
+    seedVarianceShare,
+  };
+  writeAtomic(join(opts.outDir, 'sensitivity.json'), `${JSON.stringify(result, null, 2)}\n`);
+  // Tidy rows: one per output, parameter and index.
+  const tidy = ['method,output,parameter,index,value'];
+  for (const [output, list] of Object.entries(indices))
+    for (const row of list) for (const [key, v] of Object.entries(row)) if (key !== 'parameter') tidy.push(`${opts.method},${output},${row.parameter},${key},${v}`);
+  writeAtomic(join(opts.outDir, 'sensitivity.csv'), `${tidy.join('\n')}\n`);
+  const designRows = [`point,${factors.map((f) => f.path).join(',')}`, ...points.map((u, i) => `${i},${values(u).join(',')}`)];
+  writeAtomic(join(opts.outDir, 'design.csv'), `${designRows.join('\n')}\n`);
+  return result;
+}
+
+/** The result as text: the parameters that matter most for each output. */
+export function sensitivityTable(r: SensitivityResult, top = 12): string {
+  const lines = [
+    `lintas sensitivity (${r.method}): ${r.scenario}, ${r.factors.length} parameters, ${r.runs} runs (${r.replicates} seed(s) per design point${r.decision ? `, decision ${r.decision.variant} − ${r.decision.against}` : ''})`,
+  ];
+  const key = r.method === 'morris' ? 'muStar' : 'ST';
+  for (const output of r.outputs) {
+    const list = [...r.indices[output]!].sort((a, b) => Number(b[key]) - Number(a[key]));
+    const noise = r.seedVarianceShare[output]!;
+    const noiseText = Number.isFinite(noise) ? `seed noise is ${(100 * noise).toFixed(0)}% of the variance of single runs` : 'seed noise not measured (one seed per design point; use --replicates 2 or more)';
+    lines.push('', `${output}: ranked by ${key === 'muStar' ? 'μ* (mean absolute elementary effect)' : 'total Sobol index ST'}; ${noiseText}`);
+    for (const row of list.slice(0, top)) {
+      const cells =
+        r.method === 'morris'
+          ? `μ* ${fmt(row.muStar)}  σ ${fmt(row.sigma)}  μ ${fmt(row.mu)}`
+          : `S1 ${fmt(row.S1)} [${fmt(row.S1lo)}, ${fmt(row.S1hi)}]  ST ${fmt(row.ST)} [${fmt(row.STlo)}, ${fmt(row.SThi)}]`;
+      lines.push(`  ${String(row.parameter).padEnd(44)}${cells}`);
+    }
+  }
+  return lines.join('\n');
+}
+
+const fmt = (x: unknown) => {
+  const v = Number(x);
+  return Number.isFinite(v) ? (Math.abs(v) >= 100 ? Math.round(v).toLocaleString('en-US') : v.toPrecision(3)) : '—';
+};
