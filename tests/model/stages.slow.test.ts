@@ -63,8 +63,8 @@ describe('cooperation stages as processes (paired over seeds)', () => {
 describe("the paper's drivers as pathways to exploitation (paired over seeds)", () => {
   it('more collusion at the posts means more people trafficked (paired over seeds)', async () => {
     const low = await scenarioWith((d) => setParam(d, 'collusionMean', 0.05));
-    const high = await scenarioWith((d) => setParam(d, 'collusionMean', 0.7));
-    const seeds = [1, 2, 3, 4, 5];
+    const high = await scenarioWith((d) => setParam(d, 'collusionMean', 0.9));
+    const seeds = [1, 2, 3, 4, 5, 6, 7, 8];
     const t = (s: Scenario) => seeds.map((seed) => totals(s, seed, 20));
     const a = t(low), b = t(high);
     expect(b.reduce((s, x) => s + x.crossings_colluded!, 0)).toBeGreaterThan(3 * a.reduce((s, x) => s + x.crossings_colluded!, 0));
