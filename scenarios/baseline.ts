@@ -160,7 +160,7 @@ export default defineScenario({
     brokerArrestRate: p(0.001, 'assumption: ~5% of brokers arrested a year without a victim case', [0.0003, 0.003]),
     // officials' learning
     sanctionEffect: p(0.1, 'assumption: a sanction cuts an officer\'s willingness by a tenth', [0.05, 0.3]),
-    collusionDrift: p(0.01, 'assumption: officials slowly adjust to what pays', [0.002, 0.03]),
+    collusionDrift: p(0.002, 'assumption: officials slowly adjust to what pays: a busy officer who waves ~5 persons through a week drifts ~1% a week', [0.0005, 0.01]),
     sanctionAversion: p(5, 'assumption: a perceived 20% chance of being caught cuts collusion by about 60% (exp(-5 × 0.2)); range 1–10', [1, 10]),
     riskLearning: p(0.1, 'assumption: officers weigh this week\'s catches at their post against about ten weeks of memory; range 0.02–0.3', [0.02, 0.3]),
     visitInformalShare: p(0.3, 'assumption: share of short visits on footpaths (facts §2: 50 footpaths link 55 villages)', [0.1, 0.5]),

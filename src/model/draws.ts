@@ -8,6 +8,8 @@ import type { DrawSpec } from '../core/draws.js';
 
 /** Most residents a hub's brokers approach in a week (bounds the outreach slots; ~900 at full scale in the baseline). */
 export const MAX_APPROACHES = 2000;
+/** Fellow victims an identified agent's case stands for beyond its own broker (scale − 1, bounded). */
+export const MAX_CO_VICTIMS = 4096;
 /** Official crossings a broker can have ties at (a 32-bit mask). */
 export const MAX_TIED_CROSSINGS = 32;
 
@@ -41,6 +43,7 @@ export const DRAW_SPECS = {
   threat: migrant(), // an exploitative employer threatens to denounce a worker without legal status
   selfReport: migrant(), // a victim out of the employer's hands reports
   testimony: migrant(), // an identified victim testifies
+  coVictims: migrant(MAX_CO_VICTIMS), // the brokers of the other victims an identified agent stands for
   referral: migrant(), // a victim identified in a raid is referred to protection
   stay: migrant(), // length of the stay at work or in exploitation
   reentry: migrant(2), // 0: re-cross at once after deportation; 1: through a broker

@@ -65,8 +65,10 @@ export function monitorOfficials(w: World): void {
         // Caught and sanctioned but kept on: less willing next time.
         o.propensity[id] = o.propensity[id]! * (1 - p.sanctionEffect);
       } else {
-        // Unpunished bribes pay: more willing next time.
-        o.propensity[id] = o.propensity[id]! + p.collusionDrift * (1 - o.propensity[id]!);
+        // Unpunished bribes pay: more willing next time, the more the more persons were waved
+        // through (acts × scale persons: the same drift at every scale).
+        const drift = 1 - Math.pow(1 - p.collusionDrift, acts * w.scale);
+        o.propensity[id] = o.propensity[id]! + drift * (1 - o.propensity[id]!);
       }
     }
     o.colludedThisWeek[id] = 0;

@@ -125,7 +125,7 @@ export const CORE_PARAMS = {
   sanctionAversion: nonneg('per unit risk', 'how strongly an officer\'s perceived chance of being caught deters collusion: exp(-aversion * risk)'),
   riskLearning: prob('weekly weight of catches at their post in officers\' perceived risk of being caught', 'rate'),
   sanctionEffect: prob('cut in the collusion propensity of an officer caught but kept on', 'share'),
-  collusionDrift: prob('weekly drift of an official\'s collusion propensity towards what pays', 'rate'),
+  collusionDrift: prob('drift of an official\'s collusion propensity towards what pays, per person waved through unpunished', 'rate'),
   // visits by border residents (official crossing volumes)
   visitInformalShare: prob('share of short border-resident visits taken on footpaths instead of the post', 'share'),
   // cooperation across the line: what each stage makes possible (cooperation.ts)

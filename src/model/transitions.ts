@@ -7,6 +7,7 @@
 import { CaseStage, Docs, Evidence, NO_ID, Place, STATUS_COUNT, Status } from './codes.js';
 import { type IdentifiedBy, M } from './metrics.js';
 import type { World } from './state.js';
+import { MAX_CO_VICTIMS } from './draws.js';
 import { draw, geometricWeeks } from './state.js';
 
 /** A new agent appears in a status (initial population, far-origin arrival). */
@@ -87,7 +88,21 @@ export function identify(w: World, id: number, by: IdentifiedBy, place: number):
   w.rec.add(M.identified);
   w.rec.add(M[by]);
   const broker = m.broker[id]!;
-  if (broker !== NO_ID) openCase(w, broker, place === Place.border ? 0 : 1, draw(w, 'testimony', id) < w.p.testimonyShare ? 1 : 0);
+  if (broker !== NO_ID) {
+    const crossBorder = place === Place.border ? 0 : 1;
+    const witness = draw(w, 'testimony', id) < w.p.testimonyShare ? 1 : 0;
+    openCase(w, broker, crossBorder, witness);
+    // The agent stands for `scale` victims, who at scale 1 would each name the broker who took
+    // them: picked like a recruit's broker among the hub's brokers of the same intent. Their
+    // cases join open ones, so the number of brokers facing a case does not depend on the scale.
+    const others = Math.min(MAX_CO_VICTIMS, Math.round(w.scale) - 1);
+    if (others > 0) {
+      const b = w.brokers.cols;
+      const pool: number[] = [];
+      for (let k = 0; k < w.brokers.count; k++) if (b.active[k] !== 2 && b.hub[k] === b.hub[broker] && b.trafficker[k] === b.trafficker[broker]) pool.push(k);
+      for (let j = 0; j < others && pool.length; j++) openCase(w, pool[Math.floor(w.draws.coVictims.u(id, w.week.index, j) * pool.length)]!, crossBorder, witness);
+    }
+  }
   m.broker[id] = NO_ID;
 }
 

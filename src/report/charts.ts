@@ -4,6 +4,8 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison, WeeklyBand } from '../experiment/compare.js';
+import { colourOf } from '../model/metrics.js';
+import { OKABE_ITO } from '../model/palette.js';
 import { borneoBasemap } from './basemap.js';
 
 export const FONT = 'DejaVu Sans';
@@ -20,7 +22,7 @@ const CHANNEL_LABELS: Record<string, string> = {
   crossings_colluded: 'colluded (waved through)',
   crossings_informal: 'informal (footpaths, boats)',
 };
-const CHANNEL_COLORS = ['#1f77b4', '#d62728', '#ff7f0e'];
+const CHANNEL_COLORS = [colourOf('crossings_regular'), colourOf('crossings_colluded'), colourOf('crossings_informal')];
 
 /** Weekly migrant crossings by channel, mean with the 95% band across replicates. */
 export function flowsByChannelSpec(bands: WeeklyBand[], variant = 'baseline'): TopLevelSpec {
@@ -58,7 +60,7 @@ export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline'): TopLe
     data: { values },
     encoding: {
       x: { field: 'date', type: 'temporal', title: null, axis: { format: '%Y', tickCount: 'year' } },
-      color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 320 }, scale: { domain: Object.values(label), range: ['#6a3d9a', '#33a02c'] } },
+      color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 320 }, scale: { domain: Object.values(label), range: [colourOf('trafficked'), colourOf('identified')] } },
     },
     layer: [
       { mark: { type: 'area', opacity: 0.25 }, encoding: { y: { field: 'lo', type: 'quantitative', title: 'persons per week' }, y2: { field: 'hi' } } },
@@ -67,8 +69,12 @@ export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline'): TopLe
   };
 }
 
-/** Paired change against the baseline with its 95% interval, one row per variant. */
-export function comparisonSpec(c: Comparison, metric = 'trafficked', title = 'Change in people trafficked against the baseline'): TopLevelSpec {
+/**
+ * Paired change against the baseline with its 95% interval, one row per variant. Colours say
+ * good or bad the same way everywhere: green for a clear change for the better (fewer trafficked,
+ * or more victims identified when `better` is 'higher'), vermillion for a clear change for the worse.
+ */
+export function comparisonSpec(c: Comparison, metric = 'trafficked', title = 'Change in people trafficked against the baseline', better: 'lower' | 'higher' = 'lower'): TopLevelSpec {
   const values = c.variants
     .filter((v) => !v.decomposes && v.metrics[metric]?.diff)
     .map((v) => {
@@ -93,7 +99,7 @@ export function comparisonSpec(c: Comparison, metric = 'trafficked', title = 'Ch
         encoding: {
           x: { field: 'lo', type: 'quantitative', title: `change in ${metric.replace(/_/g, ' ')} (persons over the horizon)` },
           x2: { field: 'hi' },
-          color: { field: 'verdict', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 300 }, scale: { domain: ['fewer (95% interval below 0)', 'no clear change', 'more (95% interval above 0)'], range: ['#1a9850', '#969696', '#d73027'] } },
+          color: { field: 'verdict', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 300 }, scale: { domain: ['fewer (95% interval below 0)', 'no clear change', 'more (95% interval above 0)'], range: better === 'lower' ? [OKABE_ITO.bluishGreen, '#969696', OKABE_ITO.vermillion] : [OKABE_ITO.vermillion, '#969696', OKABE_ITO.bluishGreen] } },
         },
       },
       {
@@ -192,7 +198,7 @@ export function borderMapSpec(data: MapData, title = 'The Kalimantan border: cro
         encoding: {
           longitude: { field: 'lon', type: 'quantitative' },
           latitude: { field: 'lat', type: 'quantitative' },
-          color: { field: 'kind', type: 'nominal', title: 'crossing', scale: { domain: kinds, range: ['#1f77b4', '#17becf', '#ff7f0e'] } },
+          color: { field: 'kind', type: 'nominal', title: 'crossing', scale: { domain: kinds, range: [OKABE_ITO.blue, OKABE_ITO.skyBlue, OKABE_ITO.orange] } },
           tooltip: [{ field: 'name' }, { field: 'kind' }, { field: 'flow', format: ',.0f', title: 'crossings' }, { field: 'open' }],
         },
       },

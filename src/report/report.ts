@@ -57,7 +57,7 @@ export function reportCharts(c: Comparison, bands: WeeklyBand[], info: ScenarioI
   const kinds = Object.fromEntries(info.geography.crossings.map((x) => [x.id, x.kind]));
   return {
     'comparison-trafficked': comparisonSpec(c),
-    'comparison-identified': comparisonSpec(c, 'identified', 'Change in victims identified against the baseline'),
+    'comparison-identified': comparisonSpec(c, 'identified', 'Change in victims identified against the baseline', 'higher'),
     'flows-by-crossing': flowsByCrossingSpec(c, kinds),
     'border-map': borderMapSpec(mapData(info.geography as Scenario, flows)),
     'flows-by-channel': flowsByChannelSpec(bands),
