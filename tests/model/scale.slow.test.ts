@@ -12,9 +12,17 @@ const METRICS = ['departures', 'crossings_regular', 'crossings_informal', 'traff
 describe('scale invariance', () => {
   it('scale 20 agrees with scale 1 on the key totals (4 seeds at scale 1, 8 at scale 20)', async () => {
     const s = await scenarioWith();
-    const at = (scale: number, seeds: number[]) => seeds.map((seed) => run(s, { seed, scale }).summary.totals);
-    const one = at(1, [1, 2, 3, 4]);
-    const twenty = at(20, [1, 2, 3, 4, 5, 6, 7, 8]);
+    const at = async (scale: number, seeds: number[]) => {
+      const out = [];
+      for (const seed of seeds) {
+        out.push(run(s, { seed, scale }).summary.totals);
+        // Let the test runner's messages through between long runs (vitest times out a worker that never yields).
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      return out;
+    };
+    const one = await at(1, [1, 2, 3, 4]);
+    const twenty = await at(20, [1, 2, 3, 4, 5, 6, 7, 8]);
     for (const m of METRICS) {
       const a = meanInterval(one.map((t) => t[m]!));
       const b = meanInterval(twenty.map((t) => t[m]!));
