@@ -93,7 +93,8 @@ const intervention = fc
 const edits = fc.record({
   params: probEdits,
   interventions: fc.array(intervention, { maxLength: 5 }),
-  stages: fc.array(fc.tuple(fc.integer({ min: 1, max: 2184 }), fc.constantFrom(...STAGES)), { maxLength: 3 }),
+  // Stage dates must rise, each once: distinct days after the start.
+  stages: fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 2184 }), fc.constantFrom(...STAGES)), { maxLength: 3, selector: (t) => t[0] }),
   population: fc.tuple(fc.nat(), nonneg),
   demand: fc.tuple(fc.nat(), nonneg),
   patrolCoverage: fc.tuple(fc.nat(), fc.double({ min: 0, max: 100, noNaN: true })),
