@@ -6,11 +6,11 @@
 import { Status, VISIT_SLOT } from './codes.js';
 import { M } from './metrics.js';
 import { countAt, geometricWeeks, roundStochastic, type World } from './state.js';
-import { move, scheduleDecision } from './transitions.js';
+import { move } from './transitions.js';
 
 export function sweep(w: World): void {
   const m = w.migrants.cols;
-  const { status, weeksLeft, origin, hazardFactor, destination, irregular, papersHeld, wake } = m;
+  const { status, weeksLeft, origin, hazardFactor, destination, irregular, papersHeld } = m;
   const q = w.q;
   const wk = w.week;
   const p = w.p;
@@ -36,13 +36,10 @@ export function sweep(w: World): void {
 
   for (let id = 0; id < n; id++) {
     switch (status[id]) {
-      case Status.home: {
-        if (wake[id] !== t) break; // not a candidate week (transitions.ts: thinning)
-        const h = Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!);
-        if (departure.u(id, t) * cap < h) q.departing.push(id);
-        else scheduleDecision(w, id, t);
+      case Status.home:
+        // One keyed draw a week: the same person meets the same luck in every variant.
+        if (departure.u(id, t) < Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!)) q.departing.push(id);
         break;
-      }
       case Status.returned:
         if (--weeksLeft[id]! === 0) move(w, id, Status.home);
         break;

@@ -17,8 +17,7 @@ const migrant = (slots = 1): DrawSpec => ({ entity: 'migrant', slots });
 
 export const DRAW_SPECS = {
   // migrants, each week
-  departure: migrant(), // at a candidate week, leave home (accepted with hazard / hazardCap)
-  departureGap: migrant(), // weeks to the next candidate week of the departure decision
+  departure: migrant(), // leave home this week
   raid: migrant(), // detained in a raid
   ngoContact: migrant(), // found by an NGO while exploited
   escape: migrant(), // length of the stay after escaping exploitation

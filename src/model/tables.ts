@@ -28,7 +28,6 @@ export const MIGRANT_COLUMNS = {
   wealth: 'f32', // savings, months of origin wage
   debt: 'f32', // debt, months of origin wage
   hazardFactor: 'f32', // exp(betaKin*kin - betaDebt*debt), cached for the weekly sweep
-  wake: 'i32', // at home: the next week the departure decision is drawn (thinning, see transitions.ts)
 } as const;
 
 export const BROKER_COLUMNS = {

@@ -15,7 +15,7 @@ export function enter(w: World, id: number, to: number): void {
   w.migrants.cols.status[id] = to;
   w.stocks[to]!++;
   w.transitions[STATUS_COUNT * STATUS_COUNT + to]!++;
-  if (to === Status.home) atHome(w, id, w.tick - 1);
+  if (to === Status.home) w.homeByOrigin[w.migrants.cols.origin[id]!]!++;
 }
 
 /** Moves a migrant to another status. */
@@ -27,24 +27,7 @@ export function move(w: World, id: number, to: number): void {
   w.stocks[to]!++;
   w.transitions[from * STATUS_COUNT + to]!++;
   if (from === Status.home) w.homeByOrigin[m.origin[id]!]!--;
-  if (to === Status.home) atHome(w, id, w.tick);
-}
-
-/**
- * At home from week `decided` on: the departure decision is drawn by thinning. Candidate weeks
- * come with the bound hazardCap (a geometric gap, the same in every variant), and at a candidate
- * week the person leaves with chance hazard / hazardCap — the same as drawing every week with
- * the hazard itself, at a fifth of the draws.
- */
-function atHome(w: World, id: number, decided: number): void {
-  w.homeByOrigin[w.migrants.cols.origin[id]!]!++;
-  scheduleDecision(w, id, decided);
-}
-
-/** The next week a resident's departure decision is drawn, after week `decided`. */
-export function scheduleDecision(w: World, id: number, decided: number): void {
-  const cap = w.p.hazardCap;
-  w.migrants.cols.wake[id] = cap > 0 ? decided + geometricWeeks(1 / cap, w.draws.departureGap.u(id, decided + 1)) : 0x7fffffff;
+  if (to === Status.home) w.homeByOrigin[m.origin[id]!]!++;
 }
 
 /**
