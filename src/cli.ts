@@ -3,6 +3,7 @@
  * clear lines and exit 2 — never a stack trace.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
@@ -132,11 +133,12 @@ export function buildProgram(): Command {
 
   program
     .command('report')
-    .description('write a self-contained report.html (and charts as SVG/PNG) for a compare output folder')
-    .argument('<dir>', 'output folder of lintas compare')
+    .description('write a self-contained report.html (and charts as SVG/PNG) for a compare or sensitivity output folder')
+    .argument('<dir>', 'output folder of lintas compare or lintas sensitivity')
     .exitOverride()
     .action(async (dir: string) => {
-      const { charts } = await (await reports()).buildReport(dir);
+      const sensitivityFolder = existsSync(join(dir, 'sensitivity.json')) && !existsSync(join(dir, 'comparison.json'));
+      const { charts } = sensitivityFolder ? await (await import('./report/sensitivity.js')).buildSensitivityReport(dir) : await (await reports()).buildReport(dir);
       process.stdout.write(`wrote ${join(dir, 'report.html')} and ${charts.length} charts in ${join(dir, 'charts')}\n`);
     });
 
@@ -164,7 +166,8 @@ export function buildProgram(): Command {
       .description('global sensitivity analysis: Morris screening or Sobol indices of outcomes or of a decision over the parameters\' plausible ranges')
       .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
       .option('--method <name>', 'morris (screen many parameters) or sobol (apportion the variance of a few)', 'morris')
-      .option('--param <spec>', 'PATH=lo..hi (repeatable); default: every parameter with a range in the scenario', (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option('--param <spec>', 'PATH=lo..hi, uniform (repeatable); default: every parameter with a range in the scenario', (v: string, acc: string[]) => [...acc, v], [] as string[])
+      .option('--params <file>', 'priors file (.yaml, .json or .csv: path, distribution uniform|loguniform|triangular, lo, hi, mode, source)')
       .option('--outputs <list>', `comma-separated metrics, or dark_figure (default ${'trafficked,identified,dark_figure,deportations'})`)
       .option('--variant <name>', 'decision output: this variant minus --against, paired')
       .option('--against <name>', 'the variant the decision is measured against')
@@ -175,8 +178,10 @@ export function buildProgram(): Command {
     1,
   )
     .option('--json', 'print sensitivity.json alone on stdout')
+    .option('--parquet', 'also write sensitivity.parquet')
+    .option('--no-report', 'do not write report.html')
     .exitOverride()
-    .action(async (file: string, o: ExperimentFlags & { method: string; param: string[]; outputs?: string; variant?: string; against?: string; trajectories: number; samples: number; bootstrap: number; json?: boolean }) => {
+    .action(async (file: string, o: ExperimentFlags & { method: string; param: string[]; params?: string; parquet?: boolean; report: boolean; outputs?: string; variant?: string; against?: string; trajectories: number; samples: number; bootstrap: number; json?: boolean }) => {
       if (o.method !== 'morris' && o.method !== 'sobol') throw new UserError([`--method ${o.method}: expected morris or sobol`]);
       const { DEFAULT_OUTPUTS, sensitivity, sensitivityTable } = await import('./experiment/sensitivity/analysis.js');
       const base = experiment(file, 'sweep', o, !o.json && process.stderr.isTTY);
@@ -186,6 +191,8 @@ export function buildProgram(): Command {
         outDir,
         method: o.method,
         params: o.param,
+        paramsFile: o.params,
+        parquet: !!o.parquet,
         outputs: o.outputs ? o.outputs.split(',').map((x) => x.trim()).filter(Boolean) : DEFAULT_OUTPUTS,
         variant: o.variant,
         against: o.against,
@@ -193,8 +200,10 @@ export function buildProgram(): Command {
         samples: o.samples,
         bootstrap: o.bootstrap,
       });
+      if (o.report) await (await import('./report/sensitivity.js')).buildSensitivityReport(outDir);
+      const wrote = ['sensitivity.csv', 'sensitivity.json', 'design.csv', 'points.csv', 'runs.jsonl', ...(o.parquet ? ['sensitivity.parquet'] : []), ...(o.report ? ['report.html'] : [])];
       if (o.json) process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
-      else process.stdout.write(`${sensitivityTable(res)}\n\n  wrote ${['sensitivity.csv', 'sensitivity.json', 'design.csv', 'runs.jsonl'].map((f) => join(outDir, f)).join(', ')}\n`);
+      else process.stdout.write(`${sensitivityTable(res)}\n\n  wrote ${wrote.map((f) => join(outDir, f)).join(', ')}\n`);
     });
 
   return program;

@@ -36,3 +36,10 @@ export async function writeParquet(
   const wasmTable = Table.fromIPCStream(tableToIPC(table, 'stream'));
   writeFileSync(path, write(wasmTable));
 }
+
+/** Any tidy table (named columns of equal length) as a Parquet file. */
+export async function writeTidyParquet(path: string, columns: Record<string, string[] | Float64Array | Int32Array>): Promise<void> {
+  const { Table, writeParquet: write } = await import('parquet-wasm/node');
+  const table = tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]);
+  writeFileSync(path, write(Table.fromIPCStream(tableToIPC(table, 'stream'))));
+}

@@ -1,7 +1,7 @@
 /**
  * `lintas sensitivity`: which assumptions matter, for an outcome or for a decision. Parameters
- * vary over their priors (the plausible range each carries in the scenario, uniform, or
- * `--param PATH=lo..hi`); Morris elementary effects screen them all, Sobol' indices (Saltelli
+ * vary over their priors (priors.ts: the plausible range each carries in the scenario, a priors
+ * file, or `--param PATH=lo..hi`); Morris elementary effects screen them all, Sobol' indices (Saltelli
  * design) apportion the variance of the few that matter. An output is a total (trafficked,
  * identified, …), the dark-figure ratio, or a decision: the paired difference between two
  * variants (`--variant A --against B`), with common random numbers inside each design point.
@@ -11,22 +11,27 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { mean, variance } from 'd3-array';
+import { mean, quantileSorted, variance } from 'd3-array';
 import { UserError } from '../../core/errors.js';
 import { readScenarioFile } from '../../scenario/load.js';
-import { getPath } from '../../scenario/paths.js';
 import { execute, writeAtomic, type ExperimentOptions } from '../executor.js';
+import { writeTidyParquet } from '../parquet.js';
 import { parseParamSpec } from '../sweep.js';
 import { type RunRecord, type Task, variantsOf } from '../tasks.js';
 import { morrisDesign, morrisIndices } from './morris.js';
+import { defaultPriors, numberAt, type Prior, quantileOf, readPriors } from './priors.js';
 import { saltelliDesign, sobolIndices } from './sobol.js';
 
 export type Method = 'morris' | 'sobol';
 
 export interface SensitivityOptions extends ExperimentOptions {
   method: Method;
-  /** PATH=lo..hi; none: every parameter with a range in the scenario. */
+  /** PATH=lo..hi, uniform; added to (or replacing) the priors file's. */
   params: string[];
+  /** A priors file (YAML, JSON or CSV); with neither: every parameter with a range in the scenario. */
+  paramsFile?: string;
+  /** Also write sensitivity.parquet. */
+  parquet?: boolean;
   outputs: string[];
   /** A decision output: variant − against, paired. */
   variant?: string;
@@ -38,12 +43,8 @@ export interface SensitivityOptions extends ExperimentOptions {
   bootstrap: number;
 }
 
-/** A parameter varied over [lo, hi] (uniform). */
-export interface Factor {
-  path: string;
-  lo: number;
-  hi: number;
-}
+/** A parameter varied over its prior. */
+export type Factor = Prior;
 
 /** Outputs every run can give, beyond the metric totals: the share of the trafficked who are identified. */
 const DERIVED: Record<string, (m: Record<string, number>) => number> = {
@@ -60,28 +61,41 @@ function outputOf(metrics: Record<string, number>, name: string): number {
   return v;
 }
 
-/** The factors: from --param, or every parameter of the scenario that carries a range. */
-async function factorsOf(opts: SensitivityOptions, data: unknown): Promise<Factor[]> {
-  if (opts.params.length) {
-    return opts.params.map((spec) => {
-      const p = parseParamSpec(spec);
-      if (!('lo' in p)) throw new UserError([`--param ${spec}: sensitivity needs a range PATH=lo..hi`]);
-      if (typeof numberAt(data, p.path) !== 'number') throw new UserError([`--param ${p.path}: not a number in ${opts.file}`]);
-      return { path: p.path, lo: p.lo, hi: p.hi };
-    });
+/** The factors: a priors file and/or --param ranges, or every parameter of the scenario with a range. */
+async function factorsOf(opts: SensitivityOptions, data: unknown, defaults: () => Prior[]): Promise<Factor[]> {
+  const fromFile = opts.paramsFile ? readPriors(opts.paramsFile, data) : [];
+  const fromFlags = opts.params.map((spec): Prior => {
+    const p = parseParamSpec(spec);
+    if (!('lo' in p)) throw new UserError([`--param ${spec}: sensitivity needs a range PATH=lo..hi`]);
+    if (typeof numberAt(data, p.path) !== 'number') throw new UserError([`--param ${p.path}: not a number in ${opts.file}`]);
+    return { path: p.path, distribution: 'uniform', lo: p.lo, hi: p.hi, source: 'command line' };
+  });
+  if (!fromFile.length && !fromFlags.length) {
+    const all = defaults();
+    if (!all.length) throw new UserError([`${opts.file}: no parameter carries a range; give --param PATH=lo..hi or --params FILE`]);
+    return all;
   }
-  const variants = await variantsOf(opts.file);
-  const s = variants[0]!.scenario;
-  const out: Factor[] = [];
-  for (const [name, range] of Object.entries(s.paramRanges)) if (range && range[1] > range[0]) out.push({ path: `params.${name}`, lo: range[0], hi: range[1] });
-  if (!out.length) throw new UserError([`${opts.file}: no parameter carries a range; give --param PATH=lo..hi`]);
-  return out;
+  // A --param overrides the file's prior of the same path.
+  const flagged = new Set(fromFlags.map((p) => p.path));
+  return [...fromFile.filter((p) => !flagged.has(p.path)), ...fromFlags];
 }
 
-/** A number at a scenario path, looking through { value, source }. */
-function numberAt(data: unknown, path: string): unknown {
-  const v = getPath(data, path);
-  return v && typeof v === 'object' && 'value' in (v as object) ? (v as { value: unknown }).value : v;
+/** For a decision output: how the decision varies over the design and which inputs could reverse it. */
+export interface DecisionSummary {
+  /** Mean of the decision (variant − against) over the design points. */
+  mean: number;
+  /** 5% and 95% quantiles of the point means over the design. */
+  p05: number;
+  p95: number;
+  /** Share of design points where the decision has the opposite sign to its mean. */
+  shareOpposite: number;
+  /**
+   * Per parameter, its swing: how much the decision moves when that parameter alone moves across
+   * its prior (Morris: μ*, the mean absolute elementary effect over the whole range; Sobol': the
+   * mean |y(AB_i) − y(A)|, the change when that parameter alone is redrawn). A swing larger than
+   * |mean| could flip the decision's sign.
+   */
+  swings: { parameter: string; swing: number; couldFlip: boolean }[];
 }
 
 export interface SensitivityResult {
@@ -97,6 +111,8 @@ export interface SensitivityResult {
   indices: Record<string, { parameter: string; [index: string]: number | string }[]>;
   /** Per output: the share of the variance of single runs that is seed noise within design points. */
   seedVarianceShare: Record<string, number>;
+  /** Decision outputs only: the spread of the decision and what could flip it. */
+  decisions: Record<string, DecisionSummary>;
 }
 
 export async function sensitivity(opts: SensitivityOptions): Promise<SensitivityResult> {
@@ -109,7 +125,7 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
   };
   if ((opts.variant === undefined) !== (opts.against === undefined)) throw new UserError(['--variant and --against go together: the decision output is variant − against']);
   const pair = opts.variant !== undefined ? [index(opts.variant), index(opts.against!)] : [0];
-  const factors = await factorsOf(opts, data);
+  const factors = await factorsOf(opts, data, () => defaultPriors(variants[pair[0]!]!.scenario));
   const k = factors.length;
   const seed0 = opts.seed ?? variants[0]!.scenario.seed;
   const seeds = Array.from({ length: opts.replicates }, (_, r) => seed0 + r);
@@ -117,7 +133,8 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
   const design =
     opts.method === 'morris' ? morrisDesign(k, opts.trajectories, { seed: seed0 }) : saltelliDesign(k, opts.samples);
   const points = design.points;
-  const values = (u: Float64Array) => factors.map((f, i) => f.lo + u[i]! * (f.hi - f.lo));
+  // Values are kept to 12 significant digits, so design.csv and the journal read back exactly.
+  const values = (u: Float64Array) => factors.map((f, i) => Number(quantileOf(f, u[i]!).toPrecision(12)));
 
   const tasks: Task[] = [];
   points.forEach((u, point) => {
@@ -159,19 +176,24 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
     );
   const indices: SensitivityResult['indices'] = {};
   const seedVarianceShare: Record<string, number> = {};
+  const decisions: Record<string, DecisionSummary> = {};
+  const pointMeans: Record<string, number[]> = {};
   for (const output of opts.outputs) {
     const runs = perRun(output);
     const y = runs.map((xs) => mean(xs)!);
+    pointMeans[output] = y;
     const within = seeds.length > 1 ? mean(runs, (xs) => variance(xs) ?? 0)! : Number.NaN;
     const all = variance(runs.flat()) ?? 0;
     seedVarianceShare[output] = Number.isNaN(within) ? Number.NaN : all > 0 ? Number((within / all).toFixed(4)) : 0;
     if (opts.method === 'morris') {
       const m = morrisIndices(design as ReturnType<typeof morrisDesign>, y, { bootstrap: opts.bootstrap, seed: seed0 });
       indices[output] = m.map((x, i) => ({ parameter: factors[i]!.path, mu: x.mu, muStar: x.muStar, sigma: x.sigma, muStarLo: x.muStarLo, muStarHi: x.muStarHi }));
+      if (pair.length === 2) decisions[output] = decisionSummary(y, m.map((x) => x.muStar), factors);
     } else {
       const split = (design as ReturnType<typeof saltelliDesign>).split(y);
       const s = sobolIndices(split.yA, split.yB, split.yAB, { bootstrap: opts.bootstrap, seed: seed0 });
       indices[output] = s.map((x, i) => ({ parameter: factors[i]!.path, ...x }));
+      if (pair.length === 2) decisions[output] = decisionSummary(y, split.yAB.map((col) => mean(col, (v, r) => Math.abs(v - split.yA[r]!))!), factors);
     }
   }
 
@@ -187,6 +209,7 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
     runs: tasks.length,
     indices,
     seedVarianceShare,
+    decisions,
   };
   writeAtomic(join(opts.outDir, 'sensitivity.json'), `${JSON.stringify(result, null, 2)}\n`);
   // Tidy rows: one per output, parameter and index.
@@ -196,7 +219,32 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
   writeAtomic(join(opts.outDir, 'sensitivity.csv'), `${tidy.join('\n')}\n`);
   const designRows = [`point,${factors.map((f) => f.path).join(',')}`, ...points.map((u, i) => `${i},${values(u).join(',')}`)];
   writeAtomic(join(opts.outDir, 'design.csv'), `${designRows.join('\n')}\n`);
+  // The mean output of each design point (over its seeds), beside its inputs: for scatter plots.
+  const pointRows = [`point,${opts.outputs.join(',')}`, ...points.map((_, i) => `${i},${opts.outputs.map((o) => pointMeans[o]![i]).join(',')}`)];
+  writeAtomic(join(opts.outDir, 'points.csv'), `${pointRows.join('\n')}\n`);
+  if (opts.parquet) {
+    const cols = { method: [] as string[], output: [] as string[], parameter: [] as string[], index: [] as string[], value: [] as number[] };
+    for (const line of tidy.slice(1)) {
+      const [m, o, p, k, v] = line.split(',');
+      cols.method.push(m!), cols.output.push(o!), cols.parameter.push(p!), cols.index.push(k!), cols.value.push(Number(v));
+    }
+    await writeTidyParquet(join(opts.outDir, 'sensitivity.parquet'), { ...cols, value: Float64Array.from(cols.value) });
+  }
   return result;
+}
+
+function decisionSummary(y: number[], swing: number[], factors: Factor[]): DecisionSummary {
+  const m = mean(y)!;
+  const sorted = [...y].sort((a, b) => a - b);
+  return {
+    mean: m,
+    p05: quantileSorted(sorted, 0.05)!,
+    p95: quantileSorted(sorted, 0.95)!,
+    shareOpposite: y.filter((v) => Math.sign(v) !== Math.sign(m) && v !== 0).length / y.length,
+    swings: factors
+      .map((f, i) => ({ parameter: f.path, swing: swing[i]!, couldFlip: swing[i]! >= Math.abs(m) }))
+      .sort((a, b) => b.swing - a.swing),
+  };
 }
 
 /** The result as text: the parameters that matter most for each output. */
@@ -209,7 +257,15 @@ export function sensitivityTable(r: SensitivityResult, top = 12): string {
     const list = [...r.indices[output]!].sort((a, b) => Number(b[key]) - Number(a[key]));
     const noise = r.seedVarianceShare[output]!;
     const noiseText = Number.isFinite(noise) ? `seed noise is ${(100 * noise).toFixed(0)}% of the variance of single runs` : 'seed noise not measured (one seed per design point; use --replicates 2 or more)';
-    lines.push('', `${output}: ranked by ${key === 'muStar' ? 'μ* (mean absolute elementary effect)' : 'total Sobol index ST'}; ${noiseText}`);
+    lines.push('', `${output}${r.decision ? ` (${r.decision.variant} − ${r.decision.against})` : ''}: ranked by ${key === 'muStar' ? 'μ* (mean absolute elementary effect)' : 'total Sobol index ST'}; ${noiseText}`);
+    const d = r.decisions[output];
+    if (d) {
+      const flips = d.swings.filter((x) => x.couldFlip).map((x) => x.parameter);
+      lines.push(
+        `  the decision averages ${fmt(d.mean)} over the design (5–95%: ${fmt(d.p05)} to ${fmt(d.p95)}); opposite sign at ${(100 * d.shareOpposite).toFixed(0)}% of design points`,
+        `  could flip it alone (swing ≥ |mean|): ${flips.length ? flips.join(', ') : 'none'}`,
+      );
+    }
     for (const row of list.slice(0, top)) {
       const cells =
         r.method === 'morris'

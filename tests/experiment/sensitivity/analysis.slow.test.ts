@@ -2,11 +2,12 @@
  * `lintas sensitivity` end to end on a short horizon: the design runs through the run-tasks,
  * indices come out per output, a decision output is paired, and mistakes are one clear line.
  */
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sensitivity, type SensitivityOptions } from '../../../src/experiment/sensitivity/analysis.js';
+import { buildSensitivityReport } from '../../../src/report/sensitivity.js';
 
 const dirs: string[] = [];
 const out = () => {
@@ -55,6 +56,34 @@ describe('sensitivity', () => {
     for (const key of ['S1', 'S1lo', 'S1hi', 'ST', 'STlo', 'SThi']) expect(typeof row[key]).toBe('number');
     expect(r.seedVarianceShare.interceptions).toBeGreaterThanOrEqual(0);
     expect(r.seedVarianceShare.interceptions).toBeLessThanOrEqual(1);
+  });
+
+  it('a priors file, a decision: what could flip it, Parquet, and the report with its charts', async () => {
+    const dir = out();
+    const priors = join(dir, 'priors.yaml');
+    writeFileSync(priors, '- { path: params.h0, distribution: loguniform, lo: 0.00005, hi: 0.0002 }\n- { path: params.patrolTechnology, distribution: triangular, lo: 1, hi: 3, mode: 1.5 }\n');
+    const opts = base({ params: [], paramsFile: priors, variant: 'patrols', against: 'baseline', outputs: ['interceptions'], parquet: true, outDir: join(dir, 'out') });
+    const r = await sensitivity(opts);
+    expect(r.factors.map((f) => f.distribution)).toEqual(['loguniform', 'triangular']);
+    // Every design value lies inside its prior.
+    const design = readFileSync(join(opts.outDir, 'design.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    for (const row of design) {
+      expect(row[1]).toBeGreaterThanOrEqual(0.00005);
+      expect(row[1]).toBeLessThanOrEqual(0.0002);
+      expect(row[2]).toBeGreaterThanOrEqual(1);
+      expect(row[2]).toBeLessThanOrEqual(3);
+    }
+    // More patrols intercept more people at every design point: the decision never changes sign.
+    const d = r.decisions.interceptions!;
+    expect(d.mean).toBeGreaterThan(0);
+    expect(d.shareOpposite).toBe(0);
+    expect(d.swings.map((x) => x.parameter).sort()).toEqual(['params.h0', 'params.patrolTechnology']);
+    for (const x of d.swings) expect(x.couldFlip).toBe(x.swing >= Math.abs(d.mean));
+    expect(readFileSync(join(opts.outDir, 'sensitivity.parquet')).subarray(0, 4).toString()).toBe('PAR1');
+    const { html, charts } = await buildSensitivityReport(opts.outDir);
+    expect(html).toContain('What could flip the decision');
+    expect(html).toContain('<svg');
+    expect(charts.every((c) => existsSync(c))).toBe(true);
   });
 
   it('refuses a value list, an unknown output and a lone --variant with one line each', async () => {
