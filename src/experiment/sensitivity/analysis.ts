@@ -226,7 +226,11 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
     const cols = { method: [] as string[], output: [] as string[], parameter: [] as string[], index: [] as string[], value: [] as number[] };
     for (const line of tidy.slice(1)) {
       const [m, o, p, k, v] = line.split(',');
-      cols.method.push(m!), cols.output.push(o!), cols.parameter.push(p!), cols.index.push(k!), cols.value.push(Number(v));
+      cols.method.push(m!);
+      cols.output.push(o!);
+      cols.parameter.push(p!);
+      cols.index.push(k!);
+      cols.value.push(Number(v));
     }
     await writeTidyParquet(join(opts.outDir, 'sensitivity.parquet'), { ...cols, value: Float64Array.from(cols.value) });
   }
