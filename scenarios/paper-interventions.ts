@@ -30,7 +30,8 @@ const COST: Record<BuiltinKind, number> = {
   economicDevelopment: 200e9,
 };
 
-const measure = (kind: BuiltinKind) => ({ kind, start: START, intensity: 1, costPerYearIdr: COST[kind] });
+const COST_NOTE = 'cost: illustrative assumption, an order of magnitude for comparison only (not a budget figure)';
+const measure = (kind: BuiltinKind) => ({ kind, start: START, intensity: 1, costPerYearIdr: COST[kind], note: COST_NOTE });
 
 const single = (kind: BuiltinKind, description: string) =>
   variant(baseline, { name: kind, description }, (d) => {

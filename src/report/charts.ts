@@ -5,6 +5,7 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison, WeeklyBand } from '../experiment/compare.js';
 import { colourOf } from '../model/metrics.js';
+import { metricLabel } from './labels.js';
 import { OKABE_ITO } from '../model/palette.js';
 import { borneoBasemap } from './basemap.js';
 
@@ -74,13 +75,19 @@ export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline'): TopLe
  * good or bad the same way everywhere: green for a clear change for the better (fewer trafficked,
  * or more victims identified when `better` is 'higher'), vermillion for a clear change for the worse.
  */
-export function comparisonSpec(c: Comparison, metric = 'trafficked', title = 'Change in people trafficked against the baseline', better: 'lower' | 'higher' = 'lower'): TopLevelSpec {
+export function comparisonSpec(
+  c: Comparison,
+  metric = 'trafficked',
+  title = 'Change in people trafficked against the baseline',
+  better: 'lower' | 'higher' = 'lower',
+  label: (variant: string) => string = (v) => v,
+): TopLevelSpec {
   const values = c.variants
     .filter((v) => !v.decomposes && v.metrics[metric]?.diff)
     .map((v) => {
       const d = v.metrics[metric]!.diff!;
       const sign = d.hi < 0 ? 'fewer (95% interval below 0)' : d.lo > 0 ? 'more (95% interval above 0)' : 'no clear change';
-      return { variant: v.name, description: v.description, mean: d.mean, lo: d.lo, hi: d.hi, verdict: sign, relative: v.metrics[metric]!.relativeChange };
+      return { variant: label(v.name), id: v.name, description: v.description, mean: d.mean, lo: d.lo, hi: d.hi, verdict: sign, relative: v.metrics[metric]!.relativeChange };
     });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -90,14 +97,14 @@ export function comparisonSpec(c: Comparison, metric = 'trafficked', title = 'Ch
     config,
     data: { values },
     encoding: {
-      y: { field: 'variant', type: 'nominal', sort: { field: 'mean', order: 'ascending' }, title: null, axis: { labelFontSize: 13, labelLimit: 260 } },
+      y: { field: 'variant', type: 'nominal', sort: { field: 'mean', order: 'ascending' }, title: null, axis: { labelFontSize: 13, labelLimit: 400 } },
     },
     layer: [
       { mark: { type: 'rule', color: '#555' }, encoding: { x: { datum: 0, type: 'quantitative' } } },
       {
         mark: { type: 'rule', strokeWidth: 3 },
         encoding: {
-          x: { field: 'lo', type: 'quantitative', title: `change in ${metric.replace(/_/g, ' ')} (persons over the horizon)` },
+          x: { field: 'lo', type: 'quantitative', title: `change in ${metricLabel(metric)} (over the run)` },
           x2: { field: 'hi' },
           color: { field: 'verdict', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 300 }, scale: { domain: ['fewer (95% interval below 0)', 'no clear change', 'more (95% interval above 0)'], range: better === 'lower' ? [OKABE_ITO.bluishGreen, '#969696', OKABE_ITO.vermillion] : [OKABE_ITO.vermillion, '#969696', OKABE_ITO.bluishGreen] } },
         },
@@ -109,6 +116,7 @@ export function comparisonSpec(c: Comparison, metric = 'trafficked', title = 'Ch
           color: { field: 'verdict', type: 'nominal' },
           tooltip: [
             { field: 'variant' },
+            { field: 'id', title: 'variant id' },
             { field: 'description' },
             { field: 'mean', format: ',.0f' },
             { field: 'lo', format: ',.0f' },
@@ -122,14 +130,21 @@ export function comparisonSpec(c: Comparison, metric = 'trafficked', title = 'Ch
 }
 
 /** Migrant crossings through each crossing, per variant (where flows go, and where they move). */
-export function flowsByCrossingSpec(c: Comparison, crossingKinds: Record<string, string>, variants?: string[]): TopLevelSpec {
+export function flowsByCrossingSpec(
+  c: Comparison,
+  crossingKinds: Record<string, string>,
+  variants?: string[],
+  labels: { variant?: (name: string) => string; crossing?: (id: string) => string } = {},
+): TopLevelSpec {
   const chosen = variants ?? c.variants.filter((v) => !v.decomposes).map((v) => v.name);
+  const vl = labels.variant ?? ((v: string) => v);
+  const cl = labels.crossing ?? ((id: string) => id);
   const values = c.variants
     .filter((v) => chosen.includes(v.name))
     .flatMap((v) =>
       Object.entries(v.metrics)
         .filter(([k]) => k.startsWith('flow_'))
-        .map(([k, s]) => ({ variant: v.name, crossing: k.slice(5), kind: crossingKinds[k.slice(5)] ?? 'unknown', mean: s.mean, change: s.diff?.mean ?? 0 })),
+        .map(([k, s]) => ({ variant: vl(v.name), variantId: v.name, crossing: cl(k.slice(5)), crossingId: k.slice(5), kind: crossingKinds[k.slice(5)] ?? 'unknown', mean: s.mean, change: s.diff?.mean ?? 0 })),
     );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
@@ -140,10 +155,19 @@ export function flowsByCrossingSpec(c: Comparison, crossingKinds: Record<string,
     height: { step: 22 },
     mark: { type: 'rect' },
     encoding: {
-      x: { field: 'variant', type: 'nominal', sort: chosen, title: null, axis: { labelAngle: -40, labelLimit: 220 } },
+      x: { field: 'variant', type: 'nominal', sort: chosen.map(vl), title: null, axis: { labelAngle: -40, labelLimit: 260 } },
       y: { field: 'crossing', type: 'nominal', title: null, sort: { field: 'kind' }, axis: { labelLimit: 260 } },
-      color: { field: 'change', type: 'quantitative', title: 'change', scale: { scheme: 'redblue', domainMid: 0, reverse: true } },
-      tooltip: [{ field: 'variant' }, { field: 'crossing' }, { field: 'kind' }, { field: 'mean', format: ',.0f', title: 'crossings' }, { field: 'change', format: '+,.0f' }],
+      // Fewer crossings blue, more vermillion: from the one palette, white at no change.
+      color: { field: 'change', type: 'quantitative', title: 'change', scale: { domainMid: 0, range: [OKABE_ITO.blue, '#ffffff', OKABE_ITO.vermillion] } },
+      tooltip: [
+        { field: 'variant' },
+        { field: 'variantId', title: 'variant id' },
+        { field: 'crossing' },
+        { field: 'crossingId', title: 'crossing id' },
+        { field: 'kind' },
+        { field: 'mean', format: ',.0f', title: 'migrant crossings' },
+        { field: 'change', format: '+,.0f' },
+      ],
     },
   };
 }
