@@ -3,11 +3,15 @@
  * clear lines and exit 2 — never a stack trace.
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { existsSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UserError } from './core/errors.js';
+import type { BatchOptions } from './experiment/executor.js';
+import { ShardFinished, parseShard, withoutShard } from './experiment/shards.js';
 
 // The heavy parts (the model, workers, charts) load only for the command that needs them, so
 // `lintas --version` and `lintas validate` start at once.
@@ -48,6 +52,8 @@ interface ExperimentFlags {
   weeks?: number;
   out?: string;
   resume?: boolean;
+  shard?: string;
+  taskTimeout: number;
 }
 
 function experimentOptions(cmd: Command, kind: 'compare' | 'sweep', defaultReplicates: number): Command {
@@ -58,15 +64,48 @@ function experimentOptions(cmd: Command, kind: 'compare' | 'sweep', defaultRepli
     .option('--scale <n>', 'persons per agent, overriding the scenario', number(1))
     .option('--weeks <n>', 'stop each run after this many weeks', integer(1))
     .option('--out <dir>', `output folder (default: out/${kind}-<scenario file name>)`)
-    .option('--resume', 'skip runs already finished in the output folder');
+    .option('--resume', 'skip runs already finished in the output folder')
+    .option('--shard <i/n>', 'run only shard i of n (1-based) of the runs, into OUT/shards/, then `lintas merge OUT`; auto: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX')
+    .option('--task-timeout <s>', 'fail the experiment if one run takes longer than this many seconds', number(1), 3600);
 }
 
 /** The shared part of an experiment's options, from its flags. */
 function experiment(file: string, kind: 'compare' | 'sweep', o: ExperimentFlags, progress: boolean) {
   const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const outDir = o.out ?? join('out', `${kind}-${name}`);
-  return { file, replicates: o.replicates, seed: o.seed, scale: o.scale, weeks: o.weeks, workers: o.workers, outDir, resume: !!o.resume, progress };
+  const batch: BatchOptions = { argv: withoutShard(currentArgv), taskTimeoutSeconds: o.taskTimeout, shard: o.shard === undefined ? undefined : parseShard(o.shard) };
+  return { file, replicates: o.replicates, seed: o.seed, scale: o.scale, weeks: o.weeks, workers: o.workers, outDir, resume: !!o.resume, progress, batch };
 }
+
+/** Merges the shards in DIR, then finishes the experiment as a single run would (with --resume, nothing left to run). */
+async function merge(dir: string): Promise<void> {
+  const { planMerge } = await import('./experiment/merge.js');
+  const plan = planMerge(dir);
+  process.stderr.write(`lintas merge: ${plan.shards} shards, ${plan.runs} runs; writing the outputs\n`);
+  const back = process.cwd();
+  process.chdir(plan.cwd);
+  try {
+    await buildProgram().parseAsync(plan.argv, { from: 'user' });
+  } finally {
+    process.chdir(back);
+  }
+}
+
+/** Runs a program to its end, collecting its output; ENOENT (not installed) is a user error. */
+function spawnText(cmd: string, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('error', (e: NodeJS.ErrnoException) => fail(e.code === 'ENOENT' ? new UserError([`${cmd}: not found; is this a Slurm login node? (without --submit, lintas slurm only writes the script)`]) : e));
+    child.on('close', (code) => done({ code: code ?? 1, stdout, stderr }));
+  });
+}
+
+/** The arguments of the command being run, kept by shards so that merge can finish the experiment. */
+let currentArgv: string[] = [];
 
 export function buildProgram(): Command {
   const program = new Command();
@@ -95,7 +134,7 @@ export function buildProgram(): Command {
       const dir = opts.out ?? join('out', scenario.name);
       writeRun(dir, result);
       if (opts.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
-      else process.stdout.write(`${describeRun(result.summary)}\n\n  wrote ${join(dir, 'summary.json')} and ${join(dir, 'timeseries.csv')}\n`);
+      else process.stdout.write(`${describeRun(result.summary)}\n\n  wrote ${join(dir, 'summary.json')} and ${join(dir, 'timeseries.csv')}; per crossing: ${join(dir, 'crossings.csv')}\n`);
     });
 
   program
@@ -206,15 +245,106 @@ export function buildProgram(): Command {
       else process.stdout.write(`${sensitivityTable(res)}\n\n  wrote ${wrote.map((f) => join(outDir, f)).join(', ')}\n`);
     });
 
+  program
+    .command('merge')
+    .description('merge the shards of an experiment (run with --shard i/n) into the outputs of a single run')
+    .argument('<dir>', 'the output folder the shards wrote to')
+    .exitOverride()
+    .action(merge);
+
+  program
+    .command('slurm')
+    .description('write (and with --submit, submit) an sbatch job array running an experiment in shards: lintas slurm <compare|sweep|sensitivity …> --out DIR --shards n [--cpus-per-task c] [--time T] [--partition P] [--mem M] [--submit] [--wait]')
+    .argument('[command...]', 'the experiment command, with its arguments and an --out folder every node sees')
+    .allowUnknownOption()
+    .helpOption(false)
+    .exitOverride()
+    .action(async () => {
+      const { outOf, parseSlurmArgs, sbatchScript } = await import('./experiment/slurm.js');
+      const { options, command } = parseSlurmArgs(currentArgv.slice(currentArgv.indexOf('slurm') + 1));
+      const out = resolve(outOf(command));
+      mkdirSync(join(out, 'slurm'), { recursive: true });
+      const script = join(out, 'slurm', 'lintas.sbatch');
+      writeFileSync(script, sbatchScript(options, command, { cwd: process.cwd(), node: process.execPath, bin: fileURLToPath(new URL('../bin/lintas.js', import.meta.url)) }));
+      process.stdout.write(`wrote ${script} (${options.shards} array tasks, ${options.cpusPerTask} CPUs each)\n`);
+      if (!options.submit) {
+        process.stdout.write(`submit it with: sbatch ${script}\nthen, when every task has ended: lintas merge ${out}\n`);
+        return;
+      }
+      const { code, stdout, stderr } = await spawnText('sbatch', ['--parsable', ...(options.wait ? ['--wait'] : []), script]);
+      const job = stdout.trim().split(/[;\n]/)[0] ?? '';
+      if (!options.wait) {
+        if (code !== 0) throw new UserError([`sbatch failed (exit ${code}): ${stderr.trim().split('\n')[0] ?? ''}`]);
+        process.stdout.write(`submitted job ${job}; when every task has ended: lintas merge ${out}\n`);
+        return;
+      }
+      process.stdout.write(`job ${job} ended${code === 0 ? '' : ` with a failed task (sbatch exit ${code}; logs in ${join(out, 'slurm')})`}; merging\n`);
+      // merge names any shard that did not finish, with the command that reruns it.
+      await merge(out);
+    });
+
+  program
+    .command('calibrate')
+    .description('fit uncertain parameters to observed figures (ABC-SMC) and check the fit on held-out targets')
+    .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
+    .option('--targets <file>', 'observed figures with sources and error models (CSV)', 'scenarios/data/targets.csv')
+    .option('--method <name>', 'abc-smc (sequential Monte Carlo with adaptive tolerances)', 'abc-smc')
+    .option('--params <spec>', 'PATH=lo..hi, or a PATH whose scenario entry has a range (repeatable; default: h0, ngoOutreach, selfReport, raidRateSabah, raidRateSarawak)', (v: string, acc: string[]) => [...acc, v], [] as string[])
+    .option('--fit-years <years>', 'fit only targets inside these years, e.g. 2019-2022 (other fitted rows are held out)')
+    .option('--hold-out <ids>', 'comma-separated target ids to hold out (repeatable)', (v: string, acc: string[]) => [...acc, ...v.split(',').map((x) => x.trim()).filter(Boolean)], [] as string[])
+    .option('--particles <n>', 'particles per generation', integer(4), 40)
+    .option('--generations <n>', 'generations after the prior sample', integer(0), 4)
+    .option('--quantile <q>', "next tolerance = this quantile of the generation's distances", number(0.01), 0.5)
+    .option('--baseline-runs <n>', 'seeds of the hand-set baseline in the check', integer(1), 4)
+    .option('--seed <n>', "base seed (default: the scenario's)", integer(0))
+    .option('--workers <n>', 'worker threads (results do not depend on it)', integer(1), Math.min(2, availableParallelism()))
+    .option('--scale <n>', 'persons per agent, overriding the scenario', number(1))
+    .option('--out <dir>', 'output folder (default: out/calibrate-<scenario file name>)')
+    .option('--resume', 'skip runs already finished in the output folder')
+    .option('--json', 'print calibration.json alone on stdout')
+    .exitOverride()
+    .action(async (file: string, o: { targets: string; method: string; params: string[]; fitYears?: string; holdOut: string[]; particles: number; generations: number; quantile: number; baselineRuns: number; seed?: number; workers: number; scale?: number; out?: string; resume?: boolean; json?: boolean }) => {
+      if (o.method !== 'abc-smc') throw new UserError([`--method ${o.method}: expected abc-smc`]);
+      if (o.quantile >= 1) throw new UserError([`--quantile ${o.quantile}: expected a number below 1`]);
+      const years = o.fitYears?.match(/^(\d{4})(?:-(\d{4}))?$/);
+      if (o.fitYears !== undefined && (!years || Number(years[2] ?? years[1]) < Number(years[1]))) throw new UserError([`--fit-years ${o.fitYears}: expected a year or a range like 2019-2022`]);
+      const { calibrate, calibrationTable } = await import('./experiment/calibrate/calibrate.js');
+      const outDir = o.out ?? join('out', `calibrate-${file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')}`);
+      const res = await calibrate({
+        file,
+        targets: o.targets,
+        params: o.params,
+        fitYears: years ? [Number(years[1]), Number(years[2] ?? years[1])] : undefined,
+        holdOut: o.holdOut,
+        particles: o.particles,
+        generations: o.generations,
+        quantile: o.quantile,
+        baselineRuns: o.baselineRuns,
+        seed: o.seed,
+        workers: o.workers,
+        scale: o.scale,
+        outDir,
+        resume: !!o.resume,
+        progress: !o.json && process.stderr.isTTY,
+      });
+      if (o.json) process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
+      else process.stdout.write(`${calibrationTable(res)}\n\n  wrote ${['posterior.csv', 'posterior.parquet', 'predictive.csv', 'calibration.json'].map((f) => join(outDir, f)).join(', ')}\n`);
+    });
+
   return program;
 }
 
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
+  currentArgv = argv;
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;
   } catch (e) {
+    if (e instanceof ShardFinished) {
+      process.stdout.write(e.lines.map((l) => `${l}\n`).join(''));
+      return 0;
+    }
     if (e instanceof UserError) {
       process.stderr.write(e.lines.map((l) => `${l}\n`).join(''));
       return EXIT_USAGE;

@@ -79,8 +79,9 @@ export const KEY_METRICS = [
   're_trafficked',
 ] as const;
 
-const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(6).replace(/\.?0+$/, ''));
-const tidy = (x: number) => Number(x.toFixed(6));
+// Full precision: the shortest text that reads back to the same double.
+const num = (x: number) => String(x);
+const tidy = (x: number) => x;
 const tidyInterval = (i: Interval): Interval => ({ mean: tidy(i.mean), lo: tidy(i.lo), hi: tidy(i.hi), n: i.n });
 
 /** Programme cost over the horizon: each entry's cost (its intervention's cost model) for the years it is in force. */
@@ -129,6 +130,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
     header,
     partialName: 'comparison.partial.csv',
     progress: opts.progress,
+    batch: opts.batch,
   });
 
   writeAtomic(join(opts.outDir, 'comparison.csv'), header + records.map(tidyRows).join(''));

@@ -1,18 +1,33 @@
 /**
  * Runs a list of tasks on worker threads (piscina) and keeps every finished run: each result is
- * appended to DIR/runs.jsonl, and to a partial CSV, the moment it arrives. With `resume`, runs
- * already in the journal are skipped. At the end the journal is rewritten in task order, so the
- * files do not depend on how many workers ran or in what order runs finished.
+ * appended to DIR/runs.jsonl (sealed with the experiment's fingerprint and a checksum, journal.ts),
+ * and to a partial CSV, the moment it arrives. With `resume`, runs already in the journal are
+ * verified and skipped; a resume may add replicates. At the end the journal is rewritten in task
+ * order, so the files do not depend on how many workers ran or in what order runs finished. The
+ * folder is locked while an experiment writes to it. With a shard (shards.ts), only that shard's
+ * share of the tasks runs, into files of its own under DIR/shards/, and the command stops there
+ * until `lintas merge DIR`.
  */
 import { SingleBar } from 'cli-progress';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { UserError } from '../core/errors.js';
+import { fingerprintOf, lockFolder, readJournal, sealRecord } from './journal.js';
+import { type Shard, type ShardManifest, ShardFinished, rerunCommand, shardLabel, shardName, tasksOfShard } from './shards.js';
 import { taskKey, type RunRecord, type Task } from './tasks.js';
 
-/** What every experiment (compare, sweep) is given. */
+/** How a batch runs, beyond what it computes: a shard of it, and a time limit per run. */
+export interface BatchOptions {
+  shard?: Shard;
+  /** The command's arguments without --shard, kept in a shard's manifest to rerun and merge it. */
+  argv?: string[];
+  /** A run taking longer fails the experiment with a clear line (default: one hour). */
+  taskTimeoutSeconds?: number;
+}
+
+/** What every experiment (compare, sweep, sensitivity) is given. */
 export interface ExperimentOptions {
   file: string;
   replicates: number;
@@ -24,19 +39,21 @@ export interface ExperimentOptions {
   outDir: string;
   resume: boolean;
   progress?: boolean;
+  batch?: BatchOptions;
 }
 
 export interface ExecuteOptions {
   outDir: string;
   workers: number;
   resume: boolean;
-  /** Identifies the experiment; a resumed run must have the same one. */
+  /** Identifies the experiment; a resumed run must have the same one (its `seeds` may grow). */
   manifest: unknown;
   /** CSV rows (no header) for one finished run, appended to the partial file. */
   rows: (r: RunRecord) => string;
   header: string;
   partialName: string;
   progress?: boolean;
+  batch?: BatchOptions;
 }
 
 // Built (dist/): the bundled worker; from source: an entry that registers tsx first.
@@ -47,58 +64,137 @@ export function writeAtomic(path: string, text: string): void {
   renameSync(`${path}.tmp`, path);
 }
 
-function readJournal(path: string): Map<string, RunRecord> {
-  const done = new Map<string, RunRecord>();
-  if (!existsSync(path)) return done;
-  for (const line of readFileSync(path, 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    try {
-      const r = JSON.parse(line) as RunRecord;
-      done.set(r.key, r);
-    } catch {
-      // A line cut short when the run was killed: that run is simply done again.
-    }
+const DEFAULT_TASK_TIMEOUT_SECONDS = 3600;
+
+/** The manifest without its seeds: what must not change for a resume (replicates may be added). */
+const identity = (manifest: unknown) => {
+  const { seeds: _seeds, ...rest } = manifest as { seeds?: unknown };
+  return `${JSON.stringify(rest, null, 2)}\n`;
+};
+
+/** Runs the tasks not yet done on a pool, handing each record to `keep` as it arrives. */
+async function runPending(pending: Task[], workers: number, timeoutSeconds: number, keep: (r: RunRecord) => void): Promise<void> {
+  if (!pending.length) return;
+  const pool = new Piscina({ filename: workerEntry, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  try {
+    await Promise.all(
+      pending.map((t) =>
+        (pool.run(t, { signal: AbortSignal.timeout(timeoutSeconds * 1000) }) as Promise<RunRecord | { userError: string[] }>).then((r) => {
+          if ('userError' in r) throw new UserError(r.userError);
+          keep(r);
+        }, (e: unknown) => {
+          if ((e as Error)?.name === 'AbortError' || (e as Error)?.name === 'TimeoutError')
+            throw new UserError([`run ${taskKey(t)} (seed ${t.seed}) took longer than ${timeoutSeconds} s (--task-timeout); the runs finished so far are kept: rerun with --resume`]);
+          throw e;
+        }),
+      ),
+    );
+  } finally {
+    await pool.destroy();
   }
-  return done;
+}
+
+function progressBar(on: boolean | undefined, total: number, done: number) {
+  const bar = on && total - done > 1 ? new SingleBar({ format: 'runs [{bar}] {value}/{total} | {eta_formatted} left', stream: process.stderr }) : undefined;
+  bar?.start(total, done);
+  return bar;
 }
 
 export async function execute(tasks: Task[], opts: ExecuteOptions): Promise<RunRecord[]> {
   mkdirSync(opts.outDir, { recursive: true });
+  const manifestText = `${JSON.stringify(opts.manifest, null, 2)}\n`;
+  const fp = fingerprintOf(identity(opts.manifest));
+  const tasksByKey = new Map(tasks.map((t) => [taskKey(t), t]));
+  const timeout = opts.batch?.taskTimeoutSeconds ?? DEFAULT_TASK_TIMEOUT_SECONDS;
+  if (opts.batch?.shard) return executeShard(tasks, opts, opts.batch.shard, manifestText, fp, timeout);
+
   const manifestPath = join(opts.outDir, 'manifest.json');
   const journalPath = join(opts.outDir, 'runs.jsonl');
   const partialPath = join(opts.outDir, opts.partialName);
-  const manifestText = `${JSON.stringify(opts.manifest, null, 2)}\n`;
-  let done = new Map<string, RunRecord>();
-  if (opts.resume && existsSync(manifestPath)) {
-    if (readFileSync(manifestPath, 'utf8') !== manifestText)
-      throw new UserError([`--resume: ${opts.outDir} holds a different experiment (scenario, seeds or options differ); use another --out`]);
-    done = readJournal(journalPath);
-  }
-  const wanted = new Set(tasks.map(taskKey));
-  for (const k of [...done.keys()]) if (!wanted.has(k)) done.delete(k);
-  writeAtomic(manifestPath, manifestText);
-  writeAtomic(journalPath, tasks.filter((t) => done.has(taskKey(t))).map((t) => `${JSON.stringify(done.get(taskKey(t)))}\n`).join(''));
-  writeAtomic(partialPath, opts.header + tasks.filter((t) => done.has(taskKey(t))).map((t) => opts.rows(done.get(taskKey(t))!)).join(''));
-
-  const pending = tasks.filter((t) => !done.has(taskKey(t)));
-  const bar = opts.progress && pending.length > 1 ? new SingleBar({ format: 'runs [{bar}] {value}/{total} | {eta_formatted} left', stream: process.stderr }) : undefined;
-  bar?.start(tasks.length, tasks.length - pending.length);
-  const keep = (r: RunRecord) => {
-    appendFileSync(journalPath, `${JSON.stringify(r)}\n`);
-    appendFileSync(partialPath, opts.rows(r));
-    done.set(r.key, r);
-    bar?.increment();
-  };
-  if (pending.length) {
-    const pool = new Piscina({ filename: workerEntry, minThreads: opts.workers, maxThreads: opts.workers, idleTimeout: 1000 });
-    try {
-      await Promise.all(pending.map((t) => (pool.run(t) as Promise<RunRecord>).then(keep)));
-    } finally {
-      await pool.destroy();
+  const unlock = lockFolder(join(opts.outDir, 'lintas.lock'), opts.outDir);
+  try {
+    let done = new Map<string, RunRecord>();
+    if (opts.resume && existsSync(manifestPath)) {
+      let old: unknown;
+      try {
+        old = JSON.parse(readFileSync(manifestPath, 'utf8'));
+      } catch {
+        throw new UserError([`--resume: ${manifestPath} is not valid JSON; start again without --resume, or use another --out`]);
+      }
+      if (identity(old) !== identity(opts.manifest))
+        throw new UserError([`--resume: ${opts.outDir} holds a different experiment (scenario, seeds or options differ); use another --out`]);
+      done = readJournal(journalPath, fp, tasksByKey);
     }
+    writeAtomic(manifestPath, manifestText);
+    const kept = tasks.filter((t) => done.has(taskKey(t))).map((t) => done.get(taskKey(t))!);
+    writeAtomic(journalPath, kept.map((r) => sealRecord(r, fp)).join(''));
+    writeAtomic(partialPath, opts.header + kept.map(opts.rows).join(''));
+
+    const pending = tasks.filter((t) => !done.has(taskKey(t)));
+    const bar = progressBar(opts.progress, tasks.length, tasks.length - pending.length);
+    await runPending(pending, opts.workers, timeout, (r) => {
+      appendFileSync(journalPath, sealRecord(r, fp));
+      appendFileSync(partialPath, opts.rows(r));
+      done.set(r.key, r);
+      bar?.increment();
+    });
+    bar?.stop();
+    const ordered = tasks.map((t) => done.get(taskKey(t))!);
+    writeAtomic(journalPath, ordered.map((r) => sealRecord(r, fp)).join(''));
+    rmSync(partialPath, { force: true });
+    return ordered;
+  } finally {
+    unlock();
   }
-  bar?.stop();
-  const ordered = tasks.map((t) => done.get(taskKey(t))!);
-  writeAtomic(journalPath, ordered.map((r) => `${JSON.stringify(r)}\n`).join(''));
-  return ordered;
+}
+
+/** One shard's share of the tasks, into DIR/shards/; resumes from its own journal when rerun. */
+async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, manifestText: string, fp: string, timeout: number): Promise<never> {
+  const dir = join(opts.outDir, 'shards');
+  mkdirSync(dir, { recursive: true });
+  const name = shardName(shard);
+  const journalPath = join(dir, `${name}.jsonl`);
+  const metaPath = join(dir, `${name}.json`);
+  const mine = tasksOfShard(tasks, shard);
+  const unlock = lockFolder(join(dir, `${name}.lock`), `${opts.outDir} (shard ${shardLabel(shard)})`);
+  try {
+    const meta = (doneCount: number): ShardManifest => ({
+      kind: 'lintas-shard',
+      shard,
+      experiment: manifestText,
+      fingerprint: fp,
+      argv: opts.batch?.argv ?? [],
+      cwd: process.cwd(),
+      tasks: mine.length,
+      done: doneCount,
+      finished: doneCount === mine.length,
+    });
+    let done = new Map<string, RunRecord>();
+    if (existsSync(metaPath)) {
+      const old = JSON.parse(readFileSync(metaPath, 'utf8')) as ShardManifest;
+      if (old.fingerprint !== fp)
+        throw new UserError([`shard ${shardLabel(shard)}: ${opts.outDir} holds shards of a different experiment (fingerprint ${old.fingerprint}, this one ${fp}); use another --out`]);
+      done = readJournal(journalPath, fp, new Map(mine.map((t) => [taskKey(t), t])));
+    }
+    const kept = mine.filter((t) => done.has(taskKey(t))).map((t) => done.get(taskKey(t))!);
+    writeAtomic(journalPath, kept.map((r) => sealRecord(r, fp)).join(''));
+    writeAtomic(metaPath, `${JSON.stringify(meta(kept.length), null, 2)}\n`);
+    const pending = mine.filter((t) => !done.has(taskKey(t)));
+    const bar = progressBar(opts.progress, mine.length, kept.length);
+    await runPending(pending, opts.workers, timeout, (r) => {
+      appendFileSync(journalPath, sealRecord(r, fp));
+      done.set(r.key, r);
+      bar?.increment();
+    });
+    bar?.stop();
+    writeAtomic(journalPath, mine.map((t) => sealRecord(done.get(taskKey(t))!, fp)).join(''));
+    writeAtomic(metaPath, `${JSON.stringify(meta(mine.length), null, 2)}\n`);
+    throw new ShardFinished([
+      `shard ${shardLabel(shard)}: ${mine.length} of ${tasks.length} runs done (${kept.length} were already in its journal), in ${journalPath}`,
+      `when every shard has finished: lintas merge ${opts.outDir}`,
+      `to run this shard again: ${rerunCommand(meta(0))}`,
+    ]);
+  } finally {
+    unlock();
+  }
 }

@@ -64,7 +64,8 @@ export function designPoints(specs: ParamSpec[], samples: number | undefined, se
   return points;
 }
 
-const num = (x: Value) => (typeof x === 'number' ? (Number.isInteger(x) ? String(x) : String(Number(x.toFixed(6)))) : String(x));
+// Full precision: the shortest text that reads back to the same double.
+const num = (x: Value) => String(x);
 
 export async function sweep(opts: SweepOptions): Promise<{ text: string; files: string[] }> {
   if (!opts.params.length) throw new UserError(['sweep: expected at least one --param PATH=values']);
@@ -114,6 +115,7 @@ export async function sweep(opts: SweepOptions): Promise<{ text: string; files: 
     header,
     partialName: 'sweep.partial.csv',
     progress: opts.progress,
+    batch: opts.batch,
   });
   const csvPath = join(opts.outDir, 'sweep.csv');
   writeAtomic(csvPath, header + records.map(rows).join(''));
@@ -123,7 +125,7 @@ export async function sweep(opts: SweepOptions): Promise<{ text: string; files: 
   const summary = points.map((overrides, i) => {
     const runs = records.slice(i * seeds.length, (i + 1) * seeds.length);
     const means: Record<string, number> = {};
-    for (const m of metricNames) means[m] = Number((mean(runs, (r) => r.metrics[m]) ?? 0).toFixed(6));
+    for (const m of metricNames) means[m] = mean(runs, (r) => r.metrics[m]) ?? 0;
     return { point: i, values: Object.fromEntries(overrides), means };
   });
   const jsonPath = join(opts.outDir, 'sweep.json');

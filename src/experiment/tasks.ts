@@ -63,7 +63,13 @@ export async function variantsOf(file: string): Promise<ResolvedVariant[]> {
 export function withOverrides(data: unknown, overrides: Task['overrides']): Scenario {
   const changed = produce(data as Record<string, unknown>, (d) => {
     delete d.variants;
-    for (const [path, value] of overrides) setPath(d, path, value);
+    for (const [path, value] of overrides) {
+      // A parameter the file leaves at its default (absent from `params`) is added; parsing checks its name.
+      const param = /^params\.([A-Za-z_]\w*)$/.exec(path);
+      const params = d.params as Record<string, unknown> | undefined;
+      if (param && params && typeof params === 'object' && !Object.hasOwn(params, param[1]!)) params[param[1]!] = value;
+      else setPath(d, path, value);
+    }
   });
   return parseScenario(changed);
 }

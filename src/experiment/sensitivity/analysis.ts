@@ -17,7 +17,7 @@ import { readScenarioFile } from '../../scenario/load.js';
 import { execute, writeAtomic, type ExperimentOptions } from '../executor.js';
 import { writeTidyParquet } from '../parquet.js';
 import { parseParamSpec } from '../sweep.js';
-import { type RunRecord, type Task, variantsOf } from '../tasks.js';
+import { type RunRecord, type Task, variantsOf, withOverrides } from '../tasks.js';
 import { morrisDesign, morrisIndices } from './morris.js';
 import { defaultPriors, numberAt, type Prior, quantileOf, readPriors } from './priors.js';
 import { saltelliDesign, sobolIndices } from './sobol.js';
@@ -142,6 +142,8 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
     for (const variant of pair) seeds.forEach((seed, replicate) => tasks.push({ file: opts.file, variant, overrides, point, replicate, seed, scale: opts.scale, weeks: opts.weeks }));
   });
 
+  // Every variant must accept the design's values: checked on the first point, before any run.
+  for (const v of pair) withOverrides(variants[v]!.data, tasks[0]!.overrides);
   const header = 'point,variant,replicate,seed,metric,value\n';
   const rows = (r: RunRecord) => Object.entries(r.metrics).map(([m, v]) => `${r.point},${r.variant},${r.replicate},${r.seed},${m},${v}\n`).join('');
   const records = await execute(tasks, {
@@ -163,6 +165,7 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
     header,
     partialName: 'sensitivity.partial.csv',
     progress: opts.progress,
+    batch: opts.batch,
   });
 
   // One value per run of each output: a total, or the paired decision difference.
