@@ -1,9 +1,11 @@
 /**
- * What a run reports: summary.json (totals, per year, per crossing) and timeseries.csv (one
- * row per week, one column per metric), both in persons (agent counts × scale).
+ * What a run reports: summary.json (totals, per year, per crossing), timeseries.csv (one row per
+ * week, one column per metric, then migrant crossings and residents' visits per crossing) and
+ * crossings.csv (tidy: one row per week and crossing), in persons (agent counts × scale). Numbers
+ * are written at full precision (the shortest text that reads back to the same double).
  */
 import { csvFormatRows } from 'd3-dsv';
-import { CROSSING_SLOTS, DEPORTED_SLOT, IDENTIFIED_SLOT, OUTCOME_NAMES, VISIT_SLOT } from '../model/codes.js';
+import { CROSSING_SLOTS, DEPORTED_SLOT, IDENTIFIED_SLOT, OUTCOME_NAMES, TRAFFICKED_SLOT, VISIT_SLOT } from '../model/codes.js';
 import { dateOfWeek } from '../model/geography.js';
 import { isScaled, isStock, METRICS } from '../model/metrics.js';
 import type { World } from '../model/state.js';
@@ -14,7 +16,12 @@ export interface CrossingSummary {
   colluded: number;
   informal: number;
   intercepted: number;
+  /** Migrant crossings (regular + colluded + informal); residents' visits are not in it. */
+  migrants: number;
+  /** Border residents' short visits (market, medical, family): not migrant crossings. */
   visits: number;
+  /** People trafficked who had crossed here (in the week they were trafficked). */
+  trafficked: number;
   /** Victims identified at the crossing (by officers or patrols there). */
   identified: number;
   /** Deportees returned through the crossing. */
@@ -37,8 +44,8 @@ export interface Summary {
   final: Record<string, number>;
 }
 
-/** Rounds to 6 significant decimals so outputs are stable text. */
-const tidy = (x: number): number => (Number.isInteger(x) ? x : Number(x.toFixed(6)));
+/** Full precision: JSON and String() write the shortest text that reads back to the same double. */
+const tidy = (x: number): number => x;
 
 export function summarize(w: World): Summary {
   const rec = w.rec;
@@ -80,7 +87,9 @@ export function summarize(w: World): Summary {
       colluded: 0,
       informal: 0,
       intercepted: 0,
+      migrants: tidy((sums[0]! + sums[1]! + sums[2]!) * w.scale),
       visits: tidy(sums[VISIT_SLOT]! * w.scale),
+      trafficked: tidy(sums[TRAFFICKED_SLOT]! * w.scale),
       identified: tidy(sums[IDENTIFIED_SLOT]! * w.scale),
       deported: tidy(sums[DEPORTED_SLOT]! * w.scale),
       perDayWhenOpen: weeksOpen ? tidy((outbound * w.scale) / (weeksOpen * 7)) : 0,
@@ -93,11 +102,12 @@ export function summarize(w: World): Summary {
   return { scenario: s.name, seed: w.seed, scale: w.scale, start: s.start, end: dateOfWeek(s.start, weeks - 1), weeks, totals, perYear, perCrossing, final };
 }
 
-/** One row per week: week, date, then every metric, then crossings per crossing. */
+/** One row per week: week, date, every metric, then migrant crossings and residents' visits per crossing. */
 export function timeseriesCsv(w: World): string {
   const rec = w.rec;
   const C = w.geo.crossingIds.length;
-  const header = ['week', 'date', ...METRICS, ...w.geo.crossingIds.map((id) => `crossings_at_${id}`)];
+  const ids = w.geo.crossingIds;
+  const header = ['week', 'date', ...METRICS, ...ids.map((id) => `migrants_at_${id}`), ...ids.map((id) => `visits_at_${id}`)];
   const rows: (string | number)[][] = [header];
   const cols = METRICS.map((_, slot) => rec.series(slot));
   for (let t = 0; t < rec.ticks; t++) {
@@ -105,9 +115,38 @@ export function timeseriesCsv(w: World): string {
     METRICS.forEach((m, i) => row.push(tidy(isScaled(m) ? cols[i]![t]! * w.scale : cols[i]![t]!)));
     for (let c = 0; c < C; c++) {
       const base = (t * C + c) * CROSSING_SLOTS;
-      row.push(tidy((w.perCrossing[base]! + w.perCrossing[base + 1]! + w.perCrossing[base + 2]! + w.perCrossing[base + VISIT_SLOT]!) * w.scale));
+      row.push(tidy((w.perCrossing[base]! + w.perCrossing[base + 1]! + w.perCrossing[base + 2]!) * w.scale));
     }
+    for (let c = 0; c < C; c++) row.push(tidy(w.perCrossing[(t * C + c) * CROSSING_SLOTS + VISIT_SLOT]! * w.scale));
     rows.push(row);
   }
   return `${csvFormatRows(rows.map((r) => r.map(String)))}\n`;
+}
+
+/** The columns of crossings.csv after week, date, crossing and kind, each with its slot(s). */
+export const CROSSING_COLUMNS = [
+  ['migrant_crossings', [0, 1, 2]],
+  ['regular', [0]],
+  ['colluded', [1]],
+  ['informal', [2]],
+  ['intercepted', [3]],
+  ['visits', [VISIT_SLOT]],
+  ['trafficked', [TRAFFICKED_SLOT]],
+  ['identified', [IDENTIFIED_SLOT]],
+  ['deported', [DEPORTED_SLOT]],
+] as const;
+
+/** Tidy per-crossing weekly series: one row per week and crossing. */
+export function crossingsCsv(w: World): string {
+  const C = w.geo.crossingIds.length;
+  const rows: string[][] = [['week', 'date', 'crossing', 'kind', ...CROSSING_COLUMNS.map(([name]) => name)]];
+  for (let t = 0; t < w.rec.ticks; t++) {
+    const date = dateOfWeek(w.input.start, t);
+    for (let c = 0; c < C; c++) {
+      const base = (t * C + c) * CROSSING_SLOTS;
+      const values = CROSSING_COLUMNS.map(([, slots]) => String(tidy((slots as readonly number[]).reduce((s, k) => s + w.perCrossing[base + k]!, 0) * w.scale)));
+      rows.push([String(t), date, w.geo.crossingIds[c]!, w.input.crossings[c]!.kind, ...values]);
+    }
+  }
+  return `${csvFormatRows(rows)}\n`;
 }

@@ -1,13 +1,15 @@
-/** One run of a scenario to files: summary.json and timeseries.csv. */
+/** One run of a scenario to files: summary.json, timeseries.csv and crossings.csv. */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulate } from '../model/model.js';
 import type { Scenario } from '../scenario/load.js';
-import { summarize, timeseriesCsv, type Summary } from './outputs.js';
+import { crossingsCsv, summarize, timeseriesCsv, type Summary } from './outputs.js';
 
 export interface RunResult {
   summary: Summary;
   timeseries: string;
+  /** Tidy weekly series per crossing (crossings.csv). */
+  crossings: string;
 }
 
 export interface RunScenarioOptions {
@@ -22,13 +24,14 @@ export interface RunScenarioOptions {
 /** Runs a scenario with its own seed and scale unless overridden. */
 export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): RunResult {
   const { state } = simulate(scenario, { seed: opts.seed ?? scenario.seed, scale: opts.scale ?? scenario.scale, weeks: opts.weeks });
-  return { summary: summarize(state), timeseries: timeseriesCsv(state) };
+  return { summary: summarize(state), timeseries: timeseriesCsv(state), crossings: crossingsCsv(state) };
 }
 
 export function writeRun(dir: string, result: RunResult): void {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(result.summary, null, 2)}\n`);
   writeFileSync(join(dir, 'timeseries.csv'), result.timeseries);
+  writeFileSync(join(dir, 'crossings.csv'), result.crossings);
 }
 
 /** A short, readable account of a run for the terminal. */

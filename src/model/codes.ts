@@ -26,12 +26,14 @@ export const Outcome = { regular: 0, colluded: 1, informal: 2, intercepted: 3 } 
 export const OUTCOME_NAMES = ['regular', 'colluded', 'informal', 'intercepted'] as const;
 /**
  * Slots per crossing and week in the per-crossing table: the four outcomes, then border-resident
- * visits, victims identified at the crossing, and deportees returned through it.
+ * visits, victims identified at the crossing, deportees returned through it, and people
+ * trafficked this week who had crossed there (counted in the week they are trafficked).
  */
 export const VISIT_SLOT = 4;
 export const IDENTIFIED_SLOT = 5;
 export const DEPORTED_SLOT = 6;
-export const CROSSING_SLOTS = 7;
+export const TRAFFICKED_SLOT = 7;
+export const CROSSING_SLOTS = 8;
 
 export const NO_ID = -1;
 

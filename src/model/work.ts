@@ -6,10 +6,10 @@
  * exploitation. Legal status decides much of it: employers and brokers have leverage over those
  * who crossed irregularly, through a colluding officer or on fraudulent papers.
  */
-import { Channel, NO_ID, Status } from './codes.js';
+import { Channel, NO_ID, Status, TRAFFICKED_SLOT } from './codes.js';
 import { M } from './metrics.js';
 import type { Params } from './parameters.js';
-import { draw, geometricWeeks, type World } from './state.js';
+import { countAt, draw, geometricWeeks, type World } from './state.js';
 import { move, sendHome } from './transitions.js';
 
 /** Probability from a base probability and an odds multiplier. */
@@ -65,6 +65,8 @@ export function takeWork(w: World): void {
       m.victim[id] = 1;
       m.weeksLeft[id] = geometricWeeks(exploitationStay(p, irregular, m.papersHeld[id] === 1), draw(w, 'stay', id));
       w.rec.add(M.trafficked);
+      // Where they crossed: the crossing of the journey that brought them (never a draw).
+      countAt(w, m.crossing[id]!, TRAFFICKED_SLOT);
       if (b !== NO_ID) w.rec.add(M.trafficked_via_broker);
       if (irregular) w.rec.add(M.trafficked_irregular);
       if (m.traffickedBefore[id] === 1) w.rec.add(M.re_trafficked);
