@@ -1,21 +1,47 @@
 /** Zod issues as one path-pointed line each, for UserError (core/errors.ts). */
 import type { ZodError, ZodIssue } from 'zod';
+import { UserError } from '../core/errors.js';
+
+export type IssuePath = (string | number)[];
+
+/** One problem of a scenario: where it is, and the line that says it. */
+export interface ScenarioIssue {
+  path: IssuePath;
+  line: string;
+}
+
+/**
+ * A scenario that fails validation: its lines, and where each problem is, so that the loader
+ * can tell a problem in the file given from one inherited through `extends` (whose values are
+ * never echoed).
+ */
+export class ScenarioError extends UserError {
+  constructor(readonly issues: ScenarioIssue[]) {
+    super(issues.map((i) => i.line));
+  }
+}
 
 /** `routes[3].to` from ['routes', 3, 'to']. */
-export function formatPath(path: (string | number)[]): string {
+export function formatPath(path: IssuePath): string {
   let out = '';
   for (const part of path) out += typeof part === 'number' ? `[${part}]` : out ? `.${part}` : part;
   return out || '(scenario)';
 }
 
-function issueLines(issue: ZodIssue): string[] {
-  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => `${formatPath([...issue.path, k])}: unknown field`);
-  if (issue.code === 'invalid_type' && issue.received === 'undefined') return [`${formatPath(issue.path)}: required, expected ${issue.expected}`];
-  if (issue.code === 'invalid_type') return [`${formatPath(issue.path)}: expected ${issue.expected}, got ${issue.received}`];
-  return [`${formatPath(issue.path)}: ${issue.message}`];
+function issueLines(issue: ZodIssue): ScenarioIssue[] {
+  const at = (path: IssuePath, message: string) => ({ path, line: `${formatPath(path)}: ${message}` });
+  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => at([...issue.path, k], 'unknown field'));
+  if (issue.code === 'invalid_type' && issue.received === 'undefined') return [at(issue.path, `required, expected ${issue.expected}`)];
+  if (issue.code === 'invalid_type') return [at(issue.path, `expected ${issue.expected}, got ${issue.received}`)];
+  return [at(issue.path, issue.message)];
+}
+
+/** Every issue once, in order. */
+export function zodIssues(error: ZodError): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return error.issues.flatMap(issueLines).filter((i) => !seen.has(i.line) && seen.add(i.line));
 }
 
 export function zodLines(error: ZodError): string[] {
-  const lines = error.issues.flatMap(issueLines);
-  return [...new Set(lines)];
+  return zodIssues(error).map((i) => i.line);
 }

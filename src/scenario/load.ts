@@ -2,18 +2,124 @@
  * Loads a scenario from .ts (default export), .json or .yaml, validates it against the schema
  * and returns a frozen, resolved scenario. A .json/.yaml file may `extends` another scenario
  * file and override parts of it (objects merge, arrays replace).
+ *
+ * The trust boundary: a .ts scenario is code and runs as such (run only scenario code you trust).
+ * A .json/.yaml scenario is data: it is read only if it is a regular file under a size cap, and
+ * its `extends` reaches only other .json/.yaml files or a built-in scenario shipped with lintas
+ * (`extends: baseline`), never code. Values inherited from another file are never echoed in
+ * error messages (provenance.ts).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, extname, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
+import { dirname, extname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { deepMerge, parseScenario, type Scenario } from './parse.js';
+import { type Layer, withLayers } from './provenance.js';
 
 export { deepMerge, defineScenario, parseScenario, type Scenario } from './parse.js';
 
-
 type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Largest scenario data file read (bytes); LINTAS_MAX_SCENARIO_MB raises it. */
+export const MAX_SCENARIO_BYTES = 5 * 1024 * 1024;
+/** Longest chain of `extends`. */
+export const MAX_EXTENDS_DEPTH = 16;
+/** Scenarios shipped with lintas: a .json/.yaml file may extend them by name or by path. */
+export const BUILTIN_SCENARIOS = ['baseline', 'paper-interventions'] as const;
+
+const DATA_EXT = new Set(['.json', '.yaml', '.yml']);
+const CODE_EXT = new Set(['.ts', '.js', '.mjs']);
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function maxBytes(): number {
+  const mb = Number(process.env.LINTAS_MAX_SCENARIO_MB);
+  return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : MAX_SCENARIO_BYTES;
+}
+
+/** The folder holding lintas's own scenarios/ (beside src/ when run from source, dist/ when built). */
+function builtinFolder(): string | undefined {
+  for (const up of ['../../', '../']) {
+    const dir = fileURLToPath(new URL(`${up}scenarios/`, import.meta.url));
+    if (existsSync(join(dir, 'baseline.ts'))) return dir;
+  }
+  return undefined;
+}
+
+const realOrSelf = (p: string) => {
+  try {
+    return realpathSync(p);
+  } catch {
+    return p;
+  }
+};
+
+/** The file of a built-in scenario named `spec`, or undefined. */
+function builtinByName(spec: string): string | undefined {
+  const dir = builtinFolder();
+  return dir && (BUILTIN_SCENARIOS as readonly string[]).includes(spec) ? join(dir, `${spec}.ts`) : undefined;
+}
+
+/** Is this file (after symbolic links) one of the built-in scenarios? */
+function isBuiltin(full: string): boolean {
+  const dir = builtinFolder();
+  if (!dir) return false;
+  const real = realOrSelf(full);
+  return BUILTIN_SCENARIOS.some((n) => realOrSelf(join(dir, `${n}.ts`)) === real);
+}
+
+/** A file-system error as one line about the file, as the user named it. */
+function fsError(e: unknown, shown: string): UserError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new UserError([`scenario file not found: ${shown}`]);
+  if (code === 'EACCES' || code === 'EPERM') return new UserError([`${shown}: cannot read the scenario file (permission denied)`]);
+  if (code === 'ELOOP') return new UserError([`${shown}: too many symbolic links`]);
+  if (code === 'ENAMETOOLONG') return new UserError([`${shown}: file name too long`]);
+  if (code) return new UserError([`${shown}: cannot read the scenario file (${code})`]);
+  return new UserError([`${shown}: cannot read the scenario file`]);
+}
+
+/** A regular file (not a folder, device, pipe or socket), followed through symbolic links. */
+function regularFile(full: string, shown: string): number {
+  let size: number;
+  try {
+    const st = statSync(full);
+    if (!st.isFile()) throw new UserError([`${shown}: not a regular file`]);
+    size = st.size;
+  } catch (e) {
+    throw e instanceof UserError ? e : fsError(e, shown);
+  }
+  return size;
+}
+
+const tooLarge = (shown: string, cap: number) =>
+  new UserError([`${shown}: larger than ${Math.round(cap / 1024 / 1024)} MB, the most a scenario file may be (LINTAS_MAX_SCENARIO_MB raises it)`]);
+
+/** Reads a data file: a regular file, at most the cap, checked again on the open file. */
+function readText(full: string, shown: string): string {
+  const cap = maxBytes();
+  if (regularFile(full, shown) > cap) throw tooLarge(shown, cap);
+  let fd: number;
+  try {
+    // Non-blocking: a file swapped for a pipe after the check cannot hang the open.
+    fd = openSync(full, constants.O_RDONLY | (constants.O_NONBLOCK ?? 0));
+  } catch (e) {
+    throw fsError(e, shown);
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) throw new UserError([`${shown}: not a regular file`]);
+    const buf = Buffer.alloc(Math.min(st.size, cap) + 1);
+    let n = 0;
+    for (let r = 1; r > 0 && n < buf.length; n += r) r = readSync(fd, buf, n, buf.length - n, null);
+    if (n > cap) throw tooLarge(shown, cap);
+    return buf.toString('utf8', 0, n);
+  } catch (e) {
+    throw e instanceof UserError ? e : fsError(e, shown);
+  } finally {
+    closeSync(fd);
+  }
+}
 
 let tsxRegistered = false;
 
@@ -35,34 +141,110 @@ async function importCode(url: string, ext: string): Promise<unknown> {
   }
 }
 
-/** Reads a scenario file into plain data, before validation. */
-export async function readScenarioFile(path: string, seen: string[] = []): Promise<unknown> {
-  const full = resolve(path);
-  if (!existsSync(full)) throw new UserError([`scenario file not found: ${path}`]);
-  if (seen.includes(full)) throw new UserError([`${path}: extends itself through ${seen.join(' -> ')}`]);
+/** The first informative line of a load error (esbuild's "Transform failed" heads a list). */
+function loadMessage(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  const lines = msg.split('\n').map((l) => l.trim()).filter(Boolean);
+  const detail = lines.find((l) => /ERROR:/.test(l)) ?? lines[0] ?? 'unknown error';
+  const name = e instanceof Error && e.name !== 'Error' ? `${e.name}: ` : '';
+  return `${name}${detail.replace(/^.*?ERROR:\s*/, '')}`.slice(0, 300);
+}
+
+/** Runs a scenario module (code) and returns its default export. */
+async function readCode(full: string, ext: string, shown: string): Promise<unknown> {
+  regularFile(full, shown);
+  let mod: { default?: unknown };
+  try {
+    mod = (await importCode(pathToFileURL(full).href, ext)) as { default?: unknown };
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    // A syntax error, a missing import or a throw while it runs: the scenario's code, not lintas.
+    throw new UserError([`${shown}: the scenario code failed to load: ${loadMessage(e)}`]);
+  }
+  if (mod.default === undefined) throw new UserError([`${shown}: expected a default export (export default defineScenario({ ... }))`]);
+  return mod.default;
+}
+
+function parseData(text: string, ext: string, shown: string, trusted: boolean): unknown {
+  const format = ext === '.json' ? 'JSON' : 'YAML';
+  try {
+    return ext === '.json' ? (JSON.parse(text) as Json) : (parseYaml(text, { maxAliasCount: 100 }) as Json);
+  } catch (e) {
+    // The parser's message quotes the text: shown for the file given, not for one it extends.
+    throw new UserError([trusted ? `${shown}: not valid ${format}: ${(e as Error).message.split('\n')[0]}` : `${shown}: not valid ${format}`]);
+  }
+}
+
+/** Keys that would reach Object.prototype are refused wherever they appear. */
+function refuseForbiddenKeys(data: unknown, shown: string, path = ''): void {
+  if (data === null || typeof data !== 'object') return;
+  if (Array.isArray(data)) {
+    data.forEach((v, i) => refuseForbiddenKeys(v, shown, `${path}[${i}]`));
+    return;
+  }
+  for (const key of Object.keys(data)) {
+    const at = path ? `${path}.${key}` : key;
+    if (FORBIDDEN_KEYS.has(key)) throw new UserError([`${shown}: ${at}: "${key}" is not a scenario field`]);
+    refuseForbiddenKeys((data as Record<string, unknown>)[key], shown, at);
+  }
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => x !== null && typeof x === 'object' && !Array.isArray(x);
+
+interface Read {
+  data: unknown;
+  layers: Layer[];
+}
+
+/**
+ * Reads one file of an `extends` chain and everything it extends. `fromData`: the file that
+ * extends this one is data, so this one must be data too (or a built-in scenario).
+ */
+async function readLayers(full: string, shown: string, seen: string[], fromData: boolean): Promise<Read> {
+  if (seen.includes(full)) throw new UserError([`${shown}: extends itself through ${seen.join(' -> ')}`]);
+  if (seen.length > MAX_EXTENDS_DEPTH) throw new UserError([`${shown}: more than ${MAX_EXTENDS_DEPTH} files deep in extends`]);
+  const top = seen.length === 0;
   const ext = extname(full).toLowerCase();
+  const builtin = !top && isBuiltin(full);
   let data: unknown;
-  if (ext === '.ts' || ext === '.js' || ext === '.mjs') {
-    const mod = (await importCode(pathToFileURL(full).href, ext)) as { default?: unknown };
-    if (mod.default === undefined) throw new UserError([`${path}: expected a default export (export default defineScenario({ ... }))`]);
-    data = mod.default;
-  } else if (ext === '.json' || ext === '.yaml' || ext === '.yml') {
-    const text = readFileSync(full, 'utf8');
-    try {
-      data = ext === '.json' ? (JSON.parse(text) as Json) : (parseYaml(text) as Json);
-    } catch (e) {
-      throw new UserError([`${path}: not valid ${ext === '.json' ? 'JSON' : 'YAML'}: ${(e as Error).message.split('\n')[0]}`]);
-    }
+  if (CODE_EXT.has(ext)) {
+    if (fromData && !builtin)
+      throw new UserError([
+        `extends ${shown}: a .json or .yaml scenario may extend only .json/.yaml files or a built-in scenario (${BUILTIN_SCENARIOS.join(', ')}); scenario code runs only when named on the command line`,
+      ]);
+    data = await readCode(full, ext, shown);
+  } else if (DATA_EXT.has(ext)) {
+    data = parseData(readText(full, shown), ext, shown, top || builtin);
+    refuseForbiddenKeys(data, shown);
+  } else if (top) {
+    throw new UserError([`${shown}: expected a .ts, .json or .yaml scenario file`]);
   } else {
-    throw new UserError([`${path}: expected a .ts, .json or .yaml scenario file`]);
+    throw new UserError([`extends ${shown}: expected a .json or .yaml scenario file, or a built-in scenario (${BUILTIN_SCENARIOS.join(', ')})`]);
   }
-  if (data && typeof data === 'object' && !Array.isArray(data) && 'extends' in data) {
-    const { extends: parent, ...rest } = data as Record<string, unknown>;
-    if (typeof parent !== 'string') throw new UserError([`extends: expected a path to a scenario file`]);
-    const base = await readScenarioFile(resolve(dirname(full), parent), [...seen, full]);
-    data = deepMerge(base, rest);
+  const layer = (own: unknown): Layer => ({ shown, own, trusted: top || builtin || CODE_EXT.has(ext) });
+  if (!isRecord(data) || !Object.hasOwn(data, 'extends')) {
+    if (!top && !isRecord(data)) throw new UserError([`extends ${shown}: expected a scenario (an object of fields)`]);
+    return { data, layers: [layer(data)] };
   }
-  return data;
+  const { extends: parent, ...rest } = data;
+  if (typeof parent !== 'string' || parent.trim() === '')
+    throw new UserError([`${top ? '' : `${shown}: `}extends: expected a path to a .json or .yaml scenario file, or a built-in scenario (${BUILTIN_SCENARIOS.join(', ')})`]);
+  const target = builtinByName(parent) ?? resolve(dirname(full), parent);
+  let base: Read;
+  try {
+    base = await readLayers(target, parent, [...seen, full], DATA_EXT.has(ext));
+  } catch (e) {
+    // "not found" of an extended file says which file extends it.
+    if (e instanceof UserError && e.lines[0] === `scenario file not found: ${parent}`) throw new UserError([`${shown}: extends ${parent}: file not found`]);
+    throw e;
+  }
+  return { data: deepMerge(base.data, rest), layers: [layer(rest), ...base.layers] };
+}
+
+/** Reads a scenario file into plain data, before validation (it remembers its layers; provenance.ts). */
+export async function readScenarioFile(path: string): Promise<unknown> {
+  const { data, layers } = await readLayers(resolve(path), path, [], false);
+  return withLayers(data, layers);
 }
 
 export async function loadScenario(path: string): Promise<Scenario> {

@@ -4,12 +4,12 @@
  * every parameter). No Node.js imports here: the browser explorer parses scenarios with the
  * same code.
  */
-import { UserError } from '../core/errors.js';
 import type { ModelInput } from '../model/input.js';
 import { BUILTIN, type InterventionRegistry, registryFor } from '../model/interventions/index.js';
 import { EVENTS } from '../model/events/index.js';
 import { CORE_PARAM_NAMES } from '../model/parameters.js';
-import { zodLines } from './errors.js';
+import { ScenarioError, zodIssues } from './errors.js';
+import { layersOf, redactIssues } from './provenance.js';
 import { extensionsSchema, type ParsedScenario, type ScenarioInput, scenarioSchema, scenarioSchemaFor } from './schema.js';
 
 export type Scenario = Readonly<Omit<ParsedScenario, 'params'>> & {
@@ -33,7 +33,9 @@ export function deepMerge(base: unknown, over: unknown): unknown {
   if (Array.isArray(over) || over === null || typeof over !== 'object') return over;
   if (base === null || typeof base !== 'object' || Array.isArray(base)) return over;
   const out: Record<string, unknown> = { ...(base as Record<string, unknown>) };
-  for (const [k, v] of Object.entries(over)) out[k] = k in out ? deepMerge(out[k], v) : v;
+  // Own keys only, and defined rather than assigned: a key "__proto__" from JSON stays data.
+  for (const [k, v] of Object.entries(over))
+    Object.defineProperty(out, k, { value: Object.hasOwn(out, k) ? deepMerge(out[k], v) : v, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -44,11 +46,12 @@ function registryOfData(data: unknown): InterventionRegistry {
   const ext = (data as { extensions?: unknown } | null)?.extensions;
   if (ext === undefined) return BUILTIN;
   const parsed = extensionsSchema.safeParse(ext);
-  if (!parsed.success) throw new UserError(zodLines(parsed.error).map((l) => `extensions${l.startsWith('[') ? '' : '.'}${l}`));
+  if (!parsed.success)
+    throw new ScenarioError(zodIssues(parsed.error).map((i) => ({ path: ['extensions', ...i.path], line: `extensions${i.line.startsWith('[') ? '' : '.'}${i.line}` })));
   try {
     return registryFor(ext as ParsedScenario['extensions']);
   } catch (e) {
-    throw new UserError([`extensions: ${(e as Error).message}`]);
+    throw new ScenarioError([{ path: ['extensions'], line: `extensions: ${(e as Error).message}` }]);
   }
 }
 
@@ -57,11 +60,21 @@ function registryOfData(data: unknown): InterventionRegistry {
  * The kinds and parameters it accepts are those of `registry` (default: the built-in
  * interventions and the scenario's own `extensions`).
  */
-export function parseScenario(data: unknown, registry: InterventionRegistry = registryOfData(data)): Scenario {
+export function parseScenario(data: unknown, registry?: InterventionRegistry): Scenario {
+  try {
+    return parseLayered(data, registry ?? registryOfData(data));
+  } catch (e) {
+    // A problem in a value inherited through `extends` names the file, never the value.
+    if (e instanceof ScenarioError && layersOf(data)) throw new ScenarioError(redactIssues(e.issues, layersOf(data)));
+    throw e;
+  }
+}
+
+function parseLayered(data: unknown, registry: InterventionRegistry): Scenario {
   let schema = schemas.get(registry);
   if (!schema) schemas.set(registry, (schema = scenarioSchemaFor(registry)));
   const result = schema.safeParse(data);
-  if (!result.success) throw new UserError(zodLines(result.error));
+  if (!result.success) throw new ScenarioError(zodIssues(result.error));
   const s = result.data;
   const params: Record<string, number> = {};
   const paramSources: Record<string, string | undefined> = {};

@@ -26,11 +26,52 @@ interface Draft {
   events: { start: string; end?: string }[];
 }
 
+/** Longest horizon (start to end), in weeks: 100 years. */
+export const MAX_HORIZON_WEEKS = 5218;
+/** Most steps the path enumeration (model/geography.ts) may take. */
+export const MAX_PATH_WORK = 5e7;
+
+const weeksBetween = (a: string, b: string) => (Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / (7 * 86_400_000);
+
+/**
+ * An upper bound on the legs the model's path search (geography.ts: start, up to two hubs, a
+ * crossing, a destination) examines, counted from the network's degrees before any search.
+ */
+function pathWork(s: Pick<Draft, 'origins' | 'hubs' | 'crossings' | 'destinations' | 'routes'>): number {
+  const hubs = new Set(s.hubs.map((h) => h.id));
+  const crossings = new Set(s.crossings.map((c) => c.id));
+  const destinations = new Set(s.destinations.map((d) => d.id));
+  const out = new Map<string, string[]>();
+  const link = (a: string, b: string) => (out.get(a) ?? out.set(a, []).get(a)!).push(b);
+  for (const r of s.routes) {
+    link(r.from, r.to);
+    if (!destinations.has(r.to) && !destinations.has(r.from)) link(r.to, r.from);
+  }
+  const deg = (n: string) => out.get(n)?.length ?? 0;
+  const atDepth = (hubsLeft: number, memo: Map<string, number>) => (n: string): number => {
+    let w = memo.get(n);
+    if (w !== undefined) return w;
+    w = 0;
+    for (const to of out.get(n) ?? []) w += 1 + (hubsLeft > 0 && hubs.has(to) ? next[hubsLeft - 1]!(to) : 0) + (crossings.has(to) ? deg(to) : 0);
+    memo.set(n, w);
+    return w;
+  };
+  const next: ((n: string) => number)[] = [];
+  next[0] = atDepth(0, new Map());
+  next[1] = atDepth(1, new Map());
+  const fromStart = atDepth(2, new Map());
+  let total = 0;
+  for (const n of [...s.origins, ...s.hubs]) total += fromStart(n.id);
+  return total;
+}
+
 export function checkReferences(s: Draft, ctx: Ctx): void {
   const fail = (path: Path, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
   // Horizon checks compare dates: with a malformed start or end they would only add noise.
   const horizonOk = isRealDate(s.start) && isRealDate(s.end);
   if (horizonOk && s.end <= s.start) fail(['end'], `expected a date after start (${s.start}), got ${s.end}`);
+  else if (horizonOk && weeksBetween(s.start, s.end) >= MAX_HORIZON_WEEKS)
+    fail(['end'], `expected a horizon of at most ${MAX_HORIZON_WEEKS} weeks (100 years) from start (${s.start}), got ${s.end}`);
 
   const kinds = new Map<string, string>();
   const lists = [
@@ -46,6 +87,18 @@ export function checkReferences(s: Draft, ctx: Ctx): void {
     });
   }
   const linked = new Set<string>();
+  // Routes run both ways: a second route between the same two places is a mistake (and multiplies the paths).
+  const pairs = new Map<string, number>();
+  s.routes.forEach((r, i) => {
+    const pair = JSON.stringify([r.from, r.to].sort());
+    const first = pairs.get(pair);
+    if (first !== undefined) fail(['routes', i], `duplicate route: routes[${first}] already joins "${r.from}" and "${r.to}"`);
+    else pairs.set(pair, i);
+    if (r.from === r.to) fail(['routes', i, 'to'], `a route from "${r.from}" to itself`);
+  });
+  const work = pathWork(s);
+  if (work > MAX_PATH_WORK)
+    fail(['routes'], `the network has too many paths through hubs to enumerate (${work.toExponential(1)} steps, at most ${MAX_PATH_WORK.toExponential(0)}): join places through fewer hubs`);
   s.routes.forEach((r, i) => {
     for (const end of ['from', 'to'] as const) {
       if (!kinds.has(r[end])) fail(['routes', i, end], `unknown node "${r[end]}"`);

@@ -11,6 +11,9 @@ import { isRealDate } from './dates.js';
 import { checkReferences } from './references.js';
 
 
+/** Most persons one agent may stand for. */
+export const MAX_SCALE = 1e6;
+
 export const dateString = z
   .string({ invalid_type_error: 'expected a date as "YYYY-MM-DD"' })
   .refine(isRealDate, (s) => ({ message: `expected a date as "YYYY-MM-DD", got "${s}"` }));
@@ -20,6 +23,15 @@ export const probability = num.refine((v) => v >= 0 && v <= 1, (v) => ({
   message: `expected a probability between 0 and 1, got ${v}`,
 }));
 const nonnegative = num.refine((v) => v >= 0, (v) => ({ message: `expected a number >= 0, got ${v}` }));
+/** A count or amount with a ceiling: far above anything real, low enough that a run's tables stay allocatable. */
+const upTo = (max: number, unit: string) =>
+  num.refine((v) => v >= 0 && v <= max, (v) => ({ message: v < 0 ? `expected a number >= 0, got ${v}` : `expected at most ${max} ${unit}, got ${v}` }));
+/** Most entries a list may have (agent columns hold origin and destination indices in one byte). */
+export const MAX_ENTRIES = { origins: 256, hubs: 1000, crossings: 1000, destinations: 256, routes: 10_000, series: 1000, steps: 10_000, list: 10_000 } as const;
+const list = <T extends z.ZodTypeAny>(item: T, max: number, what: string) => z.array(item).max(max, `expected at most ${max} ${what}`);
+/** Scenario and variant names: they name output folders, so no path separators and no leading dot. */
+export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.+@-]{0,99}$/;
+export const NAME_RULE = 'expected a name of at most 100 letters, digits and _ . + @ -, starting with a letter or digit';
 const positive = num.refine((v) => v > 0, (v) => ({ message: `expected a number > 0, got ${v}` }));
 const id = z.string({ invalid_type_error: 'expected an id string' }).min(1, 'expected a non-empty id');
 const source = z.string().optional();
@@ -38,9 +50,9 @@ export const originSchema = z.object({
   province: z.string(),
   lat,
   lon,
-  population: nonnegative,
+  population: upTo(1e9, 'persons'),
   far: z.boolean().default(false),
-  inflowPerYear: nonnegative.default(0),
+  inflowPerYear: upTo(1e8, 'persons a year').default(0),
   wageRegion: id,
   unemployment: probability,
   poverty: probability,
@@ -57,7 +69,7 @@ export const hubSchema = z.object({
   name: z.string(),
   lat,
   lon,
-  brokers: nonnegative,
+  brokers: upTo(1e5, 'brokers'),
   traffickerShare: probability,
   source,
 }).strict();
@@ -74,7 +86,7 @@ export const crossingSchema = z.object({
   twinOf: optionalId,
   opens: optionalDate,
   operating: z.boolean(),
-  officers: nonnegative,
+  officers: upTo(1e5, 'officers'),
   patrolCoverage: nonnegative.default(0),
   patrolCoverageMY: nonnegative.optional(),
   terrain: nonnegative.default(1),
@@ -102,14 +114,16 @@ export const routeSchema = z.object({
   mode: z.enum(['road', 'river', 'sea', 'path'], {
     errorMap: () => ({ message: 'expected one of "road", "river", "sea", "path"' }),
   }),
-  km: positive,
-  hours: positive,
-  costIdr: nonnegative,
+  km: positive.refine((v) => v <= 1e5, (v) => ({ message: `expected at most 100000 km, got ${v}` })),
+  hours: positive.refine((v) => v <= 1e5, (v) => ({ message: `expected at most 100000 hours, got ${v}` })),
+  costIdr: upTo(1e15, 'rupiah'),
   inspection: z.boolean(),
   source,
 }).strict();
 
-const stepSchema = z.object({ date: dateString, value: positive, source }).strict();
+const stepSchema = z
+  .object({ date: dateString, value: positive.refine((v) => v <= 1e15, (v) => ({ message: `expected at most 1e15, got ${v}` })), source })
+  .strict();
 
 const paramValue = (kind: ParamKind) => {
   const base = kind === 'probability' ? probability : kind === 'positive' ? positive : kind === 'nonnegative' ? nonnegative : num;
@@ -177,29 +191,31 @@ export const extensionsSchema = z.array(
 export const scenarioSchemaFor = (registry: InterventionRegistry) =>
   z
   .object({
-    name: z.string().min(1, 'expected a scenario name'),
+    name: z.string().min(1, 'expected a scenario name').regex(NAME_PATTERN, NAME_RULE),
     description: z.string().optional(),
     start: dateString,
     end: dateString,
     spinUpWeeks: z.number().int('expected a whole number of weeks').min(0, 'expected weeks >= 0').max(1040, 'expected at most 1040 weeks (20 years) of spin-up').default(0),
-    seed: z.number().int('expected an integer seed').nonnegative('expected a seed >= 0').default(1),
-    scale: num.refine((v) => v >= 1, (v) => ({ message: `expected a scale >= 1 (persons per agent), got ${v}` })).default(1),
-    origins: z.array(originSchema).min(1, 'expected at least one origin'),
-    hubs: z.array(hubSchema).min(1, 'expected at least one hub'),
-    crossings: z.array(crossingSchema).min(1, 'expected at least one crossing'),
-    destinations: z.array(destinationSchema).min(1, 'expected at least one destination'),
-    routes: z.array(routeSchema).min(1, 'expected at least one route'),
-    series: z.record(z.array(stepSchema).min(1, 'expected at least one dated value')),
-    closures: z.array(closureSchema).default([]),
+    seed: z.number().int('expected an integer seed').nonnegative('expected a seed >= 0').max(Number.MAX_SAFE_INTEGER, 'expected a seed at most 2^53 - 1').default(1),
+    scale: num.refine((v) => v >= 1 && v <= MAX_SCALE, (v) => ({ message: `expected a scale from 1 to ${MAX_SCALE} (persons per agent), got ${v}` })).default(1),
+    origins: list(originSchema, MAX_ENTRIES.origins, 'origins').min(1, 'expected at least one origin'),
+    hubs: list(hubSchema, MAX_ENTRIES.hubs, 'hubs').min(1, 'expected at least one hub'),
+    crossings: list(crossingSchema, MAX_ENTRIES.crossings, 'crossings').min(1, 'expected at least one crossing'),
+    destinations: list(destinationSchema, MAX_ENTRIES.destinations, 'destinations').min(1, 'expected at least one destination'),
+    routes: list(routeSchema, MAX_ENTRIES.routes, 'routes').min(1, 'expected at least one route'),
+    series: z
+      .record(list(stepSchema, MAX_ENTRIES.steps, 'dated values').min(1, 'expected at least one dated value'))
+      .refine((r) => Object.keys(r).length <= MAX_ENTRIES.series, `expected at most ${MAX_ENTRIES.series} series`),
+    closures: list(closureSchema, MAX_ENTRIES.list, 'closures').default([]),
     params: paramsSchemaFor(registry),
-    stages: z.array(stageSchema).min(1, 'expected the cooperation stage at the start'),
+    stages: list(stageSchema, MAX_ENTRIES.list, 'stages').min(1, 'expected the cooperation stage at the start'),
     mechanismStages: z
       .object(Object.fromEntries(MECHANISMS.map((m) => [m, stageEnum.optional()])) as Record<(typeof MECHANISMS)[number], z.ZodOptional<typeof stageEnum>>)
       .strict()
       .optional(),
-    interventions: z.array(interventionSchemaFor(registry)).default([]),
-    events: z.array(interventionSchemaFor(EVENTS)).default([]),
-    variants: z.array(z.unknown()).default([]),
+    interventions: list(interventionSchemaFor(registry), MAX_ENTRIES.list, 'interventions').default([]),
+    events: list(interventionSchemaFor(EVENTS), MAX_ENTRIES.list, 'events').default([]),
+    variants: list(z.unknown(), 1000, 'variants').default([]),
     /** Changes of cooperation stage between two variants to decompose into the mechanisms (compare). */
     decompositions: z
       .array(z.object({ variant: z.string({ invalid_type_error: 'expected a variant name' }), against: z.string({ invalid_type_error: 'expected a variant name' }) }).strict())

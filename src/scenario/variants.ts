@@ -7,7 +7,8 @@
 import { produce, type Draft } from 'immer';
 import { z } from 'zod';
 import { UserError } from '../core/errors.js';
-import { formatPath, zodLines } from './errors.js';
+import { formatPath, type IssuePath, ScenarioError, zodLines } from './errors.js';
+import { layersOf, redactIssues } from './provenance.js';
 import { MECHANISMS, type Mechanism, stageOn } from '../model/cooperation.js';
 import { deepMerge, parseScenario, type Scenario } from './parse.js';
 import type { ScenarioInput } from './schema.js';
@@ -49,6 +50,18 @@ export interface ResolvedVariant {
   decomposes?: { variant: string; against: string; mechanism: Mechanism };
 }
 
+/** Does a patch set the value at `path` (objects merge, anything else replaces)? */
+function given(patch: unknown, path: IssuePath): boolean {
+  if (patch === undefined) return false;
+  let node: unknown = patch;
+  for (const part of path) {
+    if (node === null || typeof node !== 'object' || Array.isArray(node)) return true;
+    if (!Object.hasOwn(node, part)) return false;
+    node = (node as Record<string | number, unknown>)[part];
+  }
+  return true;
+}
+
 /** Name of the run that holds one mechanism of a variant at the reference's stage. */
 export const heldName = (variant: string, mechanism: Mechanism) => `${variant}~${mechanism}`;
 
@@ -84,7 +97,10 @@ export function resolveVariants(data: unknown): ResolvedVariant[] {
       out.push({ name: v.name, description: v.description ?? '', scenario: parseScenario(clean[v.name]), data: clean[v.name]! });
     } catch (e) {
       if (!(e instanceof UserError)) throw e;
-      errors.push(...e.lines.map((l) => `variants[${i}] (${v.name}): ${l}`));
+      // A value the variant sets lies under variants[i]; the rest is the baseline's (maybe inherited).
+      const own = (path: IssuePath) => (v.scenario !== undefined || (path[0] === 'interventions' && v.addInterventions) || given(v.patch, path) ? ['variants', i, ...path] : path);
+      const lines = e instanceof ScenarioError ? redactIssues(e.issues, layersOf(data), own).map((x) => x.line) : e.lines;
+      errors.push(...lines.map((l) => `variants[${i}] (${v.name}): ${l}`));
     }
   });
   if (errors.length) throw new UserError(errors);
