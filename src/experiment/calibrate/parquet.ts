@@ -1,0 +1,9 @@
+/** Named numeric columns as a Parquet file (apache-arrow + parquet-wasm, as sweep.parquet). */
+import { writeFileSync } from 'node:fs';
+import { tableFromArrays, tableToIPC } from 'apache-arrow';
+
+export async function writeColumnsParquet(path: string, columns: Record<string, Float64Array | Int32Array>): Promise<void> {
+  const { Table, writeParquet } = await import('parquet-wasm/node');
+  const table = tableFromArrays(columns);
+  writeFileSync(path, writeParquet(Table.fromIPCStream(tableToIPC(table, 'stream'))));
+}
