@@ -1,5 +1,5 @@
 /**
- * The interventions of the seed paper (§3.3–3.4), each alone at today's stage of cooperation
+ * The interventions of the Oktavian et al., Oktavian et al. (§3.3–3.4; docs/sources.md), each alone at today's stage of cooperation
  * (coexistence), the pairs the paper stresses, all measures together at the coexistence and the
  * collaboration stage, and each bilateral measure alone at collaboration — with the change of
  * stage decomposed into the cooperation mechanisms that make it. Intensities are full (1) from July 2019; costs are illustrative
@@ -77,8 +77,8 @@ const scenario: ScenarioInput = defineScenario({
     single('documentAlignment', 'closing the non-resident ID loophole'),
     single('placementReform', 'cheaper, faster procedural placement'),
     single('economicDevelopment', 'jobs and wages in the border regencies'),
-    together('patrols+intelligence', ['jointPatrols', 'intelligenceSharing'], 'joint patrols with intelligence sharing (paper §3.4)'),
-    together('training+NGOs', ['jointTraining', 'ngoCooperation'], 'joint training with NGO cooperation (paper §3.4)'),
+    together('patrols+intelligence', ['jointPatrols', 'intelligenceSharing'], 'joint patrols with intelligence sharing (Oktavian et al. §3.4)'),
+    together('training+NGOs', ['jointTraining', 'ngoCooperation'], 'joint training with NGO cooperation (Oktavian et al. §3.4)'),
     together('all@coexistence', ALL, 'every measure, at the coexistence stage of cooperation', 'coexistence'),
     together('all@collaboration', ALL, 'every measure, at the collaboration stage of cooperation', 'collaboration'),
     atCollaboration('jointPatrols', 'joint patrols at the collaboration stage: joint teams across the line'),

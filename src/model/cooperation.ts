@@ -1,6 +1,6 @@
 /**
  * Polner's five stages of bilateral cooperation, as the cross-border processes each one makes
- * possible (MODEL.md, "Cooperation stage as processes"). A stage never scales an intervention:
+ * possible (model brief, "Cooperation stage as processes"). A stage never scales an intervention:
  * it decides how the processes that cross the line work —
  *
  * - patrols: at coexistence, communication and cooperation each side patrols its own side and a

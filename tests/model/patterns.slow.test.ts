@@ -1,8 +1,7 @@
 /**
  * The baseline — spun up to its steady state before 2019 — reproduces the patterns listed at the
- * end of MODEL.md to the stated order of magnitude. Each test names the observed figure and its
- * source (facts §n = shared/facts/borneo-border-facts.md; enforcement facts = shared/facts/
- * enforcement-covid-and-labour-facts.md). Every figure is the mean over five seeds; runs are
+ * end of the model brief (docs/sources.md) to the stated order of magnitude. Each test names the observed figure and its
+ * source (border facts §n and enforcement facts: entries of docs/sources.md). Every figure is the mean over five seeds; runs are
  * scaled (1 agent = 20 persons), counts in persons.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -38,8 +37,8 @@ const near = (x: number, observed: number, f: number) => {
   expect(x).toBeLessThan(observed * f);
 };
 
-describe('baseline patterns (MODEL.md)', () => {
-  it('official crossing volumes are of the right order at each post (facts §2)', () => {
+describe('baseline patterns (model brief)', () => {
+  it('official crossing volumes are of the right order at each post (border facts §2)', () => {
     const day = (id: string) => base.perCrossing[id]!.perDayWhenOpen;
     near(day('entikong'), 1000, 3); // ~700–1,500/day (detik 2016; tvrikalbarnews 2026)
     near(day('aruk'), 750, 3); // 500–1,000/day (tribunnews 2022)
@@ -80,7 +79,7 @@ describe('baseline patterns (MODEL.md)', () => {
     expect(mean(209, 261)).toBeLessThan(1.5 * in2019); // 2023: cleared
   });
 
-  it('deportations are of the right order (Nunukan ~1,800–2,000/yr 2022–23; Entikong 3,758 in 2023, facts §4)', () => {
+  it('deportations are of the right order (Nunukan ~1,800–2,000/yr 2022–23; Entikong 3,758 in 2023, border facts §4)', () => {
     const nunukan = (base.perYear['2022']!.deportations_sabah! + base.perYear['2023']!.deportations_sabah!) / 2;
     near(nunukan, 1900, 2);
     near(base.perYear['2023']!.deportations_sarawak!, 3758, 2);

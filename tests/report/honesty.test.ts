@@ -14,8 +14,8 @@ describe('sources', () => {
   it('are classified from their note', () => {
     expect(sourceKind('assumption: illustrative')).toBe('assumed');
     expect(sourceKind('calibrated: tuned so …')).toBe('calibrated');
-    expect(sourceKind('[Border facts §2] informal route about Rp 200k')).toBe('data');
-    expect(sourceKind('[Oktavian et al. 2025 §3.3] brokers collude; level an assumption')).toBe('partly');
+    expect(sourceKind('border facts §2: informal route about Rp 200k')).toBe('data');
+    expect(sourceKind('Oktavian et al. §3.3: brokers collude; level an assumption')).toBe('partly');
     expect(countSources([{ source: 'assumption: x' }, { source: 'facts' }, { source: 'calibrated: y' }])).toEqual({ data: 1, calibrated: 1, partly: 0, assumed: 1 });
   });
 });

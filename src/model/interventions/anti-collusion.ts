@@ -1,5 +1,5 @@
 /**
- * Monitoring of officials against collusion with brokers (seed paper §3.3). Monitoring catches
+ * Monitoring of officials against collusion with brokers (Oktavian et al. §3.3). Monitoring catches
  * colluding acts; caught officers are removed or sanctioned; officers at a post learn from the
  * catches they see and collude less as their perceived risk rises (officials.ts). Collusion falls
  * as far as officers respond, never to zero by decree.
@@ -12,7 +12,7 @@ export default defineIntervention({
   label: 'Anti-collusion monitoring',
   bilateral: false,
   meaning: 'monitoring catches colluding officers, who are removed or sanctioned; the others collude less as they see the risk',
-  source: 'seed paper §3.3: brokers colluding with officials',
+  source: 'Oktavian et al. §3.3: brokers colluding with officials',
   params: {
     monitoringCatch: {
       ...prob('chance a colluding act is detected when monitoring is at full intensity'),

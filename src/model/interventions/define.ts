@@ -32,7 +32,7 @@ export interface InterventionDefinition<P extends string = string> {
   bilateral: boolean;
   /** What it moves in the model, in one line. */
   meaning: string;
-  /** Where the measure comes from (seed paper section, MODEL.md). */
+  /** Where the measure comes from (Oktavian et al. section, model brief). */
   source: string;
   params: Readonly<Record<P, InterventionParam>>;
   /** Cost of one scheduled entry for the years it is in force (default: its costPerYearIdr × years). */

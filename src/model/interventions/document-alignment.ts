@@ -1,4 +1,4 @@
-/** Closing the non-resident ID loophole (seed paper §3.3: Permendagri 8/2016). */
+/** Closing the non-resident ID loophole (Oktavian et al. §3.3: Permendagri 8/2016). */
 import { defineIntervention } from './define.js';
 
 export default defineIntervention({
@@ -6,7 +6,7 @@ export default defineIntervention({
   label: 'Close the ID loophole',
   bilateral: false,
   meaning: 'closes the non-resident ID loophole that supplies fraudulent papers',
-  source: 'seed paper §3.3: non-resident ID issuance',
+  source: 'Oktavian et al. §3.3: non-resident ID issuance',
   params: {},
   apply(c, level) {
     c.fraudDocChance = c.fraudDocChance * (1 - level);

@@ -1,4 +1,4 @@
-/** Jobs and wages at origin (seed paper §3.3: jobs, poverty, education). */
+/** Jobs and wages at origin (Oktavian et al. §3.3: jobs, poverty, education). */
 import { nonneg, prob } from '../parameters.js';
 import { defineIntervention } from './define.js';
 
@@ -7,7 +7,7 @@ export default defineIntervention({
   label: 'Economic development',
   bilateral: false,
   meaning: 'origin wages up and unemployment down (the push)',
-  source: 'seed paper §3.3: jobs, poverty, education at origin',
+  source: 'Oktavian et al. §3.3: jobs, poverty, education at origin',
   params: {
     devWageGain: {
       ...nonneg('share', 'rise in origin wages from economic development at full intensity'),

@@ -1,5 +1,5 @@
 /**
- * Shared route maps and trafficker lists (seed paper §3.4). What is shared, how late and how
+ * Shared route maps and trafficker lists (Oktavian et al. §3.4). What is shared, how late and how
  * accurately, depends on the cooperation stage (cooperation.ts): nothing at coexistence, lagged
  * and partial information from communication, near real time with watch lists at the posts
  * from coordination. Patrols are re-targeted to the routes the shared information shows;
@@ -13,7 +13,7 @@ export default defineIntervention({
   label: 'Intelligence sharing',
   bilateral: true,
   meaning: 're-targets patrols to the routes shared information shows, arrests listed brokers, and checks watch lists at posts — as far as the stage lets information flow',
-  source: 'seed paper §3.4: map routes, identify traffickers',
+  source: 'Oktavian et al. §3.4: map routes, identify traffickers',
   params: {
     intelTargeting: {
       ...prob('share of patrol effort re-targeted to the routes shared information shows brokers use', 'share'),

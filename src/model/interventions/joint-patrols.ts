@@ -1,6 +1,6 @@
 /**
- * Joint patrols on footpaths and water crossings (seed paper §3.4; the GBC's reactivated joint
- * posts and coordinated patrol, facts §5). The programme fields patrol units from both sides;
+ * Joint patrols on footpaths and water crossings (Oktavian et al. §3.4; the GBC's reactivated joint
+ * posts and coordinated patrol, border facts §5). The programme fields patrol units from both sides;
  * how they work depends on the cooperation stage (cooperation.ts, patrols.ts): in parallel, each
  * side on its own side of the line; coordinated, allocated where the two sides' own patrols
  * leave gaps, handing crossers over at the line; or as joint teams working across it.
@@ -13,7 +13,7 @@ export default defineIntervention({
   label: 'Joint patrols',
   bilateral: true,
   meaning: 'patrol units from both sides on the informal segments: in parallel, coordinated or as joint teams, as the stage allows',
-  source: 'seed paper §3.4: joint patrols on the routes traffickers use',
+  source: 'Oktavian et al. §3.4: joint patrols on the routes traffickers use',
   params: {
     jointPatrolUnits: {
       ...nonneg('patrol units', 'patrol units (both sides together) the joint programme fields on informal segments at full intensity'),

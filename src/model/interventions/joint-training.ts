@@ -1,6 +1,6 @@
 /**
- * Joint training in victim identification and ethics (seed paper §3.4; the joint training
- * committee, facts §5). It trains Indonesian officers at the posts and patrols; from the
+ * Joint training in victim identification and ethics (Oktavian et al. §3.4; the joint training
+ * committee, border facts §5). It trains Indonesian officers at the posts and patrols; from the
  * cooperation stage, with a common curriculum, it also reaches Malaysian enforcement, whose raids
  * then screen for victims as trained officers would.
  */
@@ -12,7 +12,7 @@ export default defineIntervention({
   label: 'Joint training',
   bilateral: true,
   meaning: 'more officers trained to identify victims at posts and on patrol, less collusion by trained officers; from cooperation, raids in Malaysia screen for victims',
-  source: 'seed paper §3.4: victim identification, ethics',
+  source: 'Oktavian et al. §3.4: victim identification, ethics',
   params: {
     trainingCollusionCut: {
       ...prob('cut in collusion from joint training', 'share'),

@@ -1,4 +1,4 @@
-/** NGOs and international bodies (seed paper §3.4: UNODC, IOM, community networks). */
+/** NGOs and international bodies (Oktavian et al. §3.4: UNODC, IOM, community networks). */
 import { nonneg, prob } from '../parameters.js';
 import { defineIntervention } from './define.js';
 
@@ -7,12 +7,12 @@ export default defineIntervention({
   label: 'NGO cooperation',
   bilateral: false,
   meaning: 'awareness at origins grows each year, NGO outreach and deportation screening find more victims, less re-trafficking',
-  source: 'seed paper §3.4: UNODC, IOM and community networks',
+  source: 'Oktavian et al. §3.4: UNODC, IOM and community networks',
   params: {
     ngoAwarenessGain: {
       ...prob('rise in awareness at origins per year of NGO work', 'per year'),
       value: 0.05,
-      source: 'assumption: awareness campaigns add five points a year (IOM, facts §4); range 0.01–0.1',
+      source: 'assumption: awareness campaigns add five points a year (IOM, border facts §4); range 0.01–0.1',
       range: [0.01, 0.1],
     },
     ngoIdGain: {

@@ -1,5 +1,5 @@
 /**
- * Joint operational protocols: roles, procedures, cross-border teams (seed paper §3.4). They
+ * Joint operational protocols: roles, procedures, cross-border teams (Oktavian et al. §3.4). They
  * shorten case and shelter delays at home at any stage; from the cooperation stage, when the two
  * sides share protocols, they also speed the cross-border steps of a case and recover part of the
  * evidence requests that would fail.
@@ -12,7 +12,7 @@ export default defineIntervention({
   label: 'Joint protocols',
   bilateral: true,
   meaning: 'shorter case and shelter delays; from cooperation, faster and surer evidence from Malaysia',
-  source: 'seed paper §3.4: joint roles and cross-border teams',
+  source: 'Oktavian et al. §3.4: joint roles and cross-border teams',
   params: {
     protocolDelayCut: {
       ...prob('cut in case delays from joint protocols', 'share'),

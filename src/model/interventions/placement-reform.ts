@@ -1,4 +1,4 @@
-/** Cheaper, faster procedural placement (seed paper §3.3: stricter, better placement). */
+/** Cheaper, faster procedural placement (Oktavian et al. §3.3: stricter, better placement). */
 import { prob } from '../parameters.js';
 import { defineIntervention } from './define.js';
 
@@ -7,7 +7,7 @@ export default defineIntervention({
   label: 'Placement reform',
   bilateral: false,
   meaning: 'cheaper, faster procedural placement',
-  source: 'seed paper §3.3: stricter, better placement',
+  source: 'Oktavian et al. §3.3: stricter, better placement',
   params: {
     placementCostCut: {
       ...prob('cut in procedural cost and waiting from placement reform', 'share'),
