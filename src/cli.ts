@@ -21,6 +21,7 @@ const tables = () => import('./experiment/table.js');
 const reports = () => import('./report/report.js');
 const sweeps = () => import('./experiment/sweep.js');
 const loadScenario = async (file: string) => (await import('./scenario/load.js')).loadScenario(file);
+const files = () => import('./experiment/files.js');
 
 /** The package version, from package.json beside src/ or dist/. */
 function version(): string {
@@ -33,15 +34,76 @@ function version(): string {
 
 export const EXIT_USAGE = 2;
 
-const integer = (min: number) => (v: string) => {
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) => (v: string) => {
   if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)) || Number(v) < min) throw new InvalidArgumentError(`expected an integer >= ${min}, got "${v}"`);
+  if (Number(v) > max) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}, got "${v}"`);
   return Number(v);
 };
-const number = (min: number) => (v: string) => {
+const number = (min: number, max = Number.MAX_VALUE) => (v: string) => {
   const x = Number(v);
   if (v.trim() === '' || !Number.isFinite(x) || x < min) throw new InvalidArgumentError(`expected a number >= ${min}, got "${v}"`);
+  if (x > max) throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${v}"`);
   return x;
 };
+/** Persons per agent, as the schema bounds it (scenario/schema.ts MAX_SCALE). */
+const scaleArg = number(1, 1_000_000);
+/** Counts of runs or samples: bounded, so a typo cannot queue a million runs. */
+const MAX_COUNT = 100_000;
+/** Worker threads: more than the cores only contend (and each holds a run in memory). */
+const workersArg = (v: string) => {
+  const n = integer(1)(v);
+  const cores = availableParallelism();
+  if (n <= cores) return n;
+  process.stderr.write(`--workers ${n}: this machine has ${cores} cores; using ${cores}\n`);
+  return cores;
+};
+
+interface PlanFlags {
+  seed?: number;
+  scale?: number;
+  replicates?: number;
+  workers?: number;
+  maxMemory?: number;
+}
+
+/** The memory limit: the flag, else LINTAS_MAX_MEMORY_MB, else the default. */
+function memoryLimit(flag: number | undefined, fallback: number): number {
+  if (flag !== undefined) return flag;
+  const env = process.env.LINTAS_MAX_MEMORY_MB;
+  if (env === undefined || env === '') return fallback;
+  if (!/^\d+$/.test(env) || Number(env) < 64) throw new UserError([`LINTAS_MAX_MEMORY_MB: expected a whole number of MB >= 64, got "${env}"`]);
+  return Number(env);
+}
+
+/**
+ * Checks, before anything runs or is allocated, every scenario a command will run (the file's
+ * variants with `withVariants`) against the run's limits (scenario/limits.ts), then that the
+ * output folder can be written.
+ */
+async function preflight(file: string, o: PlanFlags, outDir: string | undefined, withVariants: boolean): Promise<void> {
+  const scenarios = withVariants
+    ? (await (await import('./experiment/tasks.js')).variantsOf(file)).map((v) => ({ name: v.name, scenario: v.scenario }))
+    : [{ name: 'baseline', scenario: await loadScenario(file) }];
+  const { DEFAULT_MAX_MEMORY_MB, planProblems } = await import('./scenario/limits.js');
+  const maxMemoryMb = memoryLimit(o.maxMemory, DEFAULT_MAX_MEMORY_MB);
+  const seen = new Set<string>();
+  const lines: string[] = [];
+  for (const { name, scenario } of scenarios) {
+    const plan = {
+      seed: o.seed ?? scenario.seed,
+      seedFrom: o.seed === undefined ? 'seed' : '--seed',
+      scale: o.scale ?? scenario.scale,
+      scaleFrom: o.scale === undefined ? 'scale' : '--scale',
+      replicates: o.replicates ?? 1,
+      workers: o.workers ?? 1,
+      maxMemoryMb,
+    };
+    // A problem every variant shares is said once, for the first.
+    for (const line of planProblems(scenario, plan)) if (!seen.has(line) && seen.add(line)) lines.push(name === 'baseline' ? line : `variant ${name}: ${line}`);
+  }
+  if (lines.length) throw new UserError(lines);
+  if (outDir !== undefined) (await files()).prepareOutDir(outDir);
+}
 
 /** Options every experiment command takes (compare, sweep). */
 interface ExperimentFlags {
@@ -54,15 +116,17 @@ interface ExperimentFlags {
   resume?: boolean;
   shard?: string;
   taskTimeout: number;
+  maxMemory?: number;
 }
 
 function experimentOptions(cmd: Command, kind: 'compare' | 'sweep', defaultReplicates: number): Command {
   return cmd
-    .option('--replicates <n>', `replicates per ${kind === 'compare' ? 'variant' : 'design point'}`, integer(kind === 'compare' ? 2 : 1), defaultReplicates)
+    .option('--replicates <n>', `replicates per ${kind === 'compare' ? 'variant' : 'design point'}`, integer(kind === 'compare' ? 2 : 1, MAX_COUNT), defaultReplicates)
     .option('--seed <n>', "seed of replicate 0; replicate r uses seed + r (default: the scenario's)", integer(0))
-    .option('--workers <n>', 'worker threads (results do not depend on it)', integer(1), Math.min(2, availableParallelism()))
-    .option('--scale <n>', 'persons per agent, overriding the scenario', number(1))
-    .option('--weeks <n>', 'stop each run after this many weeks', integer(1))
+    .option('--workers <n>', 'worker threads (results do not depend on it; at most the cores)', workersArg, Math.min(2, availableParallelism()))
+    .option('--scale <n>', 'persons per agent, overriding the scenario', scaleArg)
+    .option('--weeks <n>', 'stop each run after this many weeks', integer(1, 10_000))
+    .option('--max-memory <MB>', 'refuse a run estimated to need more memory than this, all workers together (default 4096, or LINTAS_MAX_MEMORY_MB)', integer(64))
     .option('--out <dir>', `output folder (default: out/${kind}-<scenario file name>)`)
     .option('--resume', 'skip runs already finished in the output folder')
     .option('--shard <i/n>', 'run only shard i of n (1-based) of the runs, into OUT/shards/, then `lintas merge OUT`; auto: from SLURM_ARRAY_TASK_ID or JOB_COMPLETION_INDEX')
@@ -122,16 +186,18 @@ export function buildProgram(): Command {
     .description('run one scenario and write summary.json and timeseries.csv')
     .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
     .option('--seed <n>', 'random seed (default: the scenario\'s)', integer(0))
-    .option('--weeks <n>', 'stop after this many weeks', integer(1))
-    .option('--scale <n>', 'persons per agent, overriding the scenario (e.g. 20 for a fast run)', number(1))
+    .option('--weeks <n>', 'stop after this many weeks', integer(1, 10_000))
+    .option('--scale <n>', 'persons per agent, overriding the scenario (e.g. 20 for a fast run)', scaleArg)
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
     .option('--json', 'print the summary JSON alone on stdout')
+    .option('--max-memory <MB>', 'refuse a run estimated to need more memory than this (default 4096, or LINTAS_MAX_MEMORY_MB)', integer(64))
     .exitOverride()
-    .action(async (file: string, opts: { seed?: number; weeks?: number; scale?: number; out?: string; json?: boolean }) => {
+    .action(async (file: string, opts: { seed?: number; weeks?: number; scale?: number; out?: string; json?: boolean; maxMemory?: number }) => {
       const scenario = await loadScenario(file);
+      const dir = opts.out ?? join('out', scenario.name);
+      await preflight(file, opts, dir, false);
       const { describeRun, runScenario, writeRun } = await runs();
       const result = runScenario(scenario, { seed: opts.seed, scale: opts.scale, weeks: opts.weeks });
-      const dir = opts.out ?? join('out', scenario.name);
       writeRun(dir, result);
       if (opts.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
       else process.stdout.write(`${describeRun(result.summary)}\n\n  wrote ${join(dir, 'summary.json')} and ${join(dir, 'timeseries.csv')}; per crossing: ${join(dir, 'crossings.csv')}\n`);
@@ -139,11 +205,13 @@ export function buildProgram(): Command {
 
   program
     .command('validate')
-    .description('check a scenario file; prints ok, or one line per problem and exits 2')
+    .description('check a scenario file and its variants as run and compare would; prints ok, or one line per problem and exits 2')
     .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
+    .option('--max-memory <MB>', 'the memory limit to check runs against (default 4096, or LINTAS_MAX_MEMORY_MB)', integer(64))
     .exitOverride()
-    .action(async (file: string) => {
-      await loadScenario(file);
+    .action(async (file: string, o: { maxMemory?: number }) => {
+      // What run and compare check: the scenario, every variant, and a run of each at its own seed and scale.
+      await preflight(file, o, undefined, true);
       process.stdout.write('ok\n');
     });
 
@@ -161,6 +229,7 @@ export function buildProgram(): Command {
     .action(async (file: string, o: ExperimentFlags & { report: boolean; json?: boolean }) => {
       const opts = experiment(file, 'compare', o, !o.json && process.stderr.isTTY);
       const outDir = opts.outDir;
+      await preflight(file, o, outDir, true);
       const { compare, KEY_METRICS } = await experiments();
       const { comparisonTable } = await tables();
       const result = await compare(opts);
@@ -187,13 +256,14 @@ export function buildProgram(): Command {
       .description('run a parameter sweep: full factorial over value lists, or a Latin hypercube over ranges')
       .argument('<scenario>', 'scenario file (.ts, .json or .yaml)')
       .option('--param <spec>', 'PATH=v1,v2,... or PATH=lo..hi (repeatable), e.g. params.patrolKappa=0.01,0.02', (v: string, acc: string[]) => [...acc, v], [] as string[])
-      .option('--samples <n>', 'Latin hypercube sample size over the PATH=lo..hi ranges', integer(1)),
+      .option('--samples <n>', 'Latin hypercube sample size over the PATH=lo..hi ranges', integer(1, MAX_COUNT)),
     'sweep',
     1,
   )
     .option('--parquet', 'also write sweep.parquet')
     .exitOverride()
     .action(async (file: string, o: ExperimentFlags & { param: string[]; samples?: number; parquet?: boolean }) => {
+      await preflight(file, o, experiment(file, 'sweep', o, false).outDir, false);
       const { sweep } = await sweeps();
       const res = await sweep({ ...experiment(file, 'sweep', o, process.stderr.isTTY), params: o.param, samples: o.samples, parquet: !!o.parquet });
       process.stdout.write(`${res.text}\n\n  wrote ${res.files.join(', ')}\n`);
@@ -210,9 +280,9 @@ export function buildProgram(): Command {
       .option('--outputs <list>', `comma-separated metrics, or dark_figure (default ${'trafficked,identified,dark_figure,deportations'})`)
       .option('--variant <name>', 'decision output: this variant minus --against, paired')
       .option('--against <name>', 'the variant the decision is measured against')
-      .option('--trajectories <n>', 'Morris trajectories', integer(2), 10)
-      .option('--samples <n>', 'Sobol base sample size N (runs N·(k+2) design points)', integer(4), 64)
-      .option('--bootstrap <n>', 'bootstrap resamples for the intervals', integer(0), 200),
+      .option('--trajectories <n>', 'Morris trajectories', integer(2, MAX_COUNT), 10)
+      .option('--samples <n>', 'Sobol base sample size N (runs N·(k+2) design points)', integer(4, MAX_COUNT), 64)
+      .option('--bootstrap <n>', 'bootstrap resamples for the intervals', integer(0, MAX_COUNT), 200),
     'sweep',
     1,
   )
@@ -337,8 +407,16 @@ export function buildProgram(): Command {
 export async function main(argv: string[]): Promise<number> {
   const program = buildProgram();
   currentArgv = argv;
+  // A closed pipe or a full disk under stdout arrives as an 'error' event: kept, and reported below.
+  let outError: unknown;
+  const onOutError = (e: unknown) => {
+    outError ??= e;
+  };
+  process.stdout.on('error', onOutError);
   try {
     await program.parseAsync(argv, { from: 'user' });
+    await flushStdout();
+    if (outError) throw outError;
     return 0;
   } catch (e) {
     if (e instanceof ShardFinished) {
@@ -353,12 +431,49 @@ export async function main(argv: string[]): Promise<number> {
       // Help and version are not errors; commander has already printed its message.
       return e.exitCode === 0 ? 0 : EXIT_USAGE;
     }
-    throw e;
+    const line = await conditionLine(e, e === outError);
+    if (line === undefined) throw e;
+    process.stderr.write(`${line}\n`);
+    return EXIT_USAGE;
+  } finally {
+    process.stdout.off('error', onOutError);
   }
+}
+
+/** Waits until everything written to stdout has gone out (or failed), and any error event has fired. */
+async function flushStdout(): Promise<void> {
+  await new Promise<void>((done) => {
+    if (process.stdout.destroyed) done();
+    else process.stdout.write('', () => done());
+  });
+  await new Promise((done) => setImmediate(done));
+}
+
+/**
+ * One line for a condition of the machine or the input rather than a bug in lintas: a file-system
+ * error (no space, permission, read-only, exists, a closed pipe), a table the run outgrew, memory
+ * that cannot be had. Undefined for anything else (an internal error, printed with its stack).
+ */
+async function conditionLine(e: unknown, stdout: boolean): Promise<string | undefined> {
+  const { describeCode, USER_ERRNO } = await files();
+  const err = e as NodeJS.ErrnoException;
+  if (err && typeof err === 'object' && err.code && USER_ERRNO.has(err.code)) {
+    if (stdout || (err.syscall === 'write' && !err.path)) return `lintas: cannot write to standard output: ${describeCode(err)}`;
+    return `lintas: ${err.path ? `${err.path}: ` : ''}${describeCode(err)}`;
+  }
+  const message = e instanceof Error ? e.message : '';
+  const full = /agent table "(\w+)" is full \((\d+) agents\)/.exec(message);
+  if (full)
+    return `lintas: the run outgrew the model's ${full[1]} table (${full[2]} at most): this scenario creates more than the model holds; shorten the horizon or lower the rates that create them`;
+  if (e instanceof RangeError && /Array buffer allocation failed|Invalid typed array length|Invalid array length/.test(message))
+    return `lintas: not enough memory for this run (${message}); raise --scale or shorten the horizon`;
+  return undefined;
 }
 
 const isMain = process.argv[1] !== undefined && /cli\.(ts|js)$/.test(process.argv[1]);
 if (isMain || process.env.LINTAS_BIN === '1') {
+  // After main() has reported a failed stdout, later error events of the dead stream are expected.
+  process.stdout.on('error', () => {});
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (e: unknown) => {

@@ -1,8 +1,9 @@
 /** One run of a scenario to files: summary.json, timeseries.csv and crossings.csv. */
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { simulate } from '../model/model.js';
 import type { Scenario } from '../scenario/load.js';
+import { writeFilesAtomic } from './files.js';
 import { crossingsCsv, summarize, timeseriesCsv, type Summary } from './outputs.js';
 
 export interface RunResult {
@@ -27,11 +28,14 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   return { summary: summarize(state), timeseries: timeseriesCsv(state), crossings: crossingsCsv(state) };
 }
 
+/** Writes the run's files whole, all or none (files.ts): a full disk leaves no half-written file. */
 export function writeRun(dir: string, result: RunResult): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, 'summary.json'), `${JSON.stringify(result.summary, null, 2)}\n`);
-  writeFileSync(join(dir, 'timeseries.csv'), result.timeseries);
-  writeFileSync(join(dir, 'crossings.csv'), result.crossings);
+  writeFilesAtomic({
+    [join(dir, 'summary.json')]: `${JSON.stringify(result.summary, null, 2)}\n`,
+    [join(dir, 'timeseries.csv')]: result.timeseries,
+    [join(dir, 'crossings.csv')]: result.crossings,
+  });
 }
 
 /** A short, readable account of a run for the terminal. */

@@ -1,0 +1,98 @@
+/**
+ * Output files that are whole or absent. Each file is written to a temporary file in the same
+ * folder and renamed over its name, so a reader (or a crash, or a full disk) never sees half a
+ * file; a set of files is renamed only once every one of them is written, and on any failure
+ * the temporary files are removed. An output folder is checked before a simulation starts, so
+ * a mistake in `--out` costs nothing.
+ */
+import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { UserError } from '../core/errors.js';
+
+let counter = 0;
+/** A temporary name beside `path`, unique within this process and across processes. */
+const tempName = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
+
+/** Writes several files of one folder: all of them, or (on failure) none, and no temporary file left. */
+export function writeFilesAtomic(files: Record<string, string | Uint8Array>): void {
+  const written: [string, string][] = [];
+  try {
+    for (const [path, data] of Object.entries(files)) {
+      const tmp = tempName(path);
+      written.push([tmp, path]);
+      writeFileSync(tmp, data, { flag: 'wx' });
+    }
+    for (const [tmp, path] of written) renameSync(tmp, path);
+  } catch (e) {
+    for (const [tmp] of written) rmSync(tmp, { force: true });
+    throw e;
+  }
+}
+
+/** Writes one file whole or not at all. */
+export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+  writeFilesAtomic({ [path]: data });
+}
+
+/**
+ * Checks, before any work, that `dir` is (or can be made) a folder lintas can write into, and
+ * creates it. `flag` names the option in the message (e.g. "--out").
+ */
+export function prepareOutDir(dir: string, flag = '--out'): void {
+  const full = resolve(dir);
+  if (existsSync(full)) {
+    if (!statSync(full).isDirectory()) throw new UserError([`${flag} ${dir}: exists and is not a folder`]);
+  } else {
+    let parent = dirname(full);
+    while (!existsSync(parent) && dirname(parent) !== parent) parent = dirname(parent);
+    if (!statSync(parent).isDirectory()) throw new UserError([`${flag} ${dir}: ${parent} is not a folder`]);
+    try {
+      mkdirSync(full, { recursive: true });
+    } catch (e) {
+      throw new UserError([`${flag} ${dir}: cannot create the folder (${describeCode(e)})`]);
+    }
+  }
+  try {
+    accessSync(full, constants.W_OK | constants.X_OK);
+  } catch (e) {
+    throw new UserError([`${flag} ${dir}: cannot write in this folder (${describeCode(e)})`]);
+  }
+  // Permission bits do not tell everything (a read-only mount, root on a read-only folder): try.
+  const probe = tempName(join(full, 'probe'));
+  try {
+    writeFileSync(probe, '', { flag: 'wx' });
+  } catch (e) {
+    throw new UserError([`${flag} ${dir}: cannot write in this folder (${describeCode(e)})`]);
+  } finally {
+    rmSync(probe, { force: true });
+  }
+}
+
+const DESCRIPTIONS: Record<string, string> = {
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  EACCES: 'permission denied',
+  EPERM: 'operation not permitted',
+  EROFS: 'read-only file system',
+  EEXIST: 'already exists',
+  ENOTDIR: 'part of the path is not a folder',
+  EISDIR: 'is a folder',
+  ENOENT: 'no such file or folder',
+  EPIPE: 'the reader closed the pipe',
+  EMFILE: 'too many open files',
+  ENFILE: 'too many open files',
+  EIO: 'input/output error',
+  ENAMETOOLONG: 'file name too long',
+  EFBIG: 'file too large',
+  ENXIO: 'no such device',
+};
+
+/** Errno codes that are conditions of the machine or the user's paths, not lintas's bugs. */
+export const USER_ERRNO = new Set(Object.keys(DESCRIPTIONS));
+
+/** "no space left on the device (ENOSPC)" for an errno error. */
+export function describeCode(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  if (!code) return e instanceof Error ? e.message : String(e);
+  return `${DESCRIPTIONS[code] ?? (e as Error).message.split(',')[0]!.replace(/^[A-Z]+:\s*/, '')} (${code})`;
+}
