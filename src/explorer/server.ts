@@ -55,38 +55,82 @@ export interface ExplorerServer {
   close(): Promise<void>;
 }
 
+export interface ServerLimits {
+  /** Time to receive a request's headers. */
+  headersTimeoutMs: number;
+  /** Time to receive a whole request. */
+  requestTimeoutMs: number;
+  /** A connection with nothing to do (before or between requests) is closed after this. */
+  idleTimeoutMs: number;
+  /** Connections open at once; more are refused. */
+  maxConnections: number;
+}
+
+/** Tight: the page loads a dozen files from this machine, nothing waits long. */
+export const LIMITS: ServerLimits = { headersTimeoutMs: 5000, requestTimeoutMs: 10_000, idleTimeoutMs: 5000, maxConnections: 64 };
+
+/** The names this server answers to (a Host check stops DNS rebinding: another site's name bound to 127.0.0.1). */
+const HOSTS = new Set(['127.0.0.1', 'localhost']);
+
+/**
+ * Sent with every response. The page loads only its own files; vega compiles its expressions
+ * with Function ('unsafe-eval') and vega-embed adds a style element ('unsafe-inline' styles).
+ */
+export const SECURITY_HEADERS: Record<string, string> = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self' 'unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+/** Is the Host header this server's own name and port? */
+function hostAllowed(host: string | undefined, port: number): boolean {
+  if (!host) return false;
+  const m = /^([^:]+)(?::(\d+))?$/.exec(host.toLowerCase());
+  return !!m && HOSTS.has(m[1]!) && (m[2] === undefined ? port === 80 : Number(m[2]) === port);
+}
+
 export interface ServerOptions {
   /** 0 picks a free port (for tests). */
   port?: number;
   scenario?: string;
+  limits?: Partial<ServerLimits>;
 }
 
 export async function startServer(opts: ServerOptions = {}): Promise<ExplorerServer> {
   const site = await assets(opts.scenario ?? join(root, 'scenarios/baseline.ts'));
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (req.method !== 'GET' && req.method !== 'HEAD') {
-      res.writeHead(405, { allow: 'GET, HEAD' }).end();
-      return;
-    }
-    if (path === '/favicon.ico') {
-      res.writeHead(204).end();
-      return;
-    }
-    const asset = site.get(path);
-    if (!asset) {
-      res.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' }).end('not found\n');
-      return;
-    }
-    res.writeHead(200, { 'content-type': asset.type, 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' });
-    res.end(req.method === 'HEAD' ? undefined : asset.body);
-  });
+  const limits = { ...LIMITS, ...opts.limits };
+  let port = opts.port ?? DEFAULT_PORT;
+  const server: Server = createServer(
+    { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs), maxHeaderSize: 8192 },
+    (req, res) => {
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
+      const text = (status: number, body: string, extra: Record<string, string> = {}) =>
+        res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...extra }).end(req.method === 'HEAD' ? undefined : body);
+      if (!hostAllowed(req.headers.host, port)) return text(421, 'this server answers only to 127.0.0.1 and localhost\n');
+      if (req.method !== 'GET' && req.method !== 'HEAD') return text(405, 'method not allowed\n', { allow: 'GET, HEAD' });
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (path === '/favicon.ico') return res.writeHead(204).end();
+      const asset = site.get(path);
+      if (!asset) return text(404, 'not found\n');
+      res.writeHead(200, { 'content-type': asset.type });
+      res.end(req.method === 'HEAD' ? undefined : asset.body);
+    },
+  );
+  server.keepAliveTimeout = limits.idleTimeoutMs;
+  server.maxConnections = limits.maxConnections;
+  // A connection that sends nothing at all is closed too.
+  server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(opts.port ?? DEFAULT_PORT, HOST, () => resolve());
   });
   const address = server.address();
-  const port = typeof address === 'object' && address ? address.port : (opts.port ?? DEFAULT_PORT);
+  port = typeof address === 'object' && address ? address.port : port;
   return {
     url: `http://${HOST}:${port}/`,
     port,

@@ -1,8 +1,9 @@
 /** The explorer's server: a fixed set of routes on 127.0.0.1, nothing else; `--port` checked. */
 import { spawnSync } from 'node:child_process';
 import { request } from 'node:http';
+import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_PORT, parseArgs, startServer, type ExplorerServer } from '../../src/explorer/server.js';
+import { DEFAULT_PORT, LIMITS, parseArgs, SECURITY_HEADERS, startServer, type ExplorerServer } from '../../src/explorer/server.js';
 
 let server: ExplorerServer;
 
@@ -14,13 +15,13 @@ afterAll(async () => {
 });
 
 /** A raw request: the path goes out exactly as written, dot segments and all. */
-function get(path: string, method = 'GET'): Promise<{ status: number; type: string; body: string }> {
+function get(path: string, method = 'GET', headers: Record<string, string> = {}, port = server.port): Promise<{ status: number; type: string; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body }));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, type: String(res.headers['content-type'] ?? ''), body, headers: res.headers }));
     });
     req.on('error', reject);
     req.end();
@@ -70,6 +71,84 @@ describe('explorer server', () => {
     ])
       expect((await get(path)).status, path).toBe(404);
     expect((await get('/', 'POST')).status).toBe(405);
+  });
+});
+
+/** Milliseconds until the server closes a connection that sends `send` and then nothing. */
+function closedAfter(port: number, send = ''): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const socket: Socket = connect(port, '127.0.0.1', () => {
+      if (send) socket.write(send);
+    });
+    socket.on('data', () => {});
+    socket.on('error', () => {});
+    socket.on('close', () => resolve(performance.now() - t0));
+    setTimeout(() => reject(new Error('connection still open after 20 s')), 20_000).unref();
+  });
+}
+
+describe('explorer server hardening', () => {
+  it('sends the security headers (CSP, nosniff, no framing) on every response, whatever its status', async () => {
+    const cases: [string, string, Record<string, string>, number][] = [
+      ['/', 'GET', {}, 200],
+      ['/app.js', 'HEAD', {}, 200],
+      ['/nope', 'GET', {}, 404],
+      ['/', 'POST', {}, 405],
+      ['/favicon.ico', 'GET', {}, 204],
+      ['/', 'GET', { host: 'evil.example:80' }, 421],
+    ];
+    for (const [path, method, headers, status] of cases) {
+      const r = await get(path, method, headers);
+      expect(r.status, `${method} ${path}`).toBe(status);
+      for (const [k, v] of Object.entries(SECURITY_HEADERS)) expect(r.headers[k], `${k} on ${status}`).toBe(v);
+    }
+    expect(SECURITY_HEADERS['content-security-policy']).toContain("default-src 'self'");
+    expect(SECURITY_HEADERS['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+
+  it('answers only to 127.0.0.1 and localhost on its own port (no DNS rebinding)', async () => {
+    expect((await get('/', 'GET', { host: `localhost:${server.port}` })).status).toBe(200);
+    expect((await get('/', 'GET', { host: `127.0.0.1:${server.port}` })).status).toBe(200);
+    for (const host of ['evil.example', `evil.example:${server.port}`, `localhost.evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, `[::1]:${server.port}`]) {
+      const r = await get('/scenario.json', 'GET', { host });
+      expect(r.status, host).toBe(421);
+      expect(r.body).not.toContain('baseline');
+    }
+    // No Host header at all (HTTP/1.0).
+    const raw = await new Promise<string>((resolve) => {
+      let got = '';
+      const s = connect(server.port, '127.0.0.1', () => s.write('GET /scenario.json HTTP/1.0\r\n\r\n'));
+      s.on('data', (c) => (got += c.toString()));
+      s.on('close', () => resolve(got));
+    });
+    expect(raw.split('\r\n')[0]).toBe('HTTP/1.1 421 Misdirected Request');
+  });
+
+  it('closes a connection that sends nothing, or only part of its headers, within seconds', async () => {
+    const quick = await startServer({ port: 0, limits: { headersTimeoutMs: 1000, requestTimeoutMs: 2000, idleTimeoutMs: 1000 } });
+    try {
+      expect(await closedAfter(quick.port)).toBeLessThan(5000);
+      expect(await closedAfter(quick.port, 'GET / HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Slow: ')).toBeLessThan(5000);
+    } finally {
+      await quick.close();
+    }
+    expect(LIMITS.headersTimeoutMs).toBeLessThanOrEqual(10_000);
+    expect(LIMITS.idleTimeoutMs).toBeLessThanOrEqual(10_000);
+  });
+
+  it('refuses connections beyond its cap', async () => {
+    const small = await startServer({ port: 0, limits: { maxConnections: 3 } });
+    const open: Socket[] = [];
+    try {
+      for (let i = 0; i < 3; i++) open.push(await new Promise<Socket>((resolve) => { const s = connect(small.port, '127.0.0.1', () => resolve(s)); s.on('error', () => {}); }));
+      // Accepted by the kernel, then dropped by the server at once.
+      expect(await closedAfter(small.port)).toBeLessThan(2000);
+      expect(LIMITS.maxConnections).toBeGreaterThan(8);
+    } finally {
+      for (const s of open) s.destroy();
+      await small.close();
+    }
   });
 });
 
