@@ -7,7 +7,9 @@ import type { Comparison, WeeklyBand } from '../experiment/compare.js';
 import { colourOf } from '../model/metrics.js';
 import { metricLabel } from './labels.js';
 import { OKABE_ITO } from '../model/palette.js';
+import { geoMercator } from 'd3-geo';
 import { borneoBasemap } from './basemap.js';
+import { type Box, nearestOnBox, placeLabels } from './label-placement.js';
 
 export const FONT = 'DejaVu Sans';
 const config = {
@@ -179,23 +181,91 @@ export interface MapData {
   routes: { from: string; to: string; lat: number; lon: number; lat2: number; lon2: number; flow: number }[];
 }
 
+const MAP_SIZE = { width: 620, height: 560 };
+const MAP_PROJECTION = { center: [114, 1.5] as [number, number], scale: 2900 };
+/** Informal crossings lie a few km from their post: drawn at least this far (px) from it, so both show. */
+const TWIN_GAP = 14;
+const LABEL_FONT = 11;
+/** A short name for the map: "PLBN Entikong" → "Entikong", "Nunukan–Tawau sea route (Tunon Taka)" → "Nunukan–Tawau sea route". */
+const mapName = (name: string) => name.replace(/^PLBN\s+/, '').replace(/\s*\(.*\)\s*$/, '');
+
+/**
+ * Where the map draws crossings and their labels, in longitude and latitude: informal twins moved
+ * clear of their post, labels placed so that none overlaps another or any marker, with leader lines
+ * where a label had to move away from its point.
+ */
+export function mapLayout(data: MapData) {
+  const projection = geoMercator().center(MAP_PROJECTION.center).scale(MAP_PROJECTION.scale).translate([MAP_SIZE.width / 2, MAP_SIZE.height / 2]);
+  const px = (lon: number, lat: number) => projection([lon, lat]) as [number, number];
+  const ll = ([x, y]: [number, number]) => projection.invert!([x, y]) as [number, number];
+  const at = new Map(data.crossings.map((c) => [c.id, px(c.lon, c.lat)]));
+  const posts = data.crossings.filter((c) => c.kind !== 'informal');
+  // Markers closer than TWIN_GAP are moved apart: the sea route keeps its place, then the posts, then the
+  // informal crossings beside them, each pushed out along the line from the marker it would cover.
+  const rank = (k: string) => (k === 'sea' ? 0 : k === 'post' ? 1 : 2);
+  const fixed: [number, number][] = [];
+  for (const c of [...data.crossings].sort((p, q) => rank(p.kind) - rank(q.kind))) {
+    let [x, y] = at.get(c.id)!;
+    for (let step = 0; step < 24; step++) {
+      const near = fixed.find(([fx, fy]) => Math.hypot(fx - x, fy - y) < TWIN_GAP - 0.01);
+      if (!near) break;
+      const d = Math.hypot(x - near[0], y - near[1]);
+      const [ux, uy] = d > 0.5 ? [(x - near[0]) / d, (y - near[1]) / d] : [-Math.SQRT1_2, Math.SQRT1_2];
+      [x, y] = [near[0] + ux * TWIN_GAP, near[1] + uy * TWIN_GAP];
+    }
+    at.set(c.id, [x, y]);
+    fixed.push([x, y]);
+  }
+  const marker = ([x, y]: [number, number], r: number): Box => ({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
+  const obstacles = [...data.crossings.map((c) => marker(at.get(c.id)!, 7)), ...data.places.map((p) => marker(px(p.lon, p.lat), 5))];
+  const placed = placeLabels(
+    posts.map((c) => ({ id: c.id, text: mapName(c.name), x: at.get(c.id)![0], y: at.get(c.id)![1] })),
+    { fontSize: LABEL_FONT, width: MAP_SIZE.width, height: MAP_SIZE.height, obstacles },
+  );
+  const crossings = data.crossings.map((c) => {
+    const [lon, lat] = ll(at.get(c.id)!);
+    return { ...c, lon, lat };
+  });
+  const where = new Map(crossings.map((c) => [c.id, c]));
+  const routes = data.routes.map((r) => {
+    const a = where.get(r.from);
+    const b = where.get(r.to);
+    return { ...r, ...(a ? { lon: a.lon, lat: a.lat } : {}), ...(b ? { lon2: b.lon, lat2: b.lat } : {}) };
+  });
+  const labels = placed.map((l) => {
+    const [lon, lat] = ll([l.tx, l.ty]);
+    return { id: l.id, name: l.text, lon, lat, box: l.box };
+  });
+  const leaders = placed
+    .filter((l) => l.leader)
+    .map((l) => {
+      const [lon, lat] = ll([l.x, l.y]);
+      const [lon2, lat2] = ll(nearestOnBox(l.box, l.x, l.y));
+      return { id: l.id, lon, lat, lon2, lat2 };
+    });
+  return { crossings, routes, labels, leaders };
+}
+
 /** The border: Borneo's coastline and the Indonesia–Malaysia line, posts, routes and hubs, flows on routes. */
 export function borderMapSpec(data: MapData, title = 'The Kalimantan border: crossings and flows'): TopLevelSpec {
   const { land, border } = borneoBasemap();
+  const layout = mapLayout(data);
+  // Posts drawn over the footpath markers beside them.
+  const crossings = [...layout.crossings].sort((a, b) => Number(a.kind !== 'informal') - Number(b.kind !== 'informal'));
   const kinds = ['post', 'sea', 'informal'];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: title, subtitle: 'line width: migrant crossings over the run; Natural Earth 1:50m basemap' },
-    width: 620,
-    height: 560,
+    width: MAP_SIZE.width,
+    height: MAP_SIZE.height,
     config,
-    projection: { type: 'mercator', center: [114, 1.5], scale: 2900 },
+    projection: { type: 'mercator', center: MAP_PROJECTION.center, scale: MAP_PROJECTION.scale, translate: [MAP_SIZE.width / 2, MAP_SIZE.height / 2] },
     resolve: { scale: { color: 'independent', strokeWidth: 'independent' } },
     layer: [
       { data: { values: land.features }, mark: { type: 'geoshape', stroke: '#999', strokeWidth: 0.5 }, encoding: { color: { field: 'properties.country', type: 'nominal', title: 'country', scale: { domain: ['Indonesia', 'Malaysia', 'Brunei'], range: ['#f2eadf', '#e3ecf4', '#eeeeee'] } } } },
       { data: { values: [border] }, mark: { type: 'geoshape', filled: false, stroke: '#333', strokeWidth: 2, strokeDash: [6, 3] } },
       {
-        data: { values: data.routes.filter((r) => r.flow > 0) },
+        data: { values: layout.routes.filter((r) => r.flow > 0) },
         mark: { type: 'rule', opacity: 0.7, color: '#8c510a' },
         encoding: {
           longitude: { field: 'lon', type: 'quantitative' },
@@ -217,7 +287,13 @@ export function borderMapSpec(data: MapData, title = 'The Kalimantan border: cro
         },
       },
       {
-        data: { values: data.crossings },
+        data: { values: layout.leaders },
+        mark: { type: 'rule', color: '#333', strokeWidth: 1 },
+        encoding: { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' }, longitude2: { field: 'lon2' }, latitude2: { field: 'lat2' } },
+      },
+      {
+        name: 'crossing_points',
+        data: { values: crossings },
         mark: { type: 'point', filled: true, size: 110, stroke: 'white', strokeWidth: 1 },
         encoding: {
           longitude: { field: 'lon', type: 'quantitative' },
@@ -227,8 +303,9 @@ export function borderMapSpec(data: MapData, title = 'The Kalimantan border: cro
         },
       },
       {
-        data: { values: data.crossings.filter((c) => c.kind !== 'informal') },
-        mark: { type: 'text', dx: 8, dy: -8, align: 'left', fontSize: 11 },
+        name: 'crossing_labels',
+        data: { values: layout.labels.map(({ box: _, ...l }) => l) },
+        mark: { type: 'text', align: 'left', baseline: 'middle', fontSize: LABEL_FONT },
         encoding: { longitude: { field: 'lon', type: 'quantitative' }, latitude: { field: 'lat', type: 'quantitative' }, text: { field: 'name' } },
       },
     ],
