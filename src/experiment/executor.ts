@@ -172,7 +172,7 @@ async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, m
     let done = new Map<string, RunRecord>();
     if (existsSync(metaPath)) {
       const old = JSON.parse(readFileSync(metaPath, 'utf8')) as ShardManifest;
-      if (old.fingerprint !== fp)
+      if (old.fingerprint !== fp || old.experiment !== manifestText)
         throw new UserError([`shard ${shardLabel(shard)}: ${opts.outDir} holds shards of a different experiment (fingerprint ${old.fingerprint}, this one ${fp}); use another --out`]);
       done = readJournal(journalPath, fp, new Map(mine.map((t) => [taskKey(t), t])));
     }

@@ -40,10 +40,11 @@ export function planMerge(dir: string): MergePlan {
     .map((f) => readManifest(join(shardsDir, f)));
   if (!manifests.length) throw new UserError([`${shardsDir}: no shard manifests (shard-i-of-n.json)`]);
 
-  const fingerprints = [...new Set(manifests.map((m) => m.fingerprint))];
-  if (fingerprints.length > 1) {
-    const by = fingerprints.map((fp) => `${fp}: shard(s) ${manifests.filter((m) => m.fingerprint === fp).map((m) => shardLabel(m.shard)).join(', ')}`);
-    throw new UserError([`${dir}: shards of ${fingerprints.length} different experiments; merge only one (move the others to another folder):`, ...by.map((l) => `  ${l}`)]);
+  // One experiment: the same manifest text (scenario, seeds, options), not only the same fingerprint.
+  const experiments = [...new Set(manifests.map((m) => m.experiment))];
+  if (experiments.length > 1) {
+    const by = experiments.map((e, i) => `experiment ${i + 1}: shard(s) ${manifests.filter((m) => m.experiment === e).map((m) => shardLabel(m.shard)).join(', ')}`);
+    throw new UserError([`${dir}: shards of ${experiments.length} different experiments; merge only one (move the others to another folder):`, ...by.map((l) => `  ${l}`)]);
   }
   const counts = [...new Set(manifests.map((m) => m.shard.count))];
   if (counts.length > 1) throw new UserError([`${dir}: shards split ${counts.join(' and ')} ways; use one split (remove the other shard files)`]);
