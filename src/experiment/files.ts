@@ -5,7 +5,7 @@
  * the temporary files are removed. An output folder is checked before a simulation starts, so
  * a mistake in `--out` costs nothing.
  */
-import { accessSync, constants, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 
@@ -95,4 +95,20 @@ export function describeCode(e: unknown): string {
   const code = (e as NodeJS.ErrnoException)?.code;
   if (!code) return e instanceof Error ? e.message : String(e);
   return `${DESCRIPTIONS[code] ?? (e as Error).message.split(',')[0]!.replace(/^[A-Z]+:\s*/, '')} (${code})`;
+}
+
+/** An output file lintas reads back (comparison.json...): absent is fine, present must be whole JSON. */
+export function checkJsonFile(path: string): void {
+  if (!existsSync(path)) return;
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new UserError([`${path}: cannot read (${describeCode(e)})`]);
+  }
+  try {
+    JSON.parse(text);
+  } catch {
+    throw new UserError([`${path}: not valid JSON (cut short?); write it again with the command that made it`]);
+  }
 }

@@ -175,17 +175,25 @@ function parseData(text: string, ext: string, shown: string, trusted: boolean): 
   }
 }
 
-/** Keys that would reach Object.prototype are refused wherever they appear. */
-function refuseForbiddenKeys(data: unknown, shown: string, path = ''): void {
-  if (data === null || typeof data !== 'object') return;
-  if (Array.isArray(data)) {
-    data.forEach((v, i) => refuseForbiddenKeys(v, shown, `${path}[${i}]`));
-    return;
-  }
-  for (const key of Object.keys(data)) {
-    const at = path ? `${path}.${key}` : key;
-    if (FORBIDDEN_KEYS.has(key)) throw new UserError([`${shown}: ${at}: "${key}" is not a scenario field`]);
-    refuseForbiddenKeys((data as Record<string, unknown>)[key], shown, at);
+/** Deepest nesting a scenario data file may have (the schema's own is 5 levels). */
+const MAX_DEPTH = 64;
+
+/** Keys that would reach Object.prototype are refused wherever they appear; so is absurd nesting. */
+function refuseForbiddenKeys(data: unknown, shown: string, trusted: boolean): void {
+  const stack: [unknown, string, number][] = [[data, '', 0]];
+  while (stack.length) {
+    const [node, path, depth] = stack.pop()!;
+    if (node === null || typeof node !== 'object') continue;
+    if (depth >= MAX_DEPTH) throw new UserError([`${shown}: nested more than ${MAX_DEPTH} levels deep`]);
+    if (Array.isArray(node)) {
+      node.forEach((v, i) => stack.push([v, `${path}[${i}]`, depth + 1]));
+      continue;
+    }
+    for (const key of Object.keys(node)) {
+      const at = path ? `${path}.${key}` : key;
+      if (FORBIDDEN_KEYS.has(key)) throw new UserError([`${shown}: ${trusted ? `${at}: ` : ''}"${key}" is not a scenario field`]);
+      stack.push([(node as Record<string, unknown>)[key], at, depth + 1]);
+    }
   }
 }
 
@@ -215,7 +223,7 @@ async function readLayers(full: string, shown: string, seen: string[], fromData:
     data = await readCode(full, ext, shown);
   } else if (DATA_EXT.has(ext)) {
     data = parseData(readText(full, shown), ext, shown, top || builtin);
-    refuseForbiddenKeys(data, shown);
+    refuseForbiddenKeys(data, shown, top || builtin);
   } else if (top) {
     throw new UserError([`${shown}: expected a .ts, .json or .yaml scenario file`]);
   } else {
