@@ -29,7 +29,7 @@ export const MAX_EXTENDS_DEPTH = 16;
 export const BUILTIN_SCENARIOS = ['baseline', 'paper-interventions'] as const;
 
 const DATA_EXT = new Set(['.json', '.yaml', '.yml']);
-const CODE_EXT = new Set(['.ts', '.js', '.mjs']);
+const CODE_EXT = new Set(['.ts', '.mts', '.js', '.mjs']);
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 function maxBytes(): number {
@@ -129,11 +129,12 @@ let tsxRegistered = false;
  */
 async function importCode(url: string, ext: string): Promise<unknown> {
   // Node remembers a failed load of a URL: once tsx is in, .ts files are asked for under another one.
-  if (tsxRegistered && ext === '.ts') return import(`${url}?tsx`);
+  const ts = ext === '.ts' || ext === '.mts';
+  if (tsxRegistered && ts) return import(`${url}?tsx`);
   try {
     return await import(url);
   } catch (e) {
-    if (ext !== '.ts' || (e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+    if (!ts || (e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
     const { register } = await import('tsx/esm/api');
     register();
     tsxRegistered = true;
@@ -158,6 +159,9 @@ async function readCode(full: string, ext: string, shown: string): Promise<unkno
     mod = (await importCode(pathToFileURL(full).href, ext)) as { default?: unknown };
   } catch (e) {
     if (e instanceof UserError) throw e;
+    // Outside a package marked "type": "module", a .ts file is read as CommonJS and its imports fail.
+    if ((e as { code?: string }).code === 'ERR_REQUIRE_CYCLE_MODULE' || (e as { code?: string }).code === 'ERR_REQUIRE_ASYNC_MODULE')
+      throw new UserError([`${shown}: the scenario code failed to load as an ES module: name it .mts, or put a package.json with "type": "module" in its folder`]);
     // A syntax error, a missing import or a throw while it runs: the scenario's code, not lintas.
     throw new UserError([`${shown}: the scenario code failed to load: ${loadMessage(e)}`]);
   }
