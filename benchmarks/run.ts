@@ -1,12 +1,13 @@
 /**
  * `npm run bench`: engine throughput on the baseline (full scale and --scale 20) next to the
  * bare-loop limit measured in the same run, the main comparison with 1 and 2 workers, and the
- * explorer's frame rate in Chromium, written to benchmarks/results.json.
+ * explorer's frame rate in Chromium, one process against shards of an experiment, written to
+ * benchmarks/results.json.
  * Each model run is a child process so its peak memory is its own.
  */
 import { execFileSync } from 'node:child_process';
 import { cpus } from 'node:os';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compare } from '../src/experiment/compare.js';
@@ -14,6 +15,16 @@ import { loadScenario } from '../src/scenario/load.js';
 import { convergence } from './convergence.js';
 import { bareLoop, bareLoopTychei } from './bare-loop.js';
 import { measureExplorerFps, type ExplorerFigures } from './explorer-fps.js';
+import { measureShards } from './shards.js';
+
+// `npm run bench -- shards`: measure only the shards and update that entry of results.json.
+if (process.argv[2] === 'shards') {
+  const previous = JSON.parse(readFileSync('benchmarks/results.json', 'utf8'));
+  previous.shards = await measureShards(4);
+  writeFileSync('benchmarks/results.json', `${JSON.stringify(previous, null, 2)}\n`);
+  process.stderr.write(`shards: ${JSON.stringify(previous.shards)}\n`);
+  process.exit(0);
+}
 
 interface RunFigures {
   scale: number;
@@ -69,6 +80,10 @@ log('main comparison with 2 workers...');
 const compare2 = await timeCompare(2);
 log(`  ${compare2.runs} runs in ${compare2.seconds.toFixed(1)} s`);
 
+log('one process against 4 shards and a merge...');
+const shards = await measureShards(4);
+log(`  one process ${shards.oneProcessSeconds.toFixed(1)} s; shards ${shards.shardSeconds.map((x) => x.toFixed(1)).join(' + ')} s, merge ${shards.mergeSeconds.toFixed(1)} s`);
+
 log('convergence over scales (5 seeds each)...');
 const baselineScenario = await loadScenario('scenarios/baseline.ts');
 const convergenceRows = convergence(baselineScenario, [1, 5, 20, 50], [1, 2, 3, 4, 5], log);
@@ -99,6 +114,7 @@ const results = {
     speedup: compare1.seconds / compare2.seconds,
     parallelEfficiency: compare1.seconds / (2 * compare2.seconds),
   },
+  shards,
   convergence: { note: 'key totals of the baseline (persons, 2019–2024), mean and 95% interval over seeds 1–5, at each --scale', rows: convergenceRows },
   explorer,
 };
