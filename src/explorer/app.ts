@@ -35,7 +35,13 @@ export interface Stats {
 declare global {
   interface Window {
     __lintasStats: Stats;
-    __lintas: { totals: () => Record<string, number>; chartRows: () => { crossings: Row[]; darkFigure: Row[] }; ready: boolean };
+    __lintas: {
+      totals: () => Record<string, number>;
+      chartRows: () => { crossings: Row[]; darkFigure: Row[] };
+      /** The map's label boxes, in CSS pixels of the canvas (a test checks none overlap). */
+      mapLabels: () => { text: string; x: number; y: number; w: number; h: number }[];
+      ready: boolean;
+    };
   }
 }
 
@@ -51,23 +57,40 @@ async function main(): Promise<void> {
   const domain: [number, number] = [Date.parse(`${scenario.start}T00:00:00Z`), Date.parse(`${scenario.end}T00:00:00Z`)];
 
   const map = new BorderMap($('map') as HTMLCanvasElement, scenario, basemap, $('crossing-list'));
+  /** The page fills one screen on a projector: the map and the charts take the height that is left. */
+  const oneScreen = () => window.matchMedia('(min-width: 1000px) and (min-height: 560px)').matches;
+  const rootFont = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;
   const sizeMap = () => {
     const canvas = map.canvas;
     const w = canvas.parentElement!.clientWidth;
-    canvas.style.height = `${Math.round(Math.max(420, Math.min(w / 1.3, window.innerHeight - 190)))}px`;
+    const main = document.querySelector('main')!;
+    const legend = $('legend').getBoundingClientRect().height + 0.5 * rootFont();
+    const room = oneScreen() ? main.clientHeight - 1.3 * rootFont() - legend : window.innerHeight - 190;
+    canvas.style.height = `${Math.round(Math.max(oneScreen() ? 240 : 420, Math.min(w / 1.3, room)))}px`;
     map.resize();
   };
-  sizeMap();
+  /** Each chart's plot height: half of what the totals leave in the results column, less titles and axes. */
+  const chartSize = (id: string) => {
+    const k = rootFont() / 20;
+    // The column's own height follows its content: measure the room from the grid the columns sit in.
+    const left = document.querySelector('main')!.clientHeight - 1.2 * rootFont() - $('totals').getBoundingClientRect().height - rootFont();
+    const height = oneScreen() ? Math.max(80, Math.min(190 * k * 1.2, left / 2 - 150 * k)) : 190;
+    return { width: $(id).clientWidth, height: Math.round(height), font: k };
+  };
+  // The legend first: the map takes the height it leaves.
   buildLegend();
+  sizeMap();
   const totalsPanel = new TotalsPanel();
   const [crossingsChart, darkChart] = await Promise.all([
-    LiveChart.create($('chart-crossings'), crossingsSpec(domain, $('chart-crossings').clientWidth)),
-    LiveChart.create($('chart-dark'), darkFigureSpec(domain, $('chart-dark').clientWidth)),
+    LiveChart.create($('chart-crossings'), crossingsSpec(domain, chartSize('chart-crossings'))),
+    LiveChart.create($('chart-dark'), darkFigureSpec(domain, chartSize('chart-dark'))),
   ]);
   window.addEventListener('resize', () => {
     sizeMap();
-    crossingsChart.resize($('chart-crossings').clientWidth);
-    darkChart.resize($('chart-dark').clientWidth);
+    const a = chartSize('chart-crossings');
+    const b = chartSize('chart-dark');
+    crossingsChart.resize(a.width, a.height);
+    darkChart.resize(b.width, b.height);
   });
 
   const seedInput = $<HTMLInputElement>('seed');
@@ -96,6 +119,7 @@ async function main(): Promise<void> {
   window.__lintas = {
     totals: () => ({ ...totals }),
     chartRows: () => ({ crossings: crossingsChart.rows(), darkFigure: darkChart.rows() }),
+    mapLabels: () => map.labelBoxes,
     ready: false,
   };
 

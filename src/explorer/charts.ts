@@ -19,25 +19,32 @@ export interface Row {
   value: number;
 }
 
-const config = {
+/** The chart's size and type: `font` is the page's root font size over 20px (type scales with the window). */
+export interface ChartSize {
+  width: number;
+  height: number;
+  font: number;
+}
+
+const configFor = (k: number) => ({
   font: FONT_STACK,
   background: '#ffffff',
   view: { stroke: null },
-  axis: { labelFontSize: 16, titleFontSize: 16, labelColor: '#1a1a1a', titleColor: '#1a1a1a', grid: true, gridOpacity: 0.5 },
-  legend: { labelFontSize: 16, titleFontSize: 16, labelColor: '#1a1a1a', symbolStrokeWidth: 4, symbolSize: 300, labelLimit: 320 },
-  title: { fontSize: 20, subtitleFontSize: 15, anchor: 'start' as const, color: '#1a1a1a', subtitleColor: '#333333' },
-};
+  axis: { labelFontSize: 16 * k, titleFontSize: 16 * k, labelColor: '#1a1a1a', titleColor: '#1a1a1a', grid: true, gridOpacity: 0.5 },
+  legend: { labelFontSize: 16 * k, titleFontSize: 16 * k, labelColor: '#1a1a1a', symbolStrokeWidth: 4, symbolSize: 300 * k * k, labelLimit: 320 },
+  title: { fontSize: 20 * k, subtitleFontSize: 15 * k, anchor: 'start' as const, color: '#1a1a1a', subtitleColor: '#333333' },
+});
 
-function lineSpec(title: string, subtitle: string | string[], yTitle: string, series: readonly { label: string; color: string }[], domain: [number, number], smooth: boolean, width: number): TopLevelSpec {
+function lineSpec(title: string, subtitle: string | string[], yTitle: string, series: readonly { label: string; color: string }[], domain: [number, number], smooth: boolean, size: ChartSize): TopLevelSpec {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: { text: title, subtitle },
     // The page passes its column width: vega-embed's own 'container' sizing measures an inline block.
-    width,
-    height: 190,
+    width: size.width,
+    height: size.height,
     // resize: axis labels grow as data arrive, so the layout is recomputed on every update.
     autosize: { type: 'fit-x', contains: 'padding', resize: true },
-    config,
+    config: configFor(size.font),
     // Named and empty: the page inserts rows as weeks arrive.
     data: { name: 'rows' },
     transform: smooth
@@ -63,7 +70,7 @@ function lineSpec(title: string, subtitle: string | string[], yTitle: string, se
 }
 
 /** Weekly migrant crossings by channel (four-week moving average: at scale 20 single weeks are noisy). */
-export const crossingsSpec = (domain: [number, number], width: number) =>
+export const crossingsSpec = (domain: [number, number], size: ChartSize) =>
   lineSpec(
     'Crossings per week, by channel',
     ['regular: inspected · colluded: waved through', 'informal: footpaths, boats · 4-week average'],
@@ -71,12 +78,12 @@ export const crossingsSpec = (domain: [number, number], width: number) =>
     CROSSING_CHANNELS,
     domain,
     true,
-    width,
+    size,
   );
 
 /** The dark figure: people trafficked against victims identified, summed from the start. */
-export const darkFigureSpec = (domain: [number, number], width: number) =>
-  lineSpec('The dark figure', ['people trafficked vs victims identified,', 'persons, cumulative since the start'], 'persons', DARK_FIGURE, domain, false, width);
+export const darkFigureSpec = (domain: [number, number], size: ChartSize) =>
+  lineSpec('The dark figure', ['people trafficked vs victims identified,', 'persons, cumulative since the start'], 'persons', DARK_FIGURE, domain, false, size);
 
 export const seriesLabel = (metric: string): string =>
   [...CROSSING_CHANNELS, ...DARK_FIGURE].find((s) => s.metric === metric)?.label ?? metric;
@@ -116,8 +123,9 @@ export class LiveChart {
   }
 
   /** Follows the page layout when the window changes size. */
-  resize(width: number): void {
-    void this.view.width(width).runAsync();
+  resize(width: number, height?: number): void {
+    const v = this.view.width(width);
+    void (height === undefined ? v : v.height(height)).runAsync();
   }
 
   /** The rows the chart holds (for tests and the frame-rate check). */

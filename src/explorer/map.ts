@@ -8,6 +8,7 @@ import { geoMercator, geoPath, type GeoProjection } from 'd3-geo';
 import type { Basemap } from '../report/basemap.js';
 import type { Scenario } from '../scenario/parse.js';
 import { CROSSING_SLOTS, Outcome, Status } from '../model/codes.js';
+import { nearestOnBox, placeLabels } from '../report/label-placement.js';
 import { LOOKS, MAP, FONT_STACK } from './palette.js';
 import { AGENT_STRIDE, type WeekReport } from './protocol.js';
 
@@ -22,14 +23,6 @@ const COUNTRY_LABELS = [
 
 type XY = [number, number];
 
-interface Rect {
-  x: number;
-  y: number;
-  w: number;
-  h: number;
-}
-
-const overlaps = (a: Rect, b: Rect) => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
 
 /** Display name: "PLBN Entikong" → "Entikong", "Nunukan town (…)" → "Nunukan town". */
 export const shortName = (name: string) => name.replace(/^PLBN\s+/, '').replace(/\s*\(.*\)\s*$/, '');
@@ -208,44 +201,64 @@ export class BorderMap {
     }
   }
 
-  /** Labels, placed greedily around their symbols so none overlap: posts first, then places. */
+  /**
+   * Labels placed so none overlaps another or a symbol (src/report/label-placement.ts): posts
+   * always, with a leader line where a label had to move away; places only where there is room
+   * beside them. Type scales with the map (18px on a 960px-wide map).
+   */
   private drawOver(): void {
     const ctx = this.context(this.over);
     ctx.clearRect(0, 0, this.width, this.height);
     const s = this.scenario;
-    const taken: Rect[] = this.crossingXY.map(([x, y]) => ({ x: x - 9, y: y - 9, w: 18, h: 18 }));
-    const label = (text: string, [x, y]: XY, font: string, color: string, always: boolean) => {
-      ctx.font = font;
-      const w = ctx.measureText(text).width;
-      const h = 20;
-      const spots: Rect[] = [
-        { x: x + 12, y: y - h / 2, w, h },
-        { x: x - 12 - w, y: y - h / 2, w, h },
-        { x: x - w / 2, y: y - 12 - h, w, h },
-        { x: x - w / 2, y: y + 12, w, h },
-        { x: x + 10, y: y - 8 - h, w, h },
-        { x: x + 10, y: y + 8, w, h },
-      ];
-      const inside = (r: Rect) => r.x >= 2 && r.y >= 2 && r.x + r.w <= this.width - 2 && r.y + r.h <= this.height - 2;
-      let spot = spots.find((r) => inside(r) && !taken.some((t) => overlaps(r, t)));
-      if (!spot && !always) return;
-      spot ??= spots.find(inside) ?? spots[0]!;
-      taken.push(spot);
+    const px = Math.round(Math.max(12, Math.min(18, this.width / 53)));
+    const symbol = ([x, y]: XY, r: number) => ({ x: x - r, y: y - r, w: 2 * r, h: 2 * r });
+    const obstacles = [...this.crossingXY.map((p) => symbol(p, 9)), ...this.destXY.map((p) => symbol(p, 8)), ...this.hubXY.map((p) => symbol(p, 7))];
+    const font = { post: `bold ${px}px ${FONT_STACK}`, dest: `italic ${px - 2}px ${FONT_STACK}`, hub: `${px - 2}px ${FONT_STACK}` };
+    const items = [
+      ...s.crossings.flatMap((c, i) => (c.kind === 'informal' ? [] : [{ id: `c${i}`, text: shortName(c.name), x: this.crossingXY[i]![0], y: this.crossingXY[i]![1], kind: 'post' as const }])),
+      ...s.destinations.map((d, i) => ({ id: `d${i}`, text: shortName(d.name), x: this.destXY[i]![0], y: this.destXY[i]![1], kind: 'dest' as const, optional: true })),
+      ...s.hubs.map((h, i) => ({ id: `h${i}`, text: shortName(h.name), x: this.hubXY[i]![0], y: this.hubXY[i]![1], kind: 'hub' as const, optional: true })),
+    ];
+    const kindOf = new Map(items.map((i) => [i.id, i.kind]));
+    const placed = placeLabels(items, {
+      fontSize: px,
+      width: this.width,
+      height: this.height,
+      obstacles,
+      gap: 11,
+      pad: 2,
+      measure: (text) => {
+        const item = items.find((i) => i.text === text);
+        ctx.font = font[item?.kind ?? 'post'];
+        return ctx.measureText(text).width;
+      },
+    });
+    this.labelBoxes = placed.map((l) => ({ text: l.text, ...l.box }));
+    for (const l of placed) {
+      const kind = kindOf.get(l.id)!;
+      if (l.leader) {
+        const [ex, ey] = nearestOnBox(l.box, l.x, l.y);
+        ctx.strokeStyle = MAP.ink;
+        ctx.lineWidth = 1.5;
+        ctx.beginPath();
+        ctx.moveTo(l.x, l.y);
+        ctx.lineTo(ex, ey);
+        ctx.stroke();
+      }
+      ctx.font = font[kind];
       ctx.textBaseline = 'middle';
       ctx.textAlign = 'left';
       ctx.lineJoin = 'round';
       ctx.lineWidth = 5;
       ctx.strokeStyle = 'rgba(255, 255, 255, 0.92)';
-      ctx.strokeText(text, spot.x, spot.y + h / 2);
-      ctx.fillStyle = color;
-      ctx.fillText(text, spot.x, spot.y + h / 2);
-    };
-    s.crossings.forEach((c, i) => {
-      if (c.kind !== 'informal') label(shortName(c.name), this.crossingXY[i]!, `bold 18px ${FONT_STACK}`, MAP.ink, true);
-    });
-    s.destinations.forEach((d, i) => label(shortName(d.name), this.destXY[i]!, `italic 16px ${FONT_STACK}`, MAP.muted, false));
-    s.hubs.forEach((h, i) => label(shortName(h.name), this.hubXY[i]!, `16px ${FONT_STACK}`, MAP.muted, false));
+      ctx.strokeText(l.text, l.tx, l.ty);
+      ctx.fillStyle = kind === 'post' ? MAP.ink : MAP.muted;
+      ctx.fillText(l.text, l.tx, l.ty);
+    }
   }
+
+  /** The label boxes drawn (CSS pixels on the canvas), for tests. */
+  labelBoxes: { text: string; x: number; y: number; w: number; h: number }[] = [];
 
   /** Names every crossing drawn, with its kind and position, in the hidden list and on the canvas. */
   private describe(): void {

@@ -20,6 +20,8 @@ export interface LabelInput {
   /** The point labelled, in pixels. */
   x: number;
   y: number;
+  /** Shown only where a spot right beside its point is free (no leader line); otherwise left out. */
+  optional?: boolean;
 }
 
 export interface PlacedLabel extends LabelInput {
@@ -47,6 +49,8 @@ export interface PlacementOptions {
   gap?: number;
   /** Extra space kept between boxes (px). */
   pad?: number;
+  /** The drawn width of a text, where it can be measured (a canvas); else estimated from the font size. */
+  measure?: (text: string) => number;
 }
 
 /** Spots around a point at distance r, nearest directions first: right, left, above, below, then the diagonals. */
@@ -77,14 +81,16 @@ export function placeLabels(labels: readonly LabelInput[], o: PlacementOptions):
   const inside = (b: Box) => b.x >= 1 && b.y >= 1 && b.x + b.w <= o.width - 1 && b.y + b.h <= o.height - 1;
   const out: PlacedLabel[] = [];
   for (const l of labels) {
-    const w = textWidth(l.text, o.fontSize, o.bold);
+    const w = o.measure ? o.measure(l.text) + 2 : textWidth(l.text, o.fontSize, o.bold);
     let chosen: Box | undefined;
     let ring = 0;
     // Rings further out until a spot is free; the frame bounds the search.
     for (let r = gap; !chosen && r < Math.max(o.width, o.height); r += ring === 0 ? gap + 4 : h) {
       chosen = spots(l.x, l.y, w, h, r).find((b) => inside(b) && !taken.some((t) => overlaps(b, t, pad)));
       ring++;
+      if (l.optional) break;
     }
+    if (!chosen && l.optional) continue;
     const box = chosen ?? { x: l.x + gap, y: l.y - h / 2, w, h };
     taken.push(box);
     out.push({ ...l, tx: box.x, ty: box.y + h / 2, box, leader: ring > 1 });
