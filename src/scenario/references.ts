@@ -26,6 +26,9 @@ interface Draft {
   events: { start: string; end?: string }[];
 }
 
+/** Most entries a list may have (agent columns hold origin and destination indices in one byte). */
+export const MAX_ENTRIES = { origins: 256, hubs: 1000, crossings: 1000, destinations: 256, routes: 10_000, series: 1000, steps: 10_000, list: 10_000 } as const;
+
 /** Longest horizon (start to end), in weeks: 100 years. */
 export const MAX_HORIZON_WEEKS = 5218;
 /** Most steps the path enumeration (model/geography.ts) may take. */
@@ -67,6 +70,8 @@ function pathWork(s: Pick<Draft, 'origins' | 'hubs' | 'crossings' | 'destination
 
 export function checkReferences(s: Draft, ctx: Ctx): void {
   const fail = (path: Path, message: string) => ctx.addIssue({ code: z.ZodIssueCode.custom, path, message });
+  // Lists over their caps are refused as such; checking every entry of them would only add noise.
+  if ((['origins', 'hubs', 'crossings', 'destinations', 'routes'] as const).some((k) => s[k].length > MAX_ENTRIES[k])) return;
   // Horizon checks compare dates: with a malformed start or end they would only add noise.
   const horizonOk = isRealDate(s.start) && isRealDate(s.end);
   if (horizonOk && s.end <= s.start) fail(['end'], `expected a date after start (${s.start}), got ${s.end}`);

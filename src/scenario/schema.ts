@@ -8,7 +8,9 @@ import { EVENTS } from '../model/events/index.js';
 import { BUILTIN, type InterventionDefinition, type InterventionRegistry, isInterventionDefinition } from '../model/interventions/index.js';
 import { CORE_PARAMS, CORE_PARAM_NAMES, type ParamKind } from '../model/parameters.js';
 import { isRealDate } from './dates.js';
-import { checkReferences } from './references.js';
+import { checkReferences, MAX_ENTRIES } from './references.js';
+
+export { MAX_ENTRIES } from './references.js';
 
 
 /** Most persons one agent may stand for. */
@@ -26,8 +28,6 @@ const nonnegative = num.refine((v) => v >= 0, (v) => ({ message: `expected a num
 /** A count or amount with a ceiling: far above anything real, low enough that a run's tables stay allocatable. */
 const upTo = (max: number, unit: string) =>
   num.refine((v) => v >= 0 && v <= max, (v) => ({ message: v < 0 ? `expected a number >= 0, got ${v}` : `expected at most ${max} ${unit}, got ${v}` }));
-/** Most entries a list may have (agent columns hold origin and destination indices in one byte). */
-export const MAX_ENTRIES = { origins: 256, hubs: 1000, crossings: 1000, destinations: 256, routes: 10_000, series: 1000, steps: 10_000, list: 10_000 } as const;
 const list = <T extends z.ZodTypeAny>(item: T, max: number, what: string) => z.array(item).max(max, `expected at most ${max} ${what}`);
 /** Scenario and variant names: they name output folders, so no path separators and no leading dot. */
 export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.+@-]{0,99}$/;
@@ -191,7 +191,7 @@ export const extensionsSchema = z.array(
 export const scenarioSchemaFor = (registry: InterventionRegistry) =>
   z
   .object({
-    name: z.string().min(1, 'expected a scenario name').regex(NAME_PATTERN, NAME_RULE),
+    name: z.string().regex(NAME_PATTERN, NAME_RULE),
     description: z.string().optional(),
     start: dateString,
     end: dateString,

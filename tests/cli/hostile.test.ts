@@ -1,0 +1,394 @@
+/**
+ * A catalogue of hostile inputs: malformed scenarios (fixtures in tests/fixtures/hostile, and
+ * mutations of the baseline generated here) and command-line misuses. Every one must be refused
+ * with exit code 2, nothing on stdout, no stack trace, and a message that names the key path or
+ * flag at fault — in one line, or one line per problem. Data files must never run code and never
+ * echo the values of a file they extend. Runs in-process through main(), like cli.test.ts.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { readScenarioFile } from '../../src/scenario/load.js';
+import { lines, lintas, NO_STACK, type Result } from './helpers.js';
+
+const H = 'tests/fixtures/hostile';
+// biome-ignore lint/suspicious/noExplicitAny: mutations reach anywhere in the data
+type Data = Record<string, any>;
+
+let tmp: string;
+let base: Data;
+let n = 0;
+
+/** A full scenario file: the baseline as JSON, mutated (paths are unique, so caches never mix cases). */
+function scenario(mutate: (d: Data) => void, ext = '.json'): string {
+  const d = structuredClone(base);
+  mutate(d);
+  const path = join(tmp, `case-${++n}${ext}`);
+  writeFileSync(path, JSON.stringify(d));
+  return path;
+}
+
+/** A file with exactly this text. */
+function file(name: string, text: string): string {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+interface Case {
+  name: string;
+  args: () => string[];
+  /** What the message must name: the key path, the flag or the file. */
+  key: string;
+  /** Lines allowed (one per problem); default 1. */
+  maxLines?: number;
+  env?: Record<string, string>;
+}
+
+const out = () => join(tmp, `out-${++n}`);
+const cases: Case[] = [];
+const add = (name: string, key: string, args: () => string[], more: Partial<Case> = {}) => cases.push({ name, key, args, ...more });
+/** A mutated scenario, validated. */
+const bad = (name: string, key: string, mutate: (d: Data) => void, more: Partial<Case> = {}) => add(name, key, () => ['validate', scenario(mutate)], more);
+
+// ── Scenario values ──────────────────────────────────────────────────────────────────────────
+bad('negative population', 'origins[0].population', (d) => (d.origins[0].population = -5));
+bad('population 1e12', 'origins[0].population', (d) => (d.origins[0].population = 1e12));
+bad('population as text', 'origins[0].population', (d) => (d.origins[0].population = 'many'));
+bad('population null', 'origins[0].population', (d) => (d.origins[0].population = null));
+bad('far inflow 1e12 a year', 'origins[7].inflowPerYear', (d) => (d.origins[7].inflowPerYear = 1e12));
+bad('brokers 1e12', 'hubs[0].brokers', (d) => (d.hubs[0].brokers = 1e12));
+bad('officers 1e9', 'crossings[0].officers', (d) => (d.crossings[0].officers = 1e9));
+bad('latitude 200', 'origins[0].lat', (d) => (d.origins[0].lat = 200));
+bad('probability 2', 'origins[0].unemployment', (d) => (d.origins[0].unemployment = 2));
+bad('end in year 9999', 'end', (d) => (d.end = '9999-12-27'));
+bad('end before start', 'end', (d) => (d.end = '2018-01-01'), { maxLines: 4 });
+bad('start 2019-02-30', 'start', (d) => (d.start = '2019-02-30'));
+bad('start not a date', 'start', (d) => (d.start = 'yesterday'));
+bad('spin-up of 5000 weeks', 'spinUpWeeks', (d) => (d.spinUpWeeks = 5000));
+bad('seed -1', 'seed', (d) => (d.seed = -1));
+bad('seed 1.5', 'seed', (d) => (d.seed = 1.5));
+bad('seed 2^53', 'seed', (d) => (d.seed = 2 ** 53));
+bad('scale 0', 'scale', (d) => (d.scale = 0));
+bad('scale 1e300', 'scale', (d) => (d.scale = 1e300));
+bad('scale 1e5 leaves origins with a handful of agents', 'scale', (d) => (d.scale = 1e5), { maxLines: 10 });
+bad('name "../../x"', 'name', (d) => (d.name = '../../x'));
+bad('name ".."', 'name', (d) => (d.name = '..'));
+bad('name with a slash', 'name', (d) => (d.name = 'a/b'));
+bad('name empty', 'name', (d) => (d.name = ''));
+bad('name a number', 'name', (d) => (d.name = 42));
+bad('name of 500 characters', 'name', (d) => (d.name = 'x'.repeat(500)));
+bad('stages out of order', 'stages[2].date', (d) => (d.stages = [d.stages[0], { date: '2022-01-01', stage: 'collaboration' }, { date: '2020-01-01', stage: 'coordination' }]));
+bad('stages with a repeated date', 'stages[1].date', (d) => (d.stages = [d.stages[0], { ...d.stages[0], stage: 'collaboration' }]));
+bad('unknown stage', 'stages[0].stage', (d) => (d.stages[0].stage = 'utopia'));
+bad('wage series swapped', 'series.wage_kalbar[1].date', (d) => {
+  const s = d.series.wage_kalbar;
+  [s[0], s[1]] = [s[1], s[0]];
+}, { maxLines: 2 });
+bad('series with a repeated date', 'series.fx_idr_per_myr[1].date', (d) => (d.series.fx_idr_per_myr = [d.series.fx_idr_per_myr[0], d.series.fx_idr_per_myr[0]]));
+bad('series value 0', 'series.fx_idr_per_myr[0].value', (d) => (d.series.fx_idr_per_myr[0].value = 0));
+bad('series value 1e300', 'series.fx_idr_per_myr[0].value', (d) => (d.series.fx_idr_per_myr[0].value = 1e300));
+bad('series empty', 'series.wage_far', (d) => (d.series.wage_far = []));
+bad('required series missing', 'series.fx_idr_per_myr', (d) => delete d.series.fx_idr_per_myr);
+bad('duplicate route', 'routes[84]: duplicate route', (d) => d.routes.push(d.routes[0]));
+bad('duplicate route, reversed', 'routes[84]: duplicate route', (d) => d.routes.push({ ...d.routes[0], from: d.routes[0].to, to: d.routes[0].from }));
+bad('route from a place to itself', 'routes[0].to', (d) => (d.routes[0].to = d.routes[0].from), { maxLines: 3 });
+bad('route to an unknown node', 'routes[0].to', (d) => (d.routes[0].to = 'Entikongg'));
+bad('route of -15 km', 'routes[0].km', (d) => (d.routes[0].km = -15));
+bad('route of 1e300 km', 'routes[0].km', (d) => (d.routes[0].km = 1e300));
+bad('route costing 1e300', 'routes[0].costIdr', (d) => (d.routes[0].costIdr = 1e300));
+bad('route by teleport', 'routes[0].mode', (d) => (d.routes[0].mode = 'teleport'));
+bad('crossing through a tunnel', 'crossings[0].kind', (d) => (d.crossings[0].kind = 'tunnel'));
+bad('duplicate origin id', 'origins[1].id', (d) => (d.origins[1].id = d.origins[0].id), { maxLines: 5 });
+bad('hub id equal to an origin id', 'hubs[0].id', (d) => (d.hubs[0].id = d.origins[0].id), { maxLines: 20 });
+bad('unknown hub of an origin', 'origins[0].hub', (d) => (d.origins[0].hub = 'atlantis'));
+bad('unknown home post', 'origins[0].homePost', (d) => (d.origins[0].homePost = 'atlantis'));
+bad('wage region without a series', 'origins[0].wageRegion', (d) => (d.origins[0].wageRegion = 'mars'));
+bad('no origins', 'origins', (d) => (d.origins = []), { maxLines: 40 });
+bad('no routes', 'routes', (d) => (d.routes = []), { maxLines: 40 });
+bad('300 origins', 'origins', (d) => (d.origins = Array.from({ length: 300 }, (_, i) => ({ ...d.origins[0], id: `o${i}` }))));
+bad('a network of 140 hubs, all joined', 'routes', (d) => {
+  const hubs = Array.from({ length: 140 }, (_, i) => ({ ...d.hubs[0], id: `h${i}` }));
+  d.hubs = [...d.hubs, ...hubs];
+  for (let i = 0; i < hubs.length; i++)
+    for (let j = i + 1; j < hubs.length; j++) d.routes.push({ ...d.routes[0], from: `h${i}`, to: `h${j}` });
+  d.routes.push({ ...d.routes[0], from: d.hubs[0].id, to: 'h0' });
+});
+bad('unknown top-level field', 'colour', (d) => (d.colour = 'red'));
+bad('unknown field of an origin', 'origins[0].colour', (d) => (d.origins[0].colour = 'red'));
+bad('core parameter missing', 'params.h0', (d) => delete d.params.h0);
+bad('parameter negative', 'params.h0', (d) => (d.params.h0 = -1));
+bad('probability parameter 2', 'params.pConvict', (d) => (d.params.pConvict = 2));
+bad('parameter as text', 'params.h0', (d) => (d.params.h0 = 'x'));
+bad('parameter without its source', 'params.h0', (d) => (d.params.h0 = { value: 0.0001 }));
+bad('unknown parameter', 'params.warpFactor', (d) => (d.params.warpFactor = 9));
+bad('parameter range upside down', 'params.h0.range', (d) => (d.params.h0 = { value: 0.0001, source: 's', range: [2, 1] }));
+bad('unknown intervention', 'interventions[0].kind', (d) => (d.interventions[0].kind = 'magic'));
+bad('intervention intensity 5', 'interventions[0].intensity', (d) => (d.interventions[0].intensity = 5));
+bad('intervention before the horizon', 'interventions[0].start', (d) => (d.interventions[0].start = '2000-01-03'));
+bad('intervention ending before it starts', 'interventions[0].end', (d) => (d.interventions[0].end = '2019-01-01'));
+bad('unknown event', 'events[0].kind', (d) => (d.events[0].kind = 'meteor'));
+bad('closure of an unknown crossing', 'closures[0].crossing', (d) => (d.closures[0].crossing = 'atlantis'));
+bad('closure ending before it starts', 'closures[0].to', (d) => (d.closures[0].to = '2019-01-01'));
+bad('unknown mechanism', 'mechanismStages.telepathy', (d) => (d.mechanismStages = { telepathy: 'collaboration' }));
+bad('top level is a list', '(scenario)', () => {}, { args: () => ['validate', file('list.json', '[1, 2]')] });
+bad('variant named "../x"', 'variants[0].name', (d) => (d.variants = [{ name: '../x', patch: {} }]));
+bad('variants with one name', 'variants[1].name', (d) => (d.variants = [{ name: 'a', patch: {} }, { name: 'a', patch: {} }]));
+bad('variant patch invalid', 'variants[0] (v): origins[0].population', (d) => (d.variants = [{ name: 'v', patch: { origins: [{ ...d.origins[0], population: -1 }, ...d.origins.slice(1)] } }]));
+bad('variant with an unknown field', 'variants[0].colour', (d) => (d.variants = [{ name: 'v', colour: 'red' }]));
+bad('variant adding a bad intervention', 'interventions[1].intensity', (d) => (d.variants = [{ name: 'v', addInterventions: [{ kind: 'jointPatrols', start: '2020-01-06', intensity: 7 }] }]));
+bad('variant too large to run', 'variant huge: scale', (d) => {
+  d.scale = 20;
+  d.variants = [{ name: 'huge', patch: { scale: 1 } }];
+}, { env: { LINTAS_MAX_MEMORY_MB: '100' } });
+bad('decomposition of an unknown variant', 'decompositions[0].variant', (d) => (d.decompositions = [{ variant: 'nope', against: 'baseline' }]));
+bad('run too large for the memory limit', 'scale', (d) => (d.scale = 1), { env: { LINTAS_MAX_MEMORY_MB: '64' } });
+bad('every origin at 9e8 persons', 'scale', (d) => {
+  for (const o of d.origins) if (o.population > 0) o.population = 9e8;
+});
+
+// ── Scenario files ───────────────────────────────────────────────────────────────────────────
+const validate = (name: string, key: string, path: () => string, more: Partial<Case> = {}) => add(name, key, () => ['validate', path()], more);
+validate('a data file extending code (.ts)', 'extends ./evil.ts', () => `${H}/extends-code.json`);
+validate('a data file extending code (.mjs)', 'extends ./evil.mjs', () => `${H}/extends-mjs.json`);
+validate('a YAML file extending code', 'extends ./evil.ts', () => `${H}/extends-code.yaml`);
+validate('extends a text file', 'extends ./notes.txt', () => `${H}/extends-txt.json`);
+validate('extends a missing file', 'extends ./no-such-base.json', () => `${H}/extends-missing.json`);
+validate('extends a number', 'extends', () => `${H}/extends-number.json`);
+validate('extends an empty path', 'extends', () => `${H}/extends-empty.json`);
+validate('extends a list', 'extends ./not-object.json', () => `${H}/extends-not-object.json`);
+validate('extends a broken file', './broken.json: not valid JSON', () => `${H}/extends-broken.json`);
+validate('extends itself', 'extends itself', () => `${H}/extends-self.json`);
+validate('an extends cycle', 'extends itself', () => `${H}/cycle-a.json`);
+validate('extends a symbolic link to /dev/zero', 'not a regular file', () => file('zero-base.json', JSON.stringify({ extends: './zero.json', name: 'z' })));
+validate('a symbolic link to /dev/zero', 'not a regular file', () => join(tmp, 'zero.json'));
+validate('a folder named .json', 'not a regular file', () => join(tmp, 'folder.json'));
+validate('a named pipe', 'not a regular file', () => join(tmp, 'fifo.json'));
+validate('a 6 MB file', 'larger than 5 MB', () => file('big.json', `{"name": "big", "description": "${'x'.repeat(6 * 1024 * 1024)}"}`));
+validate('nesting 100 000 deep', 'nested more than 64 levels', () => file('deep.json', `${'['.repeat(100_000)}${']'.repeat(100_000)}`));
+validate('a __proto__ key', '"__proto__" is not a scenario field', () => `${H}/proto.json`);
+validate('a constructor key', '"constructor" is not a scenario field', () => `${H}/constructor.json`);
+validate('a file that is a list', '(scenario)', () => `${H}/not-object.json`);
+validate('a file that is null', '(scenario)', () => `${H}/null.json`);
+validate('a file that is a string', '(scenario)', () => `${H}/string.json`);
+validate('invalid JSON', 'not valid JSON', () => `${H}/broken.json`);
+validate('invalid YAML', 'not valid YAML', () => `${H}/broken.yaml`);
+validate('a YAML alias bomb', 'billion.yaml', () => `${H}/billion.yaml`);
+validate('a .toml file', 'expected a .ts, .json or .yaml', () => 'tests/fixtures/unsupported.toml');
+validate('a missing file', 'scenario file not found', () => `${H}/nothing-here.json`);
+validate('a .ts file with a syntax error', 'syntax-error.ts: the scenario code failed to load', () => `${H}/syntax-error.ts`);
+validate('a .ts file that throws', 'this scenario refuses to load', () => `${H}/throws.ts`);
+validate('a .ts file importing what is not there', 'bad-import.ts: the scenario code failed to load', () => `${H}/bad-import.ts`);
+validate('a .ts file without a default export', 'expected a default export', () => `${H}/no-default.ts`);
+validate('a .ts file exporting invalid data', 'end', () => `${H}/invalid-data.ts`);
+
+// ── The command line ─────────────────────────────────────────────────────────────────────────
+const B = 'scenarios/baseline.ts';
+const run = (name: string, key: string, flags: () => string[], more: Partial<Case> = {}) => add(name, key, () => ['run', B, ...flags()], more);
+for (const v of ['-1', 'abc', '1.5', '9007199254740992', '1e3']) run(`run --seed ${v}`, '--seed', () => ['--seed', v, '--out', out()]);
+for (const v of ['0', '0.5', '1e300', '1e7', 'NaN', 'Infinity', '']) run(`run --scale ${JSON.stringify(v)}`, '--scale', () => ['--scale', v, '--out', out()]);
+run('run --scale 1e5 (too few agents)', '--scale', () => ['--scale', '1e5', '--out', out()], { maxLines: 10 });
+for (const v of ['0', '1e9', '-3']) run(`run --weeks ${v}`, '--weeks', () => ['--weeks', v, '--out', out()]);
+run('run --max-memory 10', '--max-memory', () => ['--max-memory', '10', '--out', out()]);
+run('run at scale 1 over a 64 MB limit', '--scale', () => ['--scale', '1', '--max-memory', '64', '--out', out()]);
+run('LINTAS_MAX_MEMORY_MB not a number', 'LINTAS_MAX_MEMORY_MB', () => ['--scale', '50', '--out', out()], { env: { LINTAS_MAX_MEMORY_MB: 'lots' } });
+run('run --out an existing file', '--out', () => ['--scale', '50', '--out', file('taken', 'x')]);
+run('run --out below a file', '--out', () => ['--scale', '50', '--out', join(file('taken2', 'x'), 'sub')]);
+run('run --out a read-only folder', '--out', () => ['--scale', '50', '--out', readOnlyDir()]);
+run('run with an unknown flag', '--bogus', () => ['--bogus']);
+run('run with --workers (not its flag)', '--workers', () => ['--workers', '2']);
+add('run without a scenario', 'scenario', () => ['run']);
+add('run with two scenarios', 'too many arguments', () => ['run', B, B]);
+add('validate without a scenario', 'scenario', () => ['validate']);
+add('an unknown command', 'bogus', () => ['bogus']);
+add('compare --replicates 1', '--replicates', () => ['compare', 'tests/fixtures/compare-small.json', '--replicates', '1', '--out', out()]);
+add('compare --replicates 1e9', '--replicates', () => ['compare', 'tests/fixtures/compare-small.json', '--replicates', '1000000000', '--out', out()]);
+add('compare with seeds past 2^53', '--seed', () => ['compare', 'tests/fixtures/compare-small.json', '--seed', '9007199254740990', '--replicates', '5', '--scale', '50', '--out', out()]);
+add('compare --workers 0', '--workers', () => ['compare', 'tests/fixtures/compare-small.json', '--workers', '0', '--out', out()]);
+add('compare of an invalid variant', 'variants[0].name', () => ['compare', scenario((d) => (d.variants = [{ name: '../up', patch: {} }])), '--out', out()]);
+add('compare --out an existing file', '--out', () => ['compare', 'tests/fixtures/compare-small.json', '--scale', '50', '--out', file('taken3', 'x')]);
+add('sweep --samples 1e6', '--samples', () => ['sweep', B, '--param', 'params.h0=0.0001..0.0002', '--samples', '1000000', '--out', out()]);
+add('sweep --param __proto__.toString=1', '__proto__', () => ['sweep', B, '--param', '__proto__.toString=1', '--scale', '50', '--weeks', '1', '--out', out()]);
+add('sweep --param __proto__.hasOwnProperty=x', '__proto__', () => ['sweep', B, '--param', '__proto__.hasOwnProperty=x', '--scale', '50', '--weeks', '1', '--out', out()]);
+add('sweep --param constructor.prototype.x=1', 'constructor', () => ['sweep', B, '--param', 'constructor.prototype.x=1', '--scale', '50', '--weeks', '1', '--out', out()]);
+add('sweep --param params.nope=1', 'params.nope', () => ['sweep', B, '--param', 'params.nope=1', '--scale', '50', '--weeks', '1', '--out', out()]);
+add('sweep --param without a value', 'params.h0', () => ['sweep', B, '--param', 'params.h0', '--scale', '50', '--weeks', '1', '--out', out()]);
+add('sensitivity --method guess', '--method', () => ['sensitivity', B, '--method', 'guess', '--out', out()]);
+add('sensitivity --trajectories 1e9', '--trajectories', () => ['sensitivity', B, '--trajectories', '1000000000', '--out', out()]);
+add('report on a truncated comparison.json', 'comparison.json', () => {
+  const dir = out();
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'comparison.json'), '{"scenario": "x", "variants": [');
+  return ['report', dir];
+});
+add('report on a missing folder', 'comparison.json', () => ['report', join(tmp, 'never-made')]);
+
+/** A folder this process cannot write into, whoever runs the test (root ignores permission bits). */
+let readOnly: string | undefined;
+let mounted = false;
+function readOnlyDir(): string {
+  if (readOnly) return readOnly;
+  readOnly = join(tmp, 'read-only');
+  mkdirSync(readOnly);
+  if (process.getuid?.() !== 0) chmodSync(readOnly, 0o555);
+  else {
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'ro,size=16k', 'tmpfs', readOnly], { stdio: 'ignore' });
+      mounted = true;
+    } catch {
+      readOnly = '/proc/lintas-cannot-write-here';
+    }
+  }
+  return readOnly;
+}
+
+beforeAll(async () => {
+  tmp = mkdtempSync(join(tmpdir(), 'lintas-hostile-'));
+  base = JSON.parse(JSON.stringify(await readScenarioFile('scenarios/baseline.ts'))) as Data;
+  symlinkSync('/dev/zero', join(tmp, 'zero.json'));
+  mkdirSync(join(tmp, 'folder.json'));
+  execFileSync('mkfifo', [join(tmp, 'fifo.json')]);
+});
+afterAll(() => {
+  if (mounted && readOnly) spawnSync('umount', [readOnly]);
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+/** Runs a case with its environment, restoring it after. */
+async function attempt(c: Case): Promise<Result> {
+  const saved = Object.fromEntries(Object.keys(c.env ?? {}).map((k) => [k, process.env[k]]));
+  Object.assign(process.env, c.env);
+  try {
+    return await lintas(...c.args());
+  } finally {
+    for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+}
+
+describe('hostile inputs', () => {
+  it('the catalogue holds at least 80 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(80);
+    expect(new Set(cases.map((c) => c.name)).size).toBe(cases.length);
+  });
+
+  it.each(cases.map((c) => [c.name, c] as const))('%s: exit 2, one line naming the culprit, no stack trace', async (_name, c) => {
+    const r = await attempt(c);
+    expect(r.stderr).not.toContain(NO_STACK);
+    expect(r.stderr).not.toContain('internal error');
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stdout).toBe('');
+    const got = lines(r.stderr).filter((l) => !l.startsWith('(Did you mean'));
+    expect(got.length).toBeGreaterThanOrEqual(1);
+    expect(got.length, r.stderr).toBeLessThanOrEqual(c.maxLines ?? 1);
+    expect(r.stderr, r.stderr).toContain(c.key);
+  });
+});
+
+describe('the trust boundary', () => {
+  it('a data file never runs the code it names in extends', async () => {
+    for (const f of ['extends-code.json', 'extends-mjs.json', 'extends-code.yaml']) expect((await lintas('validate', `${H}/${f}`)).code).toBe(2);
+    expect((globalThis as { __lintasEvilRan?: boolean }).__lintasEvilRan).toBeUndefined();
+  });
+
+  it("never echoes the values of a file it extends, but names it and the path", async () => {
+    const r = await lintas('validate', `${H}/extends-secret.json`);
+    expect(r.code).toBe(2);
+    expect(r.stderr).not.toMatch(/hunter2|SECRET|12345|password/);
+    expect(r.stderr).toContain('origins[0].population: invalid value inherited from ./secret.json');
+    expect(r.stderr).toContain('(scenario): invalid value inherited from ./secret.json');
+    const broken = await lintas('validate', `${H}/extends-broken.json`);
+    expect(broken.stderr).not.toMatch(/hunter2|password/);
+  });
+
+  it('still echoes the values of the file given, and of a built-in scenario it extends', async () => {
+    const r = await lintas('validate', scenario((d) => (d.origins[0].population = -5)));
+    expect(lines(r.stderr)).toEqual(['origins[0].population: expected a number >= 0, got -5']);
+    const own = await lintas('validate', file('own.json', JSON.stringify({ extends: 'baseline', name: 'own', end: '2019-06-30' })));
+    expect(own.stderr).toContain('crossings[3].opens: opens 2024-01-01, after the horizon ends (2019-06-30)');
+  });
+
+  it('extends a built-in scenario by name, or by its path', async () => {
+    expect(await lintas('validate', file('by-name.yaml', 'extends: baseline\nname: by-name\n'))).toEqual({ code: 0, stdout: 'ok\n', stderr: '' });
+    expect((await lintas('validate', 'tests/fixtures/extends.json')).code).toBe(0);
+  });
+
+  it('a key "__proto__" in a data file never reaches Object.prototype', async () => {
+    await lintas('validate', `${H}/proto.json`);
+    await lintas('sweep', B, '--param', '__proto__.polluted=1', '--scale', '50', '--weeks', '1', '--out', out());
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.prototype.toString.call([])).toBe('[object Array]');
+  });
+});
+
+describe('faults while writing', () => {
+  it('run --out on a full disk: exit 2, one line, and no file left behind (a 64 kB tmpfs)', async () => {
+    const dir = join(tmp, 'full');
+    mkdirSync(dir);
+    let full = false;
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' });
+      full = true;
+    } catch {
+      // No tmpfs here (not root): the /dev/full test below still exercises a full device.
+    }
+    if (!full) return;
+    try {
+      const r = await lintas('run', B, '--scale', '50', '--out', dir);
+      expect(r.stderr).not.toContain(NO_STACK);
+      expect(r.code).toBe(2);
+      expect(lines(r.stderr)).toHaveLength(1);
+      expect(r.stderr).toMatch(/no space left on the device \(ENOSPC\)/);
+      expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      spawnSync('umount', [dir]);
+    }
+  });
+
+  it('run --json into /dev/full: exit 2 and one line (spawned, stdout on the full device)', () => {
+    const fd = resolve('/dev/full');
+    const r = spawnSync('node', ['bin/lintas.js', 'run', B, '--scale', '50', '--weeks', '2', '--json', '--out', out()], {
+      encoding: 'utf8',
+      stdio: ['ignore', openSync(fd, 'w'), 'pipe'],
+    });
+    expect(r.stderr).not.toContain(NO_STACK);
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['lintas: cannot write to standard output: no space left on the device (ENOSPC)']);
+  });
+
+  it('a failing stdout in-process (EPIPE) is one line and exit 2', async () => {
+    const epipe = Object.assign(new Error('write EPIPE'), { code: 'EPIPE', syscall: 'write' });
+    let stderr = '';
+    const err = vi.spyOn(process.stderr, 'write').mockImplementation(((s: string) => {
+      stderr += s;
+      return true;
+    }) as typeof process.stderr.write);
+    const outSpy = vi.spyOn(process.stdout, 'write').mockImplementation(((_s: string, ...rest: unknown[]) => {
+      const cb = rest.find((x) => typeof x === 'function') as ((e?: Error) => void) | undefined;
+      queueMicrotask(() => {
+        process.stdout.emit('error', epipe);
+        cb?.(epipe);
+      });
+      return false;
+    }) as typeof process.stdout.write);
+    try {
+      const { main } = await import('../../src/cli.js');
+      const code = await main(['validate', B]);
+      expect(code).toBe(2);
+      expect(stderr).toBe('lintas: cannot write to standard output: the reader closed the pipe (EPIPE)\n');
+    } finally {
+      outSpy.mockRestore();
+      err.mockRestore();
+    }
+  });
+
+  it('an output folder keeps no temporary file after a successful run', async () => {
+    const dir = out();
+    const r = await lintas('run', B, '--scale', '50', '--weeks', '2', '--out', dir);
+    expect(r.code).toBe(0);
+    expect(readdirSync(dir).sort()).toEqual(['crossings.csv', 'summary.json', 'timeseries.csv']);
+    expect(existsSync(join(dir, '.summary.json.tmp'))).toBe(false);
+  });
+});
