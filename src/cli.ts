@@ -216,6 +216,15 @@ export function buildProgram(): Command {
       process.stdout.write('ok\n');
     });
 
+  program
+    .command('schema')
+    .description('print the JSON Schema of a .json/.yaml scenario, for editors (see docs/scenarios.md)')
+    .exitOverride()
+    .action(async () => {
+      const { scenarioJsonSchema } = await import('./report/scenario-schema.js');
+      process.stdout.write(`${JSON.stringify(scenarioJsonSchema(), null, 2)}\n`);
+    });
+
   experimentOptions(
     program
       .command('compare')

@@ -227,6 +227,8 @@ async function readLayers(full: string, shown: string, seen: string[], fromData:
     data = await readCode(full, ext, shown);
   } else if (DATA_EXT.has(ext)) {
     data = parseData(readText(full, shown), ext, shown, top || builtin);
+    // "$schema" points an editor at docs/scenario.schema.json (lintas schema); it is not part of the scenario.
+    if (isRecord(data) && Object.hasOwn(data, '$schema')) data = Object.fromEntries(Object.entries(data).filter(([k]) => k !== '$schema'));
     refuseForbiddenKeys(data, shown, top || builtin);
   } else if (top) {
     throw new UserError([`${shown}: expected a .ts, .json or .yaml scenario file`]);

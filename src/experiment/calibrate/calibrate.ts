@@ -14,6 +14,7 @@ import { stream } from '../../core/rng.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { getPath } from '../../scenario/paths.js';
 import { execute, writeAtomic } from '../executor.js';
+import { readPriors } from '../sensitivity/priors.js';
 import { parseParamSpec } from '../sweep.js';
 import { type RunRecord, type Task, variantsOf } from '../tasks.js';
 import { abcSmc, boxPrior, type Generation, weightedMean, weightedQuantile } from './abc.js';
@@ -27,7 +28,7 @@ export const DEFAULT_PARAMS = ['params.h0', 'params.ngoOutreach', 'params.selfRe
 export interface CalibrateOptions {
   file: string;
   targets: string;
-  /** PATH=lo..hi (uniform), or PATH alone for a parameter whose scenario entry carries a range. */
+  /** PATH=lo..hi (uniform), PATH alone for a parameter whose scenario entry carries a range, or a priors file (.csv/.json/.yaml). */
   params: string[];
   /** Only targets inside these years are fitted; the other fitted rows are held out. */
   fitYears?: [number, number];
@@ -52,6 +53,8 @@ export interface Factor {
   hi: number;
   /** The scenario's own (hand-set) value. */
   handSet: number;
+  /** Log-uniform prior (from a priors file). */
+  log?: boolean;
 }
 
 type Scored = Target & { role: 'fit' | 'holdout' };
@@ -81,9 +84,18 @@ function numberAt(data: unknown, path: string): number | undefined {
   return typeof x === 'number' ? x : undefined;
 }
 
-function factorsOf(specs: string[], data: unknown, ranges: Readonly<Record<string, readonly [number, number] | undefined>>): Factor[] {
+/** Priors from a priors file (as `lintas sensitivity --params FILE`); calibration takes uniform and log-uniform ones. */
+function factorsOfFile(file: string, data: unknown): Factor[] {
+  return readPriors(file, data).map((p) => {
+    if (p.distribution === 'triangular') throw new UserError([`--params ${file}: ${p.path}: calibration takes uniform or log-uniform priors, not triangular`]);
+    return { path: p.path, lo: p.lo, hi: p.hi, handSet: numberAt(data, p.path)!, ...(p.distribution === 'loguniform' ? { log: true } : {}) };
+  });
+}
+
+export function factorsOf(specs: string[], data: unknown, ranges: Readonly<Record<string, readonly [number, number] | undefined>>): Factor[] {
   const list = specs.length ? specs : DEFAULT_PARAMS;
-  const factors = list.map((spec): Factor => {
+  const factors = list.flatMap((spec): Factor | Factor[] => {
+    if (!spec.includes('=') && /\.(csv|json|ya?ml)$/i.test(spec)) return factorsOfFile(spec, data);
     const path = spec.includes('=') ? parseParamSpec(spec).path : spec.trim();
     const handSet = numberAt(data, path);
     if (handSet === undefined) throw new UserError([`--params ${path}: not a number in the scenario`]);
