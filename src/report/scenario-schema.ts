@@ -119,7 +119,7 @@ export function toJsonSchema(t: z.ZodTypeAny, path = ''): JsonSchema {
         properties[k] = toJsonSchema(v, path ? `${path}.${k}` : k);
         if (!isOptional(v)) required.push(k);
       }
-      return described({ type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: d.unknownKeys === 'strict' ? false : true });
+      return described({ type: 'object', properties, ...(required.length ? { required } : {}), additionalProperties: d.unknownKeys !== 'strict' });
     }
     default:
       return described({});
@@ -157,8 +157,6 @@ export function scenarioJsonSchema(): JsonSchema {
     },
     additionalProperties: false,
     // Every field is required of a scenario that extends nothing; one that extends another may give any subset.
-    if: { not: { required: ['extends'] } },
-    then: { required },
-    else: {},
+    anyOf: [{ required: ['extends'] }, { required }],
   };
 }

@@ -40,7 +40,7 @@ function rows(props: Record<string, JsonSchema>, required: readonly string[], pr
 export function scenariosMarkdown(): string {
   const schema = scenarioJsonSchema();
   const props = schema.properties as Record<string, JsonSchema>;
-  const required = ((schema.then as JsonSchema).required as string[]) ?? [];
+  const required = ((schema.anyOf as JsonSchema[])[1]!.required as string[]) ?? [];
   const lines = [
     '# Writing scenarios: the field reference',
     '',
