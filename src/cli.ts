@@ -237,7 +237,7 @@ export function buildProgram(): Command {
     .option('--no-report', 'do not write report.html')
     .exitOverride()
     .action(async (file: string, o: ExperimentFlags & { report: boolean; json?: boolean }) => {
-      const opts = experiment(file, 'compare', o, !o.json && process.stderr.isTTY);
+      const opts = experiment(file, 'compare', o, !o.json);
       const outDir = opts.outDir;
       await preflight(file, o, outDir, true);
       const { compare, KEY_METRICS } = await experiments();
@@ -277,7 +277,7 @@ export function buildProgram(): Command {
     .action(async (file: string, o: ExperimentFlags & { param: string[]; samples?: number; parquet?: boolean }) => {
       await preflight(file, o, experiment(file, 'sweep', o, false).outDir, false);
       const { sweep } = await sweeps();
-      const res = await sweep({ ...experiment(file, 'sweep', o, process.stderr.isTTY), params: o.param, samples: o.samples, parquet: !!o.parquet });
+      const res = await sweep({ ...experiment(file, 'sweep', o, true), params: o.param, samples: o.samples, parquet: !!o.parquet });
       process.stdout.write(`${res.text}\n\n  wrote ${res.files.join(', ')}\n`);
     });
 
@@ -305,7 +305,7 @@ export function buildProgram(): Command {
     .action(async (file: string, o: ExperimentFlags & { method: string; param: string[]; params?: string; parquet?: boolean; report: boolean; outputs?: string; variant?: string; against?: string; trajectories: number; samples: number; bootstrap: number; json?: boolean }) => {
       if (o.method !== 'morris' && o.method !== 'sobol') throw new UserError([`--method ${o.method}: expected morris or sobol`]);
       const { DEFAULT_OUTPUTS, sensitivity, sensitivityTable } = await import('./experiment/sensitivity/analysis.js');
-      const base = experiment(file, 'sweep', o, !o.json && process.stderr.isTTY);
+      const base = experiment(file, 'sweep', o, !o.json);
       const outDir = o.out ?? join('out', `sensitivity-${file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')}`);
       const res = await sensitivity({
         ...base,

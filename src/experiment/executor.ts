@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { UserError } from '../core/errors.js';
 import { fingerprintOf, lockFolder, readJournal, sealRecord } from './journal.js';
+import { progressReporter } from './progress.js';
 import { type Shard, type ShardManifest, ShardFinished, rerunCommand, shardLabel, shardName, tasksOfShard } from './shards.js';
 import { taskKey, type RunRecord, type Task } from './tasks.js';
 
@@ -94,9 +95,16 @@ async function runPending(pending: Task[], workers: number, timeoutSeconds: numb
   }
 }
 
-function progressBar(on: boolean | undefined, total: number, done: number) {
-  const bar = on && total - done > 1 ? new SingleBar({ format: 'runs [{bar}] {value}/{total} | {eta_formatted} left', stream: process.stderr }) : undefined;
-  bar?.start(total, done);
+/** A bar on a terminal; elsewhere (a pipe, CI, a batch job) a line at every tenth of the runs. */
+function progressBar(on: boolean | undefined, total: number, done: number): { increment(): void; stop(): void } | undefined {
+  if (!on || total - done < 1) return undefined;
+  if (!process.stderr.isTTY) {
+    const lines = progressReporter();
+    lines.start(total, done);
+    return lines;
+  }
+  const bar = new SingleBar({ format: 'runs [{bar}] {value}/{total} | {eta_formatted} left', stream: process.stderr });
+  bar.start(total, done);
   return bar;
 }
 
