@@ -1,5 +1,9 @@
 /** The comparison as text: what a policy reader sees in the terminal. */
+import { METRIC_DEFS, type MetricDef } from '../model/metrics.js';
 import type { Comparison } from './compare.js';
+
+/** Below this many replicates an interval means little (the report says the same). */
+const FEW_REPLICATES = 5;
 
 const f0 = (x: number) => Math.round(x).toLocaleString('en-US');
 const pct = (x: number | null) => (x === null ? '' : `${x > 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
@@ -7,17 +11,8 @@ const signed = (x: number) => `${x > 0 ? '+' : ''}${f0(x)}`;
 const pad = (s: string, n: number) => s.padEnd(n);
 const lpad = (s: string, n: number) => s.padStart(n);
 
-const LABELS: Record<string, string> = {
-  trafficked: 'people trafficked (true count)',
-  identified: 'victims identified',
-  departures: 'departures',
-  crossings_informal: 'informal crossings',
-  crossings_colluded: 'crossings waved through by colluding officers',
-  interceptions: 'interceptions',
-  convictions: 'convictions',
-  deportations: 'deportations',
-  re_trafficked: 're-trafficked',
-};
+/** Plain labels from the metric registry. */
+const LABELS: Record<string, string> = Object.fromEntries(Object.entries(METRIC_DEFS).map(([k, d]) => [k, (d as MetricDef).label]));
 
 /** The variants a person reads: the runs a decomposition adds are shown in its own table. */
 export const shownVariants = (c: Comparison) => c.variants.filter((v) => !v.decomposes);
@@ -28,6 +23,9 @@ export function comparisonTable(c: Comparison, metrics: readonly string[]): stri
   const width = Math.max(10, ...variants.map((v) => v.name.length)) + 2;
   out.push(`lintas compare: ${c.scenario}, ${c.start} .. ${c.end}, ${c.replicates} replicates (seeds ${c.seeds[0]}..${c.seeds[c.seeds.length - 1]}), 1 agent = ${c.scale} persons`);
   out.push('Paired differences use common random numbers: replicate r of every variant runs with the same seed (seed + r). Intervals are 95%.');
+  out.push('The intervals cover the variation between seeds only, not the assumed coefficients (see report.html, "How sure is this?").');
+  if (c.replicates < FEW_REPLICATES)
+    out.push(`Warning: only ${c.replicates} replicates; intervals from fewer than ${FEW_REPLICATES} are unreliable (they can be very wide or dip below zero). Use --replicates 10 or more.`);
   for (const m of metrics) {
     if (!c.variants[0]!.metrics[m]) continue;
     out.push('');
