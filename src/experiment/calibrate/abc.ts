@@ -139,6 +139,19 @@ function kernelOf(thetas: number[][], w: number[]) {
   };
 }
 
+/** Systematic resampling by weight from a seeded stream: indices of `n` draws. */
+export function resample(weights: number[], n: number, seed: number): number[] {
+  const u0 = stream(seed, 'abc-resample').next();
+  const out: number[] = [];
+  let acc = weights[0]!, j = 0;
+  for (let i = 0; i < n; i++) {
+    const u = (i + u0) / n;
+    while (u > acc && j < weights.length - 1) acc += weights[++j]!;
+    out.push(j);
+  }
+  return out;
+}
+
 const ess = (w: number[]) => 1 / w.reduce((s, x) => s + x * x, 0);
 
 export async function abcSmc<T>(prior: Prior, simulate: Simulate<T>, o: AbcOptions<T>): Promise<Generation<T>[]> {

@@ -10,14 +10,13 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
-import { stream } from '../../core/rng.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { getPath } from '../../scenario/paths.js';
 import { execute, writeAtomic } from '../executor.js';
 import { readPriors } from '../sensitivity/priors.js';
 import { parseParamSpec } from '../sweep.js';
 import { type RunRecord, type Task, variantsOf } from '../tasks.js';
-import { abcSmc, boxPrior, type Generation, weightedMean, weightedQuantile } from './abc.js';
+import { abcSmc, boxPrior, type Generation, resample, weightedMean, weightedQuantile } from './abc.js';
 import { checkEnsemble, type EnsembleCheck } from './check.js';
 import { writeColumnsParquet } from './parquet.js';
 import { distance, missing, type Period, readTargets, type Target, targetValue } from './targets.js';
@@ -239,19 +238,6 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   };
   await writeOutputs(o.outDir, result, gens, kept, check);
   return result;
-}
-
-/** Systematic resampling by weight from a seeded stream: indices of `n` draws. */
-export function resample(weights: number[], n: number, seed: number): number[] {
-  const u0 = stream(seed, 'abc-resample').next();
-  const out: number[] = [];
-  let acc = weights[0]!, j = 0;
-  for (let i = 0; i < n; i++) {
-    const u = (i + u0) / n;
-    while (u > acc && j < weights.length - 1) acc += weights[++j]!;
-    out.push(j);
-  }
-  return out;
 }
 
 async function writeOutputs(dir: string, r: CalibrationResult, gens: Generation<(number | undefined)[]>[], kept: Scored[], check: EnsembleCheck[]): Promise<void> {

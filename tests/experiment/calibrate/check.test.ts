@@ -1,7 +1,7 @@
 /** The predictive check: averaged relative difference and coverage of 90% intervals, on hand-made ensembles. */
 import { describe, expect, it } from 'vitest';
 import { checkEnsemble } from '../../../src/experiment/calibrate/check.js';
-import { resample } from '../../../src/experiment/calibrate/calibrate.js';
+import { resample } from '../../../src/experiment/calibrate/abc.js';
 import type { Target } from '../../../src/experiment/calibrate/targets.js';
 
 const t = (id: string, observed: number, role: 'fit' | 'holdout', over: Partial<Target> = {}) =>

@@ -1,0 +1,27 @@
+/** Reading a posterior ensemble back and drawing one parameter set per replicate. */
+import { describe, expect, it } from 'vitest';
+import { parsePosterior, posteriorDraws } from '../../../src/experiment/calibrate/posterior.js';
+
+const CSV = 'particle,weight,distance,params.h0,params.ngoOutreach\n0,3,0.5,0.0001,0.002\n1,1,0.7,0.00012,0.001\n';
+
+describe('posterior ensembles', () => {
+  it('reads posterior.csv with normalised weights', () => {
+    const p = parsePosterior(CSV);
+    expect(p.paths).toEqual(['params.h0', 'params.ngoOutreach']);
+    expect(p.weights).toEqual([0.75, 0.25]);
+    expect(p.thetas[1]).toEqual([0.00012, 0.001]);
+  });
+
+  it('draws replicates in proportion to the weights, the same every time', () => {
+    const draws = posteriorDraws(parsePosterior(CSV), 8, 3);
+    expect(draws.filter((d) => d[0]![1] === 0.0001)).toHaveLength(6);
+    expect(draws[0]).toEqual([['params.h0', expect.any(Number)], ['params.ngoOutreach', expect.any(Number)]]);
+    expect(posteriorDraws(parsePosterior(CSV), 8, 3)).toEqual(draws);
+  });
+
+  it('refuses what is not a posterior', () => {
+    expect(() => parsePosterior('a,b\n1,2\n', 'x.csv')).toThrow("x.csv: expected the header particle,weight,distance,<parameter paths> of lintas calibrate's posterior.csv");
+    expect(() => parsePosterior('particle,weight,distance,p\n0,-1,0,1\n', 'x.csv')).toThrow('x.csv: row 2: expected 4 numbers and a weight >= 0');
+    expect(() => parsePosterior('particle,weight,distance,p\n0,0,0,1\n', 'x.csv')).toThrow('x.csv: no particle with a positive weight');
+  });
+});
