@@ -1,6 +1,7 @@
 /** Zod issues as one path-pointed line each, for UserError (core/errors.ts). */
-import type { ZodError, ZodIssue } from 'zod';
+import type { ZodError, ZodIssue, ZodTypeAny } from 'zod';
 import { UserError } from '../core/errors.js';
+import { closest, knownKeys } from './suggest.js';
 
 export type IssuePath = (string | number)[];
 
@@ -28,18 +29,24 @@ export function formatPath(path: IssuePath): string {
   return out || '(scenario)';
 }
 
-function issueLines(issue: ZodIssue): ScenarioIssue[] {
+function issueLines(issue: ZodIssue, schema?: ZodTypeAny): ScenarioIssue[] {
   const at = (path: IssuePath, message: string) => ({ path, line: `${formatPath(path)}: ${message}` });
-  if (issue.code === 'unrecognized_keys') return issue.keys.map((k) => at([...issue.path, k], 'unknown field'));
+  if (issue.code === 'unrecognized_keys') {
+    const known = schema ? knownKeys(schema, issue.path) : [];
+    return issue.keys.map((k) => {
+      const near = closest(k, known);
+      return at([...issue.path, k], near ? `unknown field (did you mean "${near}"?)` : 'unknown field');
+    });
+  }
   if (issue.code === 'invalid_type' && issue.received === 'undefined') return [at(issue.path, `required, expected ${issue.expected}`)];
   if (issue.code === 'invalid_type') return [at(issue.path, `expected ${issue.expected}, got ${issue.received}`)];
   return [at(issue.path, issue.message)];
 }
 
 /** Every issue once, in order. */
-export function zodIssues(error: ZodError): ScenarioIssue[] {
+export function zodIssues(error: ZodError, schema?: ZodTypeAny): ScenarioIssue[] {
   const seen = new Set<string>();
-  return error.issues.flatMap(issueLines).filter((i) => !seen.has(i.line) && seen.add(i.line));
+  return error.issues.flatMap((i) => issueLines(i, schema)).filter((i) => !seen.has(i.line) && seen.add(i.line));
 }
 
 export function zodLines(error: ZodError): string[] {

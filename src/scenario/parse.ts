@@ -74,7 +74,7 @@ function parseLayered(data: unknown, registry: InterventionRegistry): Scenario {
   let schema = schemas.get(registry);
   if (!schema) schemas.set(registry, (schema = scenarioSchemaFor(registry)));
   const result = schema.safeParse(data);
-  if (!result.success) throw new ScenarioError(zodIssues(result.error));
+  if (!result.success) throw new ScenarioError(zodIssues(result.error, schema));
   const s = result.data;
   const params: Record<string, number> = {};
   const paramSources: Record<string, string | undefined> = {};

@@ -154,7 +154,7 @@ describe('parseScenario errors', () => {
   });
 
   it('an unknown parameter', () => {
-    expect(errorLines((d) => void (d.params.h00 = 0.1))).toEqual(['params.h00: unknown field']);
+    expect(errorLines((d) => void (d.params.h00 = 0.1))).toEqual(['params.h00: unknown field (did you mean "h0"?)']);
   });
 
   // KNOWN BUG (src/scenario/schema.ts: originSchema, hubSchema, crossingSchema, destinationSchema,
@@ -163,7 +163,7 @@ describe('parseScenario errors', () => {
   // (e.g. "visitrate", "inflowPerYer") falls back to its default with no error.
   // Flip to `it` once those objects are .strict().
   it('an unknown field inside a node', () => {
-    expect(errorLines((d) => void (d.origins[0]!.visitrate = 0.5))).toEqual(['origins[0].visitrate: unknown field']);
+    expect(errorLines((d) => void (d.origins[0]!.visitrate = 0.5))).toEqual(['origins[0].visitrate: unknown field (did you mean "visitRate"?)']);
   });
 
   it('a missing required parameter', () => {
