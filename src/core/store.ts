@@ -3,6 +3,7 @@
  * the table preallocates capacity and hands out ids in creation order, never reusing one,
  * so iteration in id order is stable for the whole run (the bitECS swap-remove hazard avoided).
  */
+import { UserError } from './errors.js';
 
 export type ColumnKind = 'u8' | 'u16' | 'i32' | 'u32' | 'f32' | 'f64';
 
@@ -48,9 +49,14 @@ export class AgentTable<S extends ColumnSchema> {
 
   /** Reserve `n` new ids and return the first; columns start at zero. */
   add(n = 1): number {
+    // A count that is not a number, or a table outgrown, comes from the scenario (values far outside
+    // their ranges), not from a bug: a UserError, said in one line.
+    if (!Number.isFinite(n)) throw new UserError([`agent table "${this.name}": the run computed ${n} agents to add; some parameter value is far outside its plausible range`]);
     if (!Number.isInteger(n) || n < 1) throw new Error(`agent table "${this.name}": add() needs a whole number of agents >= 1, got ${n}`);
     if (this.count + n > this.capacity) {
-      throw new Error(`agent table "${this.name}" is full (${this.capacity} agents); raise its capacity`);
+      throw new UserError([
+        `agent table "${this.name}" is full (${this.capacity} agents); raise its capacity: this scenario creates more than the model holds (shorten the horizon, or bring extreme parameter values back into their ranges)`,
+      ]);
     }
     const first = this.count;
     this.count += n;

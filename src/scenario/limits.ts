@@ -65,9 +65,38 @@ export interface RunPlan {
 
 const mb = (bytes: number) => Math.ceil(bytes / 1024 / 1024);
 
+/** Largest exponent of the departure hazard h0·exp(βw·gap + βu·unemployment + βp·poverty) allowed: far from overflow, with room for the levers. */
+export const MAX_HAZARD_EXPONENT = 200;
+
+/**
+ * The departure hazard's exponent at its worst over the scenario's wage series (model/calendar.ts):
+ * weights so large that it overflows make every count a NaN, so they are refused by name.
+ */
+function hazardProblems(s: Scenario): string[] {
+  const span = (steps: readonly { value: number }[] | undefined): [number, number] =>
+    steps?.length ? [Math.min(...steps.map((x) => x.value)), Math.max(...steps.map((x) => x.value))] : [1, 1];
+  const my = span(s.series.my_min_wage_myr);
+  const fx = span(s.series.fx_idr_per_myr);
+  const [dLo, dHi] = [my[0] * fx[0], my[1] * fx[1]];
+  let gap = 0;
+  for (const o of s.origins) {
+    const [lo, hi] = span(s.series[`wage_${o.wageRegion}`]);
+    gap = Math.max(gap, Math.abs(Math.log(dHi / lo)), Math.abs(Math.log(dLo / hi)));
+  }
+  const terms: [string, number][] = [
+    ['betaWage', Math.abs(s.params.betaWage ?? 0) * gap],
+    ['betaUnemployment', Math.abs(s.params.betaUnemployment ?? 0)],
+    ['betaPoverty', Math.abs(s.params.betaPoverty ?? 0)],
+  ];
+  const worst = terms.reduce((a, [, v]) => a + v, 0);
+  if (!(worst > MAX_HAZARD_EXPONENT)) return [];
+  const [name] = terms.reduce((a, b) => (b[1] > a[1] ? b : a));
+  return [`params.${name}: ${s.params[name]} makes the departure hazard's exponent reach ${worst.toPrecision(3)} (at most ${MAX_HAZARD_EXPONENT} keeps it a number); far outside any plausible weight`];
+}
+
 /** Problems a run of this scenario would meet, one line each (empty: none). */
 export function planProblems(s: Scenario, plan: RunPlan): string[] {
-  const out: string[] = [];
+  const out: string[] = hazardProblems(s);
   if (plan.seed + plan.replicates - 1 > Number.MAX_SAFE_INTEGER)
     out.push(`${plan.seedFrom}: seed ${plan.seed} + ${plan.replicates} replicates goes past 2^53 - 1, where seeds stop being distinct integers`);
   const { scale } = plan;

@@ -125,6 +125,7 @@ bad('parameter as text', 'params.h0', (d) => (d.params.h0 = 'x'));
 bad('parameter without its source', 'params.h0', (d) => (d.params.h0 = { value: 0.0001 }));
 bad('unknown parameter', 'params.warpFactor', (d) => (d.params.warpFactor = 9));
 bad('parameter range upside down', 'params.h0.range', (d) => (d.params.h0 = { value: 0.0001, source: 's', range: [2, 1] }));
+bad('a wage weight that overflows the hazard', 'params.betaWage', (d) => (d.params.betaWage = { value: 1335, source: 'fuzz' }));
 bad('unknown intervention', 'interventions[0].kind', (d) => (d.interventions[0].kind = 'magic'));
 bad('intervention intensity 5', 'interventions[0].intensity', (d) => (d.interventions[0].intensity = 5));
 bad('intervention before the horizon', 'interventions[0].start', (d) => (d.interventions[0].start = '2000-01-03'));
