@@ -123,7 +123,7 @@ function experimentOptions(cmd: Command, kind: 'compare' | 'sweep', defaultRepli
   return cmd
     .option('--replicates <n>', `replicates per ${kind === 'compare' ? 'variant' : 'design point'}`, integer(kind === 'compare' ? 2 : 1, MAX_COUNT), defaultReplicates)
     .option('--seed <n>', "seed of replicate 0; replicate r uses seed + r (default: the scenario's)", integer(0))
-    .option('--workers <n>', 'worker threads (results do not depend on it; at most the cores)', workersArg, Math.min(2, availableParallelism()))
+    .option('--workers <n>', 'worker threads (default and maximum: the cores; results do not depend on it)', workersArg, availableParallelism())
     .option('--scale <n>', 'persons per agent, overriding the scenario', scaleArg)
     .option('--weeks <n>', 'stop each run after this many weeks', integer(1, 10_000))
     .option('--max-memory <MB>', 'refuse a run estimated to need more memory than this, all workers together (default 4096, or LINTAS_MAX_MEMORY_MB)', integer(64))
