@@ -26,9 +26,11 @@ const LAYERS = Symbol('lintas.scenarioLayers');
  * values must not be echoed — then the data is a fresh merge, never a module's own object.
  */
 export function withLayers<T>(data: T, layers: Layer[]): T {
-  if (data && typeof data === 'object' && layers.some((l) => !l.trusted) && Object.isExtensible(data))
-    Object.defineProperty(data, LAYERS, { value: layers, enumerable: false, configurable: true });
-  return data;
+  if (!data || typeof data !== 'object' || Array.isArray(data) || layers.every((l) => l.trusted)) return data;
+  // A frozen merge (immer freezes what it produces) is copied, so the layers are never lost.
+  const out = Object.isExtensible(data) ? data : ({ ...data } as T);
+  Object.defineProperty(out, LAYERS, { value: layers, enumerable: false, configurable: true });
+  return out;
 }
 
 export function layersOf(data: unknown): Layer[] | undefined {

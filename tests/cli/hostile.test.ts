@@ -300,6 +300,10 @@ describe('the trust boundary', () => {
     expect(r.stderr).not.toMatch(/hunter2|SECRET|12345|password/);
     expect(r.stderr).toContain('origins[0].population: invalid value inherited from ./secret.json');
     expect(r.stderr).toContain('(scenario): invalid value inherited from ./secret.json');
+    // Also when the file changes what it inherits with `set` (a frozen merge).
+    const set = await lintas('validate', `${H}/extends-secret-set.json`);
+    expect(set.code).toBe(2);
+    expect(set.stderr).not.toMatch(/hunter2|SECRET|12345|password/);
     const broken = await lintas('validate', `${H}/extends-broken.json`);
     expect(broken.stderr).not.toMatch(/hunter2|password/);
   });
