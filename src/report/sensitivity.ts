@@ -77,11 +77,12 @@ export function sobolSpec(r: SensitivityResult, output: string, top = 15): TopLe
     encoding: {
       y: { field: 'parameter', type: 'nominal', sort: order, title: null },
       yOffset: { field: 'index' },
-      color: { field: 'index', type: 'nominal', title: null, scale: { range: [OKABE_ITO.blue, OKABE_ITO.orange] }, legend: { orient: 'bottom' } },
+      color: { field: 'index', type: 'nominal', title: null, scale: { range: [OKABE_ITO.blue, OKABE_ITO.orange] }, legend: { orient: 'bottom', labelLimit: 300 } },
     },
+    // Indices are shares of variance: estimates outside [0, 1] (a small N) are cut at the frame.
     layer: [
-      { mark: 'bar', encoding: { x: { field: 'value', type: 'quantitative', title: 'index (share of variance)' } } },
-      { mark: { type: 'rule', color: '#333' }, encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
+      { mark: { type: 'bar', clip: true }, encoding: { x: { field: 'value', type: 'quantitative', title: 'index (share of variance)', scale: { domain: [-0.1, 1.1] } } } },
+      { mark: { type: 'rule', color: '#333', clip: true }, encoding: { x: { field: 'lo', type: 'quantitative' }, x2: { field: 'hi' } } },
     ],
   } as TopLevelSpec;
 }
@@ -150,9 +151,11 @@ export async function buildSensitivityReport(dir: string): Promise<{ html: strin
     writeFileSync(join(dir, 'charts', `${stem}.png`), svgToPng(svg));
     charts.push(join(dir, 'charts', `${stem}.png`));
     const noise = r.seedVarianceShare[output]!;
+    const wild = r.method === 'sobol' && r.indices[output]!.some((x) => Number(x.S1) < -0.1 || Number(x.ST) > 1.1 || Number(x.S1) > 1.1);
+    const caution = wild ? '<p class="note"><b>Too few samples:</b> some estimates lie outside 0–1, where no share of variance can be; increase --samples (a power of two) before reading the ranking.</p>' : '';
     sections.push(`<h2>${esc(title(r, output))}</h2>
 <p class="note">${Number.isFinite(noise) ? `Seed noise is ${(100 * noise).toFixed(0)}% of the variance of single runs; the rest comes from the parameters.` : 'One seed per design point: seed noise is mixed into the indices (use --replicates 2 or more to measure it).'}</p>
-<figure>${svg}</figure>
+${caution}<figure>${svg}</figure>
 ${rankingTable(r, output)}
 ${flipTable(r, output)}`);
   }
