@@ -34,6 +34,8 @@ const params: Record<string, FieldDoc> = Object.fromEntries([
 
 export const FIELD_DOCS: Record<string, FieldDoc> = {
   extends: { description: 'a scenario this one starts from (a .json/.yaml file, or a built-in scenario: baseline, paper-interventions); objects merge, arrays replace', example: 'baseline' },
+  append: { description: 'with extends: entries added to the lists the scenario inherits (lists given as fields replace the inherited ones)', example: { closures: [{ crossing: 'aruk', from: '2023-01-02', to: '2023-03-31', reason: 'flood' }] } },
+  set: { description: 'with extends: single values changed by path, the rest inherited: a parameter (params.patrolKappa, a number or { value, source }), an entry by id or index (crossings.entikong_informal.terrain, closures[0].to)', example: { 'crossings.entikong_informal.terrain': 0.5 } },
   name: { description: 'scenario name; names the output folder', example: 'stronger-patrols' },
   description: { description: 'what the scenario is, in a sentence' },
   start: { description: 'first reported week (the Monday of that week)', unit: 'date YYYY-MM-DD', example: '2019-01-07' },

@@ -7,6 +7,7 @@
  */
 import type { z } from 'zod';
 import { BUILTIN } from '../model/interventions/index.js';
+import { APPENDABLE } from '../scenario/overrides.js';
 import { scenarioSchemaFor } from '../scenario/schema.js';
 import { FIELD_DOCS, VARIANT_FIELDS } from './scenario-fields.js';
 
@@ -144,6 +145,13 @@ export function scenarioJsonSchema(): JsonSchema {
     },
   };
   const required = (base.required as string[]) ?? [];
+  const append: JsonSchema = {
+    type: 'object',
+    description: FIELD_DOCS.append?.description,
+    additionalProperties: false,
+    properties: Object.fromEntries(APPENDABLE.map((f) => [f, { type: 'array', items: (properties[f]?.items as JsonSchema) ?? {} }])),
+  };
+  const set: JsonSchema = { type: 'object', description: FIELD_DOCS.set?.description, examples: [FIELD_DOCS.set?.example] };
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
     $id: 'https://lintas.invalid/scenario.schema.json',
@@ -153,6 +161,8 @@ export function scenarioJsonSchema(): JsonSchema {
     properties: {
       $schema: { type: 'string', description: 'this schema, for editors; ignored by lintas' },
       extends: { type: 'string', description: FIELD_DOCS.extends?.description, examples: ['./scenarios/baseline.ts', 'baseline'] },
+      append,
+      set,
       ...properties,
     },
     additionalProperties: false,

@@ -16,6 +16,7 @@ import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { deepMerge, parseScenario, type Scenario } from './parse.js';
 import { type Layer, withLayers } from './provenance.js';
+import { applyOverrides } from './overrides.js';
 
 export { deepMerge, defineScenario, parseScenario, type Scenario } from './parse.js';
 
@@ -240,7 +241,8 @@ async function readLayers(full: string, shown: string, seen: string[], fromData:
     if (!top && !isRecord(data)) throw new UserError([`extends ${shown}: expected a scenario (an object of fields)`]);
     return { data, layers: [layer(data)] };
   }
-  const { extends: parent, ...rest } = data;
+  // append and set act on what the file extends (overrides.ts); the rest merges over it.
+  const { extends: parent, append, set, ...rest } = data;
   if (typeof parent !== 'string' || parent.trim() === '')
     throw new UserError([`${top ? '' : `${shown}: `}extends: expected a path to a .json or .yaml scenario file, or a built-in scenario (${BUILTIN_SCENARIOS.join(', ')})`]);
   const target = builtinByName(parent) ?? resolve(dirname(full), parent);
@@ -252,7 +254,7 @@ async function readLayers(full: string, shown: string, seen: string[], fromData:
     if (e instanceof UserError && e.lines[0] === `scenario file not found: ${parent}`) throw new UserError([`${shown}: extends ${parent}: file not found`]);
     throw e;
   }
-  return { data: deepMerge(base.data, rest), layers: [layer(rest), ...base.layers] };
+  return { data: applyOverrides(deepMerge(base.data, rest), append, set, shown), layers: [layer(rest), ...base.layers] };
 }
 
 /** Reads a scenario file into plain data, before validation (it remembers its layers; provenance.ts). */
