@@ -17,12 +17,30 @@ import { bareLoop, bareLoopTychei } from './bare-loop.js';
 import { measureExplorerFps, type ExplorerFigures } from './explorer-fps.js';
 import { measureShards } from './shards.js';
 
-// `npm run bench -- shards`: measure only the shards and update that entry of results.json.
-if (process.argv[2] === 'shards') {
+/** Wall time of a whole `lintas` process (the built command), median of 5: what a user waits for. */
+function startup() {
+  const median = (args: string[]) => {
+    const times = Array.from({ length: 5 }, () => {
+      const t0 = performance.now();
+      execFileSync(process.execPath, ['bin/lintas.js', ...args], { stdio: 'ignore' });
+      return (performance.now() - t0) / 1000;
+    }).sort((a, b) => a - b);
+    return times[2]!;
+  };
+  return {
+    note: 'seconds of wall time for the whole process, median of 5 (bin/lintas.js, using dist/ when it is newer than src/)',
+    version: median(['--version']),
+    validateJson: median(['validate', 'tests/fixtures/compare-small.json']),
+    validateTs: median(['validate', 'scenarios/baseline.ts']),
+  };
+}
+
+// `npm run bench -- shards|startup`: measure only that and update its entry of results.json.
+if (process.argv[2] === 'shards' || process.argv[2] === 'startup') {
   const previous = JSON.parse(readFileSync('benchmarks/results.json', 'utf8'));
-  previous.shards = await measureShards(4);
+  previous[process.argv[2]] = process.argv[2] === 'shards' ? await measureShards(4) : startup();
   writeFileSync('benchmarks/results.json', `${JSON.stringify(previous, null, 2)}\n`);
-  process.stderr.write(`shards: ${JSON.stringify(previous.shards)}\n`);
+  process.stderr.write(`${process.argv[2]}: ${JSON.stringify(previous[process.argv[2]])}\n`);
   process.exit(0);
 }
 
@@ -80,6 +98,10 @@ log('main comparison with 2 workers...');
 const compare2 = await timeCompare(2);
 log(`  ${compare2.runs} runs in ${compare2.seconds.toFixed(1)} s`);
 
+log('start-up of the command...');
+const start = startup();
+log(`  --version ${start.version.toFixed(2)} s, validate .json ${start.validateJson.toFixed(2)} s, validate .ts ${start.validateTs.toFixed(2)} s`);
+
 log('one process against 4 shards and a merge...');
 const shards = await measureShards(4);
 log(`  one process ${shards.oneProcessSeconds.toFixed(1)} s; shards ${shards.shardSeconds.map((x) => x.toFixed(1)).join(' + ')} s, merge ${shards.mergeSeconds.toFixed(1)} s`);
@@ -114,6 +136,7 @@ const results = {
     speedup: compare1.seconds / compare2.seconds,
     parallelEfficiency: compare1.seconds / (2 * compare2.seconds),
   },
+  startup: start,
   shards,
   convergence: { note: 'key totals of the baseline (persons, 2019–2024), mean and 95% interval over seeds 1–5, at each --scale', rows: convergenceRows },
   explorer,
