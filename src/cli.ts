@@ -66,6 +66,37 @@ interface PlanFlags {
   maxMemory?: number;
 }
 
+/**
+ * A sweep's largest point: each --param at its largest number (populations, brokers and officers
+ * only grow a run), checked like any scenario; and the number of design points, bounded.
+ */
+async function sweepExtreme(file: string, specs: string[]) {
+  if (!specs.length) return [];
+  const { parseParamSpec } = await sweeps();
+  const parsed = specs.map(parseParamSpec);
+  const points = parsed.reduce((n, p) => n * ('values' in p ? p.values.length : 1), 1);
+  if (points > MAX_COUNT) throw new UserError([`--param: the full factorial has ${points} design points, more than ${MAX_COUNT}`]);
+  const { readScenarioFile, parseScenario } = await import('./scenario/load.js');
+  const { setPath } = await import('./scenario/paths.js');
+  let data: Record<string, unknown>;
+  try {
+    data = structuredClone(await readScenarioFile(file)) as Record<string, unknown>;
+  } catch (e) {
+    if (e instanceof UserError) throw e;
+    return []; // scenario code with functions in it (extensions): the sweep's own checks apply
+  }
+  delete data.variants;
+  for (const p of parsed) {
+    const numbers = 'values' in p ? p.values.filter((v): v is number => typeof v === 'number') : [p.lo, p.hi];
+    if (numbers.length) setPath(data, p.path, Math.max(...numbers));
+  }
+  try {
+    return [{ name: 'the largest point of the sweep', scenario: parseScenario(data) }];
+  } catch {
+    return []; // an invalid value is the sweep's to report, naming its point
+  }
+}
+
 /** The memory limit: the flag, else LINTAS_MAX_MEMORY_MB, else the default. */
 function memoryLimit(flag: number | undefined, fallback: number): number {
   if (flag !== undefined) return flag;
@@ -80,10 +111,10 @@ function memoryLimit(flag: number | undefined, fallback: number): number {
  * variants with `withVariants`) against the run's limits (scenario/limits.ts), then that the
  * output folder can be written.
  */
-async function preflight(file: string, o: PlanFlags, outDir: string | undefined, withVariants: boolean): Promise<void> {
+async function preflight(file: string, o: PlanFlags, outDir: string | undefined, withVariants: boolean, sweepParams: string[] = []): Promise<void> {
   const scenarios = withVariants
     ? (await (await import('./experiment/tasks.js')).variantsOf(file)).map((v) => ({ name: v.name, scenario: v.scenario }))
-    : [{ name: 'baseline', scenario: await loadScenario(file) }];
+    : [{ name: 'baseline', scenario: await loadScenario(file) }, ...(await sweepExtreme(file, sweepParams))];
   const { DEFAULT_MAX_MEMORY_MB, planProblems } = await import('./scenario/limits.js');
   const maxMemoryMb = memoryLimit(o.maxMemory, DEFAULT_MAX_MEMORY_MB);
   const seen = new Set<string>();
@@ -99,7 +130,7 @@ async function preflight(file: string, o: PlanFlags, outDir: string | undefined,
       maxMemoryMb,
     };
     // A problem every variant shares is said once, for the first.
-    for (const line of planProblems(scenario, plan)) if (!seen.has(line) && seen.add(line)) lines.push(name === 'baseline' ? line : `variant ${name}: ${line}`);
+    for (const line of planProblems(scenario, plan)) if (!seen.has(line) && seen.add(line)) lines.push(name === 'baseline' ? line : name.startsWith('the ') ? `${name}: ${line}` : `variant ${name}: ${line}`);
   }
   if (lines.length) throw new UserError(lines);
   if (outDir !== undefined) (await files()).prepareOutDir(outDir);
@@ -275,7 +306,7 @@ export function buildProgram(): Command {
     .option('--parquet', 'also write sweep.parquet')
     .exitOverride()
     .action(async (file: string, o: ExperimentFlags & { param: string[]; samples?: number; parquet?: boolean }) => {
-      await preflight(file, o, experiment(file, 'sweep', o, false).outDir, false);
+      await preflight(file, o, experiment(file, 'sweep', o, false).outDir, false, o.param);
       const { sweep } = await sweeps();
       const res = await sweep({ ...experiment(file, 'sweep', o, true), params: o.param, samples: o.samples, parquet: !!o.parquet });
       process.stdout.write(`${res.text}\n\n  wrote ${res.files.join(', ')}\n`);

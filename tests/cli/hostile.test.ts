@@ -214,6 +214,8 @@ add('sweep --samples 1e6', '--samples', () => ['sweep', B, '--param', 'params.h0
 add('sweep --param __proto__.toString=1', '__proto__', () => ['sweep', B, '--param', '__proto__.toString=1', '--scale', '50', '--weeks', '1', '--out', out()]);
 add('sweep --param __proto__.hasOwnProperty=x', '__proto__', () => ['sweep', B, '--param', '__proto__.hasOwnProperty=x', '--scale', '50', '--weeks', '1', '--out', out()]);
 add('sweep --param constructor.prototype.x=1', 'constructor', () => ['sweep', B, '--param', 'constructor.prototype.x=1', '--scale', '50', '--weeks', '1', '--out', out()]);
+add('sweep whose largest point is too large to run', 'the largest point of the sweep: --scale', () => ['sweep', B, '--param', 'origins[0].population=100,800000000', '--scale', '1', '--out', out()]);
+add('sweep of 110 000 design points', '--param', () => ['sweep', B, ...[1, 2, 3, 4, 5].flatMap((k) => ['--param', `params.${['h0', 'betaWage', 'betaPoverty', 'betaUnemployment', 'pConvict'][k - 1]}=${Array.from({ length: k === 5 ? 11 : 10 }, (_, i) => (i + 1) / 100).join(',')}`]), '--out', out()]);
 add('sweep --param params.nope=1', 'params.nope', () => ['sweep', B, '--param', 'params.nope=1', '--scale', '50', '--weeks', '1', '--out', out()]);
 add('sweep --param without a value', 'params.h0', () => ['sweep', B, '--param', 'params.h0', '--scale', '50', '--weeks', '1', '--out', out()]);
 add('sensitivity --method guess', '--method', () => ['sensitivity', B, '--method', 'guess', '--out', out()]);
