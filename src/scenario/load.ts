@@ -160,14 +160,29 @@ async function readCode(full: string, ext: string, shown: string): Promise<unkno
     mod = (await importCode(pathToFileURL(full).href, ext)) as { default?: unknown };
   } catch (e) {
     if (e instanceof UserError) throw e;
-    // Outside a package marked "type": "module", a .ts file is read as CommonJS and its imports fail.
-    if ((e as { code?: string }).code === 'ERR_REQUIRE_CYCLE_MODULE' || (e as { code?: string }).code === 'ERR_REQUIRE_ASYNC_MODULE')
-      throw new UserError([`${shown}: the scenario code failed to load as an ES module: name it .mts, or put a package.json with "type": "module" in its folder`]);
+    // Outside a package marked "type": "module", a .ts file is read as CommonJS, and Node refuses
+    // the require() cycle through lintas's ES modules: tsx's own import reads it as it is.
+    if ((e as { code?: string }).code === 'ERR_REQUIRE_CYCLE_MODULE' || (e as { code?: string }).code === 'ERR_REQUIRE_ASYNC_MODULE') {
+      try {
+        const { tsImport } = await import('tsx/esm/api');
+        mod = (await tsImport(pathToFileURL(full).href, import.meta.url)) as { default?: unknown };
+      } catch {
+        throw new UserError([`${shown}: the scenario code failed to load as an ES module: name it .mts, or put a package.json with "type": "module" in its folder`]);
+      }
+      return unwrapDefault(mod.default, shown);
+    }
     // A syntax error, a missing import or a throw while it runs: the scenario's code, not lintas.
     throw new UserError([`${shown}: the scenario code failed to load: ${loadMessage(e)}`]);
   }
-  if (mod.default === undefined) throw new UserError([`${shown}: expected a default export (export default defineScenario({ ... }))`]);
-  return mod.default;
+  return unwrapDefault(mod.default, shown);
+}
+
+/** The scenario a module exports by default; read as CommonJS, that is its exports' own `default`. */
+function unwrapDefault(value: unknown, shown: string): unknown {
+  let d = value;
+  if (isRecord(d) && 'default' in d && Object.keys(d).every((k) => k === 'default' || k === '__esModule')) d = d.default;
+  if (d === undefined) throw new UserError([`${shown}: expected a default export (export default defineScenario({ ... }))`]);
+  return d;
 }
 
 function parseData(text: string, ext: string, shown: string, trusted: boolean): unknown {

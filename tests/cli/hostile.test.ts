@@ -322,6 +322,19 @@ describe('the trust boundary', () => {
     expect((await lintas('validate', 'tests/fixtures/extends.json')).code).toBe(0);
   });
 
+  it('a .ts scenario outside any module package loads through bin/lintas.js (spawned)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lintas-outside-'));
+    try {
+      writeFileSync(join(dir, 'mine.ts'), `import baseline from ${JSON.stringify(resolve('scenarios/baseline.ts'))};\nexport default { ...baseline, name: 'outside' };\n`);
+      const r = spawnSync('node', ['bin/lintas.js', 'validate', join(dir, 'mine.ts')], { encoding: 'utf8' });
+      expect(r.stderr).toBe('');
+      expect(r.stdout).toBe('ok\n');
+      expect(r.status).toBe(0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('a key "__proto__" in a data file never reaches Object.prototype', async () => {
     await lintas('validate', `${H}/proto.json`);
     await lintas('sweep', B, '--param', '__proto__.polluted=1', '--scale', '50', '--weeks', '1', '--out', out());
