@@ -338,6 +338,7 @@ export function buildProgram(): Command {
       const { DEFAULT_OUTPUTS, sensitivity, sensitivityTable } = await import('./experiment/sensitivity/analysis.js');
       const base = experiment(file, 'sweep', o, !o.json);
       const outDir = o.out ?? join('out', `sensitivity-${file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')}`);
+      await preflight(file, o, outDir, true);
       const res = await sensitivity({
         ...base,
         outDir,
