@@ -10,6 +10,8 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, r
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { UserError } from '../../src/core/errors.js';
+import { AgentTable } from '../../src/core/store.js';
 import { readScenarioFile } from '../../src/scenario/load.js';
 import { lines, lintas, NO_STACK, type Result } from './helpers.js';
 
@@ -340,6 +342,24 @@ describe('the trust boundary', () => {
     await lintas('sweep', B, '--param', '__proto__.polluted=1', '--scale', '50', '--weeks', '1', '--out', out());
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.prototype.toString.call([])).toBe('[object Array]');
+  });
+});
+
+describe('tables a run outgrows', () => {
+  it('a full agent table, or a count that is not a number, is a UserError of one line (exit 2, no stack)', () => {
+    const t = new AgentTable('brokers', { x: 'u8' }, 4);
+    t.add(4);
+    for (const f of [() => t.add(1), () => t.add(Number.NaN), () => t.add(Number.POSITIVE_INFINITY)]) {
+      let thrown: unknown;
+      try {
+        f();
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(UserError);
+      expect((thrown as UserError).lines).toHaveLength(1);
+      expect((thrown as UserError).lines[0]).toMatch(/^agent table "brokers"/);
+    }
   });
 });
 
