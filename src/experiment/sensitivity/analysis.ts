@@ -19,7 +19,7 @@ import { writeTidyParquet } from '../parquet.js';
 import { parseParamSpec } from '../sweep.js';
 import { type RunRecord, type Task, variantsOf, withOverrides } from '../tasks.js';
 import { morrisDesign, morrisIndices } from './morris.js';
-import { defaultPriors, numberAt, type Prior, quantileOf, readPriors } from './priors.js';
+import { defaultPriors, isNumericPath, type Prior, quantileOf, readPriors } from './priors.js';
 import { saltelliDesign, sobolIndices } from './sobol.js';
 
 export type Method = 'morris' | 'sobol';
@@ -62,12 +62,12 @@ function outputOf(metrics: Record<string, number>, name: string): number {
 }
 
 /** The factors: a priors file and/or --param ranges, or every parameter of the scenario with a range. */
-async function factorsOf(opts: SensitivityOptions, data: unknown, defaults: () => Prior[]): Promise<Factor[]> {
-  const fromFile = opts.paramsFile ? readPriors(opts.paramsFile, data) : [];
+async function factorsOf(opts: SensitivityOptions, data: unknown, params: Readonly<Record<string, number>>, defaults: () => Prior[]): Promise<Factor[]> {
+  const fromFile = opts.paramsFile ? readPriors(opts.paramsFile, data, params) : [];
   const fromFlags = opts.params.map((spec): Prior => {
     const p = parseParamSpec(spec);
     if (!('lo' in p)) throw new UserError([`--param ${spec}: sensitivity needs a range PATH=lo..hi`]);
-    if (typeof numberAt(data, p.path) !== 'number') throw new UserError([`--param ${p.path}: not a number in ${opts.file}`]);
+    if (!isNumericPath(data, p.path, params)) throw new UserError([`--param ${p.path}: not a number in ${opts.file}`]);
     return { path: p.path, distribution: 'uniform', lo: p.lo, hi: p.hi, source: 'command line' };
   });
   if (!fromFile.length && !fromFlags.length) {
@@ -125,7 +125,8 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
   };
   if ((opts.variant === undefined) !== (opts.against === undefined)) throw new UserError(['--variant and --against go together: the decision output is variant − against']);
   const pair = opts.variant !== undefined ? [index(opts.variant), index(opts.against!)] : [0];
-  const factors = await factorsOf(opts, data, () => defaultPriors(variants[pair[0]!]!.scenario));
+  const scenario = variants[pair[0]!]!.scenario;
+  const factors = await factorsOf(opts, data, scenario.params, () => defaultPriors(scenario));
   const k = factors.length;
   const seed0 = opts.seed ?? variants[0]!.scenario.seed;
   const seeds = Array.from({ length: opts.replicates }, (_, r) => seed0 + r);

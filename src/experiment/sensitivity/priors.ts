@@ -85,8 +85,18 @@ export function numberAt(data: unknown, path: string): unknown {
   return v && typeof v === 'object' && 'value' in (v as object) ? (v as { value: unknown }).value : v;
 }
 
-/** The priors of a file, each checked against the scenario data: the path must hold a number. */
-export function readPriors(file: string, data: unknown): Prior[] {
+/**
+ * Whether a path leads to a number: in the scenario data, or a model parameter the file leaves at
+ * its default (given the parsed scenario's parameters).
+ */
+export function isNumericPath(data: unknown, path: string, params?: Readonly<Record<string, number>>): boolean {
+  if (typeof numberAt(data, path) === 'number') return true;
+  const m = /^params\.([A-Za-z_]\w*)$/.exec(path);
+  return !!(m && params && Object.hasOwn(params, m[1]!) && typeof params[m[1]!] === 'number');
+}
+
+/** The priors of a file, each checked against the scenario: the path must hold a number. */
+export function readPriors(file: string, data: unknown, params?: Readonly<Record<string, number>>): Prior[] {
   const rows = readRows(file);
   const seen = new Set<string>();
   return rows.map((row, i) => {
@@ -96,7 +106,7 @@ export function readPriors(file: string, data: unknown): Prior[] {
       throw new UserError([`--params ${file}: [${i}]${issue.path.length ? `.${issue.path.join('.')}` : ''}: ${issue.message}`]);
     }
     const p = r.data;
-    if (typeof numberAt(data, p.path) !== 'number') throw new UserError([`--params ${file}: [${i}].path: ${p.path} does not lead to a number in the scenario`]);
+    if (!isNumericPath(data, p.path, params)) throw new UserError([`--params ${file}: [${i}].path: ${p.path} does not lead to a number in the scenario`]);
     if (seen.has(p.path)) throw new UserError([`--params ${file}: [${i}].path: ${p.path} is listed twice`]);
     seen.add(p.path);
     return p;

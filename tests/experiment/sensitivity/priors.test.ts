@@ -30,6 +30,13 @@ describe('readPriors', () => {
     expect(readPriors(json, data)[0]!.distribution).toBe('uniform');
   });
 
+  it('accepts a model parameter the file leaves at its default, given the parsed parameters', async () => {
+    const s = await loadScenario('tests/fixtures/compare-small.json');
+    const path = file('d.yaml', '- { path: params.mcoDemandCut, lo: 0.3, hi: 0.8 }\n');
+    expect(() => readPriors(path, data)).toThrow('[0].path: params.mcoDemandCut does not lead to a number in the scenario');
+    expect(readPriors(path, data, s.params)[0]!.path).toBe('params.mcoDemandCut');
+  });
+
   it('names the row and field of each mistake', () => {
     const bad = (text: string) => () => readPriors(file('bad.yaml', text), data);
     expect(bad('- { path: params.h0, lo: 2, hi: 1 }')).toThrow('[0].hi: expected lo < hi, got 2 and 1');
