@@ -152,6 +152,17 @@ export function resample(weights: number[], n: number, seed: number): number[] {
   return out;
 }
 
+/** The first index whose cumulative weight reaches u (binary search). */
+function pick(cum: number[], u: number): number {
+  let lo = 0, hi = cum.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cum[mid]! >= u) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 const ess = (w: number[]) => 1 / w.reduce((s, x) => s + x * x, 0);
 
 export async function abcSmc<T>(prior: Prior, simulate: Simulate<T>, o: AbcOptions<T>): Promise<Generation<T>[]> {
@@ -194,9 +205,7 @@ export async function abcSmc<T>(prior: Prior, simulate: Simulate<T>, o: AbcOptio
       const size = Math.min(4 * n, Math.max(need, Math.ceil((1.2 * need) / Math.max(rate, 0.02))));
       const batch = Array.from({ length: size }, () => {
         for (let tries = 0; tries < 10_000; tries++) {
-          const u = rng.next() * cum[cum.length - 1]!;
-          const j = Math.min(cum.findIndex((c) => c >= u), n - 1);
-          const theta = kernel.move(pt[j < 0 ? n - 1 : j]!, rng);
+          const theta = kernel.move(pt[pick(cum, rng.next() * cum[n - 1]!)]!, rng);
           if (prior.density(theta) > 0) return theta;
         }
         throw new Error('abc-smc: the kernel keeps leaving the prior support');
