@@ -40,6 +40,13 @@ describe('report.html', () => {
       expect(await page.evaluate(() => [...document.querySelectorAll('.chart')].filter((c) => c.querySelector('.marks')).length)).toBe(6);
       expect(errors).toEqual([]);
       expect(requests).toEqual([]);
+      // "How sure is this?" opens the page: a reader sees it without scrolling (the default 1280x720 window).
+      await page.evaluate(() => window.scrollTo(0, 0));
+      const box = await page.locator('#how-sure').boundingBox();
+      expect(box).not.toBeNull();
+      expect(box!.y).toBeLessThan(300);
+      expect(box!.y + 120).toBeLessThan(page.viewportSize()!.height);
+      expect(await page.locator('#how-sure').innerText()).toMatch(/What the intervals cover/);
     } finally {
       await browser.close();
     }
