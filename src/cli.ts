@@ -86,14 +86,14 @@ async function sweepExtreme(file: string, specs: string[]) {
     return []; // scenario code with functions in it (extensions): the sweep's own checks apply
   }
   delete data.variants;
-  for (const p of parsed) {
-    const numbers = 'values' in p ? p.values.filter((v): v is number => typeof v === 'number') : [p.lo, p.hi];
-    if (numbers.length) setPath(data, p.path, Math.max(...numbers));
-  }
   try {
+    for (const p of parsed) {
+      const numbers = 'values' in p ? p.values.filter((v): v is number => typeof v === 'number') : [p.lo, p.hi];
+      if (numbers.length) setPath(data, p.path, Math.max(...numbers));
+    }
     return [{ name: 'the largest point of the sweep', scenario: parseScenario(data) }];
   } catch {
-    return []; // an invalid value is the sweep's to report, naming its point
+    return []; // an unknown path or an invalid value is the sweep's to report, naming its point
   }
 }
 
@@ -266,9 +266,10 @@ export function buildProgram(): Command {
   )
     .option('--json', 'print comparison.json alone on stdout')
     .option('--no-report', 'do not write report.html')
+    .option('--posterior <file>', "lintas calibrate's posterior.csv: each replicate draws one parameter set, shared by every variant, so intervals include parameter uncertainty")
     .exitOverride()
-    .action(async (file: string, o: ExperimentFlags & { report: boolean; json?: boolean }) => {
-      const opts = experiment(file, 'compare', o, !o.json);
+    .action(async (file: string, o: ExperimentFlags & { report: boolean; json?: boolean; posterior?: string }) => {
+      const opts = { ...experiment(file, 'compare', o, !o.json), posterior: o.posterior };
       const outDir = opts.outDir;
       await preflight(file, o, outDir, true);
       const { compare, KEY_METRICS } = await experiments();
@@ -287,7 +288,7 @@ export function buildProgram(): Command {
     .exitOverride()
     .action(async (dir: string) => {
       // A file cut short (a crash, a full disk) is a condition of the folder, said in one line.
-      for (const name of ['comparison.json', 'sensitivity.json']) (await files()).checkJsonFile(join(dir, name));
+      for (const name of ['comparison.json', 'sensitivity.json', 'scenario.json']) (await files()).checkJsonFile(join(dir, name));
       const sensitivityFolder = existsSync(join(dir, 'sensitivity.json')) && !existsSync(join(dir, 'comparison.json'));
       const { charts } = sensitivityFolder ? await (await import('./report/sensitivity.js')).buildSensitivityReport(dir) : await (await reports()).buildReport(dir);
       process.stdout.write(`wrote ${join(dir, 'report.html')} and ${charts.length} charts in ${join(dir, 'charts')}\n`);

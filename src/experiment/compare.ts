@@ -5,7 +5,10 @@
  * (comparison.csv), statistics (comparison.json), and a table for the terminal.
  */
 import { createHash } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
+import { UserError } from '../core/errors.js';
+import { keyedUniform, streamKey } from '../core/rng.js';
+import { type Posterior, readPosterior } from './calibrate/posterior.js';
 import { join } from 'node:path';
 import { dateOfWeek, horizonWeeks } from '../model/geography.js';
 import { type InterventionRegistry, registryFor } from '../model/interventions/index.js';
@@ -17,9 +20,16 @@ import type { Mechanism } from '../model/cooperation.js';
 import { parametersTable } from '../scenario/parameter-table.js';
 import { type Decomposition, decompose } from './decompose.js';
 import type { ResolvedVariant } from '../scenario/variants.js';
-import { variantsOf, WEEKLY_METRICS, type RunRecord, type Task } from './tasks.js';
+import { variantsOf, WEEKLY_METRICS, withOverrides, type RunRecord, type Task } from './tasks.js';
 
-export type CompareOptions = ExperimentOptions;
+export interface CompareOptions extends ExperimentOptions {
+  /**
+   * A calibrated posterior (lintas calibrate's posterior.csv): replicate r draws one parameter set
+   * by weight and every variant of that replicate runs with it and with seed + r, so the intervals
+   * carry parameter uncertainty and the differences stay paired.
+   */
+  posterior?: string;
+}
 
 export interface MetricStats {
   mean: number;
@@ -51,6 +61,8 @@ export interface Comparison {
   variants: VariantResult[];
   /** Changes of cooperation stage decomposed into mechanisms, per key metric. */
   decompositions: Decomposition[];
+  /** With --posterior: where each replicate's parameters came from (the intervals then cover them too). */
+  posterior?: { file: string; sha256: string; particles: number; parameters: string[]; description: string };
 }
 
 /** The metrics whose change of stage is decomposed into mechanisms. */
@@ -97,7 +109,7 @@ export function programmeCost(s: Scenario, horizonEnd: string = s.end, registry:
 }
 
 export function reproduceCommand(o: CompareOptions, seed: number, scale: number): string {
-  return `lintas compare ${o.file} --replicates ${o.replicates} --seed ${seed} --scale ${scale}${o.weeks ? ` --weeks ${o.weeks}` : ''} --out ${o.outDir}`;
+  return `lintas compare ${o.file} --replicates ${o.replicates} --seed ${seed} --scale ${scale}${o.weeks ? ` --weeks ${o.weeks}` : ''}${o.posterior ? ` --posterior ${o.posterior}` : ''} --out ${o.outDir}`;
 }
 
 export function tidyRows(r: RunRecord): string {
@@ -112,9 +124,13 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
   const seed0 = opts.seed ?? base.seed;
   const seeds = Array.from({ length: opts.replicates }, (_, r) => seed0 + r);
   const scale = opts.scale ?? base.scale;
+  // One parameter set per replicate from the posterior, shared by every variant of that replicate.
+  const post = opts.posterior ? readPosterior(opts.posterior) : null;
+  const draws = seeds.map((_, r) => (post ? posteriorDraw(post, seed0, r) : []));
+  if (post) for (const [v, variant] of variants.entries()) for (const [r, d] of draws.entries()) checkDraw(variant, d, v, r, opts.posterior!);
   const tasks: Task[] = [];
   variants.forEach((_, v) =>
-    seeds.forEach((seed, r) => tasks.push({ file: opts.file, variant: v, overrides: [], replicate: r, seed, scale, weeks: opts.weeks })),
+    seeds.forEach((seed, r) => tasks.push({ file: opts.file, variant: v, overrides: draws[r]!, replicate: r, seed, scale, weeks: opts.weeks })),
   );
   const fingerprint = createHash('sha256')
     .update(JSON.stringify(variants.map((v) => [v.name, v.scenario])))
@@ -125,7 +141,16 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
     outDir: opts.outDir,
     workers: opts.workers,
     resume: opts.resume,
-    manifest: { kind: 'compare', scenario: base.name, fingerprint, seeds, scale, weeks: opts.weeks ?? null, variants: variants.map((v) => v.name) },
+    manifest: {
+      kind: 'compare',
+      scenario: base.name,
+      fingerprint,
+      seeds,
+      scale,
+      weeks: opts.weeks ?? null,
+      variants: variants.map((v) => v.name),
+      ...(post ? { posterior: posteriorHash(opts.posterior!) } : {}),
+    },
     rows: tidyRows,
     header,
     partialName: 'comparison.partial.csv',
@@ -181,6 +206,17 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
       };
     }),
     decompositions: decompositions(variants, values),
+    ...(post
+      ? {
+          posterior: {
+            file: opts.posterior!,
+            sha256: posteriorHash(opts.posterior!),
+            particles: post.weights.length,
+            parameters: post.paths,
+            description: `each replicate runs one parameter set drawn by weight from the ${post.weights.length} particles of ${opts.posterior} (${post.paths.length} parameters), the same set in every variant`,
+          },
+        }
+      : {}),
   };
   writeAtomic(join(opts.outDir, 'comparison.json'), `${JSON.stringify(result, null, 2)}\n`);
   // Weekly bands for the variants people read; the runs a decomposition adds are left out.
@@ -204,6 +240,35 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
     )}\n`,
   );
   return result;
+}
+
+/**
+ * Replicate r's parameter set: a particle chosen by weight with a draw keyed by (seed, r), so a
+ * replicate keeps its parameters when replicates are added (a resume) and every variant shares them.
+ */
+export function posteriorDraw(p: Posterior, seed: number, r: number): [string, number][] {
+  const u = keyedUniform(streamKey(seed, 'compare/posterior'), r, 0);
+  const total = p.weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  let j = 0;
+  for (; j < p.weights.length - 1; j++) {
+    acc += p.weights[j]! / total;
+    if (u < acc) break;
+  }
+  return p.paths.map((path, d) => [path, p.thetas[j]![d]!]);
+}
+
+const posteriorHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
+
+/** A posterior draw must make a valid scenario of every variant: checked before any run. */
+function checkDraw(variant: ResolvedVariant, draw: [string, number][], v: number, r: number, file: string): void {
+  if (r > 0 && v > 0) return; // the same paths in every draw: the first replicate of each variant, and every draw of the baseline
+  try {
+    withOverrides(variant.data, draw);
+  } catch (e) {
+    const lines = e instanceof UserError ? e.lines : [String(e)];
+    throw new UserError([`--posterior ${file}: replicate ${r}'s parameters do not make a valid scenario of variant ${variant.name}:`, ...lines.map((l) => `  ${l}`)]);
+  }
 }
 
 /** Every declared decomposition, for each decomposed metric, from the per-replicate values. */
