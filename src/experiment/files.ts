@@ -97,7 +97,16 @@ export function describeCode(e: unknown): string {
   return `${DESCRIPTIONS[code] ?? (e as Error).message.split(',')[0]!.replace(/^[A-Z]+:\s*/, '')} (${code})`;
 }
 
-/** An output file lintas reads back (comparison.json...): absent is fine, present must be whole JSON. */
+/** What `report` reads back, in the shape lintas writes it (a hand-edited or foreign file is named, not crashed on). */
+const SHAPES: Record<string, (v: Record<string, unknown>) => boolean> = {
+  'comparison.json': (v) =>
+    Array.isArray(v.variants) &&
+    v.variants.length > 0 &&
+    v.variants.every((x) => x && typeof x === 'object' && typeof (x as { name?: unknown }).name === 'string' && typeof (x as { metrics?: unknown }).metrics === 'object' && (x as { metrics?: unknown }).metrics !== null),
+  'scenario.json': (v) => typeof v.geography === 'object' && v.geography !== null && Array.isArray((v.geography as { crossings?: unknown }).crossings),
+};
+
+/** An output file lintas reads back (comparison.json...): absent is fine, present must be whole JSON of its shape. */
 export function checkJsonFile(path: string): void {
   if (!existsSync(path)) return;
   let text: string;
@@ -106,9 +115,13 @@ export function checkJsonFile(path: string): void {
   } catch (e) {
     throw new UserError([`${path}: cannot read (${describeCode(e)})`]);
   }
+  let value: unknown;
   try {
-    JSON.parse(text);
+    value = JSON.parse(text);
   } catch {
     throw new UserError([`${path}: not valid JSON (cut short?); write it again with the command that made it`]);
   }
+  const shape = SHAPES[basename(path)];
+  if (shape && !(value && typeof value === 'object' && !Array.isArray(value) && shape(value as Record<string, unknown>)))
+    throw new UserError([`${path}: not what lintas writes there; write it again with the command that made it`]);
 }

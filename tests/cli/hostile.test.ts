@@ -228,6 +228,19 @@ add('report on a truncated comparison.json', 'comparison.json', () => {
   writeFileSync(join(dir, 'comparison.json'), '{"scenario": "x", "variants": [');
   return ['report', dir];
 });
+add('report on a comparison.json of another shape', 'comparison.json', () => {
+  const dir = out();
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'comparison.json'), '{}');
+  return ['report', dir];
+});
+add('report on a scenario.json of another shape', 'scenario.json', () => {
+  const dir = out();
+  mkdirSync(dir);
+  writeFileSync(join(dir, 'comparison.json'), '{"scenario": "x", "variants": [{"name": "baseline", "metrics": {}}]}');
+  writeFileSync(join(dir, 'scenario.json'), '{"password": "x"}');
+  return ['report', dir];
+});
 add('report on a missing folder', 'comparison.json', () => ['report', join(tmp, 'never-made')]);
 
 /** A folder this process cannot write into, whoever runs the test (root ignores permission bits). */
