@@ -66,6 +66,12 @@ export function parameterUncertainty(c: Comparison): string | null {
   return 'parameters drawn from a calibrated posterior';
 }
 
+/** "12 of the 141 coefficients vary …", where the comparison names the parameters its posterior draws. */
+function varied(c: Comparison, total: number): string {
+  const names = (c as Comparison & { posterior?: { parameters?: unknown } }).posterior?.parameters;
+  return Array.isArray(names) ? ` ${names.length} of the ${total} coefficients vary with it; the others are held at their values.` : '';
+}
+
 const esc = (s: unknown) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** The "How sure is this?" box at the top of the report. */
@@ -77,7 +83,7 @@ export function howSureBox(c: Comparison, parameters: readonly ParameterRow[]): 
   const items = [
     `<li><b>Most inputs are assumptions.</b> Of the ${total} coefficients the model reads, <b>${n.data}</b> come from published figures, <b>${n.calibrated}</b> were tuned so the baseline reproduces observed patterns, and <b>${assumed}</b> are assumptions${n.partly ? ` (${n.partly} of them with a published basis for the direction but an assumed size)` : ''}. Geography, wages, exchange rates and closure dates come from tables with their own sources. Every coefficient and its source is listed under <a href="#parameters">Parameters and their sources</a>; the sources are described in the repository's <code>docs/sources.md</code>.</li>`,
     posterior
-      ? `<li><b>What the intervals cover:</b> the variation between random seeds <i>and</i> parameter uncertainty (${esc(posterior)}). Assumptions that the calibration does not constrain still move the results beyond these intervals.</li>`
+      ? `<li><b>What the intervals cover:</b> the variation between random seeds <i>and</i> parameter uncertainty (${esc(posterior)}).${varied(c, total)} Assumptions that the calibration does not constrain still move the results beyond these intervals.</li>`
       : `<li><b>What the intervals cover: chance only.</b> The 95% intervals show how results vary between ${c.replicates} runs with different random seeds (common random numbers: every variant uses the same seeds, so a paired difference isolates the measure). They do <b>not</b> include uncertainty about the assumed coefficients: with other plausible values, effects could be larger, smaller, or reversed. <code>lintas sensitivity</code> shows which assumptions matter most.</li>`,
     `<li><b>Costs are illustrative.</b> Programme costs are assumptions, not budgets; the cost per case averted below is a range that follows the interval of cases averted, and tells orders of magnitude only.</li>`,
     `<li><b>One simulated agent stands for ${c.scale} ${c.scale === 1 ? 'person' : 'persons'}.</b> Counts are estimates for the model's border, ${esc(c.start)} to ${esc(c.end)}; read differences and directions, not exact numbers.</li>`,

@@ -1,7 +1,7 @@
 /** The report's honesty helpers: classifying sources, rounding, cost ranges, plain labels. */
 import { describe, expect, it } from 'vitest';
 import type { VariantResult } from '../../src/experiment/compare.js';
-import { costPerCaseRange, count2, countSources, idr2, parameterUncertainty, pct2, sig2, sourceKind } from '../../src/report/honesty.js';
+import { costPerCaseRange, count2, countSources, howSureBox, idr2, parameterUncertainty, pct2, sig2, sourceKind } from '../../src/report/honesty.js';
 import { crossingNames, variantDescription, variantLabel, variantLabels, type VariantInfo } from '../../src/report/labels.js';
 
 const stage = (s: string) => [{ date: '2019-01-01', stage: s }];
@@ -45,6 +45,10 @@ describe('cost per case averted', () => {
   it('says when intervals carry parameter uncertainty', () => {
     expect(parameterUncertainty({ posterior: { description: '200 draws from the ABC posterior' } } as never)).toBe('200 draws from the ABC posterior');
     expect(parameterUncertainty({} as never)).toBeNull();
+    const c = { replicates: 20, scale: 20, start: '2019-01-07', end: '2024-12-30', posterior: { description: 'one draw per replicate', parameters: ['params.h0', 'params.collusionMean'] } };
+    const box = howSureBox(c as never, [{ source: 'assumption: x' }, { source: 'facts' }, { source: 'assumption: y' }] as never);
+    expect(box).toContain('<i>and</i> parameter uncertainty (one draw per replicate). 2 of the 3 coefficients vary with it');
+    expect(box).not.toContain('Too few replicates');
   });
 });
 
