@@ -243,6 +243,9 @@ add('report on a scenario.json of another shape', 'scenario.json', () => {
 });
 add('report on a missing folder', 'comparison.json', () => ['report', join(tmp, 'never-made')]);
 
+/** The baseline without its spin-up: a run of a few weeks takes a moment. */
+const quick = () => (existsSync(join(tmp, 'quick.json')) ? join(tmp, 'quick.json') : file('quick.json', JSON.stringify({ extends: 'baseline', name: 'quick', spinUpWeeks: 0 })));
+
 /** A folder this process cannot write into, whoever runs the test (root ignores permission bits). */
 let readOnly: string | undefined;
 let mounted = false;
@@ -389,7 +392,8 @@ describe('faults while writing', () => {
     }
     if (!full) return;
     try {
-      const r = await lintas('run', B, '--scale', '50', '--out', dir);
+      // 80 weeks without the spin-up: outputs of about 140 kB, in a second or two.
+      const r = await lintas('run', quick(), '--scale', '50', '--weeks', '80', '--out', dir);
       expect(r.stderr).not.toContain(NO_STACK);
       expect(r.code).toBe(2);
       expect(lines(r.stderr)).toHaveLength(1);
@@ -402,7 +406,7 @@ describe('faults while writing', () => {
 
   it('run --json into /dev/full: exit 2 and one line (spawned, stdout on the full device)', () => {
     const fd = resolve('/dev/full');
-    const r = spawnSync('node', ['bin/lintas.js', 'run', B, '--scale', '50', '--weeks', '2', '--json', '--out', out()], {
+    const r = spawnSync('node', ['bin/lintas.js', 'run', quick(), '--scale', '50', '--weeks', '2', '--json', '--out', out()], {
       encoding: 'utf8',
       stdio: ['ignore', openSync(fd, 'w'), 'pipe'],
     });
@@ -439,7 +443,7 @@ describe('faults while writing', () => {
 
   it('an output folder keeps no temporary file after a successful run', async () => {
     const dir = out();
-    const r = await lintas('run', B, '--scale', '50', '--weeks', '2', '--out', dir);
+    const r = await lintas('run', quick(), '--scale', '50', '--weeks', '2', '--out', dir);
     expect(r.code).toBe(0);
     expect(readdirSync(dir).sort()).toEqual(['crossings.csv', 'summary.json', 'timeseries.csv']);
     expect(existsSync(join(dir, '.summary.json.tmp'))).toBe(false);
