@@ -1,6 +1,7 @@
 /** Reading a posterior ensemble back and drawing one parameter set per replicate. */
 import { describe, expect, it } from 'vitest';
-import { parsePosterior, posteriorDraws } from '../../../src/experiment/calibrate/posterior.js';
+import { DEFAULT_PARAMS } from '../../../src/experiment/calibrate/calibrate.js';
+import { parsePosterior, posteriorDraws, readPosterior } from '../../../src/experiment/calibrate/posterior.js';
 
 const CSV = 'particle,weight,distance,params.h0,params.ngoOutreach\n0,3,0.5,0.0001,0.002\n1,1,0.7,0.00012,0.001\n';
 
@@ -23,5 +24,12 @@ describe('posterior ensembles', () => {
     expect(() => parsePosterior('a,b\n1,2\n', 'x.csv')).toThrow("x.csv: expected the header particle,weight,distance,<parameter paths> of lintas calibrate's posterior.csv");
     expect(() => parsePosterior('particle,weight,distance,p\n0,-1,0,1\n', 'x.csv')).toThrow('x.csv: row 2: expected 4 numbers and a weight >= 0');
     expect(() => parsePosterior('particle,weight,distance,p\n0,0,0,1\n', 'x.csv')).toThrow('x.csv: no particle with a positive weight');
+  });
+
+  it('the shipped baseline posterior reads back: 50 particles over the default parameters, inside their priors', () => {
+    const p = readPosterior('scenarios/posterior-baseline.csv');
+    expect(p.paths).toEqual(DEFAULT_PARAMS);
+    expect(p.thetas).toHaveLength(50);
+    for (const theta of p.thetas) expect(theta[0]! >= 5e-5 && theta[0]! <= 2e-4).toBe(true);
   });
 });
