@@ -46,7 +46,7 @@ describe('report.html', () => {
       expect(box).not.toBeNull();
       expect(box!.y).toBeLessThan(300);
       expect(box!.y + 120).toBeLessThan(page.viewportSize()!.height);
-      expect(await page.locator('#how-sure').innerText()).toMatch(/What the intervals cover/);
+      expect(await page.locator('#how-sure').textContent()).toMatch(/What the intervals cover/);
     } finally {
       await browser.close();
     }
