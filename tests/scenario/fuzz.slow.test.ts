@@ -126,10 +126,12 @@ function trial(data: unknown, tally: Tally): void {
 }
 
 describe('scenario mutation fuzzing', () => {
-  it(`${RUNS} mutated baselines: each refused with path-pointed lines, or run to finite, non-negative outputs`, () => {
+  it(`${RUNS} mutated baselines: each refused with path-pointed lines, or run to finite, non-negative outputs`, async () => {
     const tally: Tally = { rejected: 0, ran: 0, refusedByModel: 0 };
-    fc.assert(
-      fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(edit, { minLength: 1, maxLength: 3 }), async (edits) => {
+        // Yield to the test runner between cases (a long synchronous loop times out its messages).
+        await new Promise((done) => setImmediate(done));
         const data = structuredClone(base);
         const done = edits.map((e) => apply(data, e));
         try {
