@@ -41,8 +41,12 @@ beforeAll(async () => {
   const s = await loadScenario('scenarios/baseline.ts');
   crossingIds = s.crossings.map((c) => c.id);
   writeRun(join(dir, 'run'), runScenario(s, { seed: 2, scale: 50, weeks: 6 }));
+  // Let the test runner's messages through between long runs (vitest times out a worker that never yields).
+  const yieldToRunner = () => new Promise((resolve) => setImmediate(resolve));
+  await yieldToRunner();
   const common = { replicates: 2, scale: 50, weeks: 6, workers: 1, resume: false };
   await compare({ ...common, file: 'tests/fixtures/compare-small.json', outDir: join(dir, 'compare') });
+  await yieldToRunner();
   await sweep({ ...common, replicates: 1, file: 'scenarios/baseline.ts', params: ['params.patrolKappa=0.01,0.02'], parquet: false, outDir: join(dir, 'sweep') });
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
