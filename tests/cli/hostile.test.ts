@@ -5,7 +5,7 @@
  * flag at fault — in one line, or one line per problem. Data files must never run code and never
  * echo the values of a file they extend. Runs in-process through main(), like cli.test.ts.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync, type StdioOptions } from 'node:child_process';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -243,6 +243,19 @@ add('report on a scenario.json of another shape', 'scenario.json', () => {
 });
 add('report on a missing folder', 'comparison.json', () => ['report', join(tmp, 'never-made')]);
 
+/** bin/lintas.js run as a process, without blocking the test runner while it runs. */
+function spawned(args: string[], stdio: StdioOptions = ['ignore', 'pipe', 'pipe']): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn('node', ['bin/lintas.js', ...args], { stdio });
+    let stdout = '';
+    let stderr = '';
+    child.stdout?.on('data', (c: Buffer) => (stdout += c.toString()));
+    child.stderr?.on('data', (c: Buffer) => (stderr += c.toString()));
+    child.on('error', fail);
+    child.on('close', (status) => done({ status, stdout, stderr }));
+  });
+}
+
 /** The baseline without its spin-up: a run of a few weeks takes a moment. */
 const quick = () => (existsSync(join(tmp, 'quick.json')) ? join(tmp, 'quick.json') : file('quick.json', JSON.stringify({ extends: 'baseline', name: 'quick', spinUpWeeks: 0 })));
 
@@ -340,11 +353,11 @@ describe('the trust boundary', () => {
     expect((await lintas('validate', 'tests/fixtures/extends.json')).code).toBe(0);
   });
 
-  it('a .ts scenario outside any module package loads through bin/lintas.js (spawned)', () => {
+  it('a .ts scenario outside any module package loads through bin/lintas.js (spawned)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'lintas-outside-'));
     try {
       writeFileSync(join(dir, 'mine.ts'), `import baseline from ${JSON.stringify(resolve('scenarios/baseline.ts'))};\nexport default { ...baseline, name: 'outside' };\n`);
-      const r = spawnSync('node', ['bin/lintas.js', 'validate', join(dir, 'mine.ts')], { encoding: 'utf8' });
+      const r = await spawned(['validate', join(dir, 'mine.ts')]);
       expect(r.stderr).toBe('');
       expect(r.stdout).toBe('ok\n');
       expect(r.status).toBe(0);
@@ -404,12 +417,8 @@ describe('faults while writing', () => {
     }
   });
 
-  it('run --json into /dev/full: exit 2 and one line (spawned, stdout on the full device)', () => {
-    const fd = resolve('/dev/full');
-    const r = spawnSync('node', ['bin/lintas.js', 'run', quick(), '--scale', '50', '--weeks', '2', '--json', '--out', out()], {
-      encoding: 'utf8',
-      stdio: ['ignore', openSync(fd, 'w'), 'pipe'],
-    });
+  it('run --json into /dev/full: exit 2 and one line (spawned, stdout on the full device)', async () => {
+    const r = await spawned(['run', quick(), '--scale', '50', '--weeks', '2', '--json', '--out', out()], ['ignore', openSync('/dev/full', 'w'), 'pipe']);
     expect(r.stderr).not.toContain(NO_STACK);
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual(['lintas: cannot write to standard output: no space left on the device (ENOSPC)']);

@@ -1,5 +1,5 @@
 /** The explorer's server: a fixed set of routes on 127.0.0.1, nothing else; `--port` checked. */
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { request } from 'node:http';
 import { connect, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -164,8 +164,17 @@ describe('explore arguments', () => {
       expect(() => parseArgs(bad), bad.join(' ')).toThrow();
   });
 
-  it('prints one line and exits 2 on a bad port', () => {
-    const r = spawnSync('node_modules/.bin/tsx', ['src/explorer/server.ts', '--port', 'abc'], { encoding: 'utf8' });
+  it('prints one line and exits 2 on a bad port', async () => {
+    // Spawned without blocking the test runner while it starts.
+    const r = await new Promise<{ status: number | null; stdout: string; stderr: string }>((done, fail) => {
+      const child = spawn('node_modules/.bin/tsx', ['src/explorer/server.ts', '--port', 'abc']);
+      let stdout = '';
+      let stderr = '';
+      child.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+      child.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+      child.on('error', fail);
+      child.on('close', (status) => done({ status, stdout, stderr }));
+    });
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual(['lintas explore: --port: expected a whole number from 1 to 65535, got "abc"']);
     expect(r.stdout).toBe('');
