@@ -26,7 +26,7 @@ export interface Task {
 }
 
 /** Weekly series kept from each run, for the report's bands over replicates. */
-export const WEEKLY_METRICS = ['crossings_regular', 'crossings_colluded', 'crossings_informal', 'trafficked', 'identified'] as const;
+export const WEEKLY_METRICS = ['crossings_regular', 'crossings_colluded', 'crossings_informal', 'trafficked', 'identified', 'deportations_sabah'] as const;
 
 export interface RunRecord {
   key: string;
@@ -36,6 +36,8 @@ export interface RunRecord {
   replicate: number;
   seed: number;
   metrics: Record<string, number>;
+  /** Each flow's total per calendar year (persons), for targets that name years (calibration). */
+  perYear?: Record<string, Record<string, number>>;
 }
 
 /** The figures kept from each run: every flow total, end stocks, and migrant crossings per crossing. */
@@ -43,6 +45,8 @@ export function runMetrics(s: Summary): Record<string, number> {
   const out: Record<string, number> = { ...s.totals };
   for (const [k, v] of Object.entries(s.final)) out[`final_${k}`] = v;
   for (const [id, c] of Object.entries(s.perCrossing)) out[`flow_${id}`] = c.regular + c.colluded + c.informal;
+  // Persons a day through each crossing while it is open, the unit in which posts report volumes.
+  for (const [id, c] of Object.entries(s.perCrossing)) out[`perday_${id}`] = c.perDayWhenOpen;
   return out;
 }
 
@@ -91,13 +95,15 @@ export async function runTask(task: Task): Promise<RunRecord> {
     name = 'sweep';
   }
   const { state: world } = simulate(scenario, { seed: task.seed, scale: task.scale ?? scenario.scale, weeks: task.weeks });
+  const summary = summarize(world);
   return {
     key: taskKey(task),
     variant: name,
     point: task.variant,
     replicate: task.replicate,
     seed: task.seed,
-    metrics: runMetrics(summarize(world)),
+    metrics: runMetrics(summary),
+    perYear: summary.perYear,
     weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, Array.from(world.rec.series(M[m]), (x) => x * world.scale)])),
   };
 }

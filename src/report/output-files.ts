@@ -32,6 +32,7 @@ export const RECORD_METRICS: OutputColumn[] = [
   col('<flow>', 'as the metric', 'total of a flow metric over the run (see the metric table below)'),
   col('final_<stock>', 'as the metric', 'a stock metric in the last week of the run'),
   col('flow_<crossing>', 'persons', 'migrant crossings through the crossing over the run (regular + colluded + informal; residents\' visits not counted)'),
+  col('perday_<crossing>', 'persons a day', 'outbound persons a day through the crossing while it is open, residents\' visits included (the unit posts report)'),
 ];
 
 export const OUTPUT_FILES: OutputFile[] = [
@@ -162,6 +163,7 @@ export const OUTPUT_FILES: OutputFile[] = [
       SEED,
       col('metrics', 'object', 'the record metrics below'),
       col('weekly', 'object', 'metric → weekly series (the weekly.csv metrics)'),
+      col('perYear', 'object', 'year → flow metric → total in that calendar year (persons), as in summary.json'),
       col('sum', 'hex', 'checksum of the line'),
     ],
   },
