@@ -125,8 +125,9 @@ function flipTable(r: SensitivityResult, output: string): string {
   return `<h3>What could flip the decision</h3>
 <p>Over the whole design, ${esc(r.decision!.variant)} − ${esc(r.decision!.against)} in ${esc(output.replace(/_/g, ' '))} averages <b>${fmt(d.mean)}</b>
 (5% to 95% of design points: ${fmt(d.p05)} to ${fmt(d.p95)}); it has the opposite sign at <b>${(100 * d.shareOpposite).toFixed(0)}%</b> of the design points.
-A parameter's <i>swing</i> is how far the decision moves when that parameter alone moves across its prior
-(${r.method === 'morris' ? 'μ*' : 'the mean change when it alone is redrawn'}). A swing at least as large as the mean could reverse the decision on its own:
+A parameter's <i>swing</i> is how far the decision moves when that parameter alone moves from one end of its prior to the other
+(${r.method === 'morris' ? 'μ*' : 'three times the mean change when it alone is redrawn'}). From the middle of its range an end is half a swing away:
+where half the swing exceeds the mean, that parameter alone could reverse the decision (if its effect is roughly linear):
 ${flips ? `<b>${flips}</b> parameter(s) can.` : 'none can.'}</p>
 <table><tr><th>parameter</th><th>meaning</th><th>swing</th><th>could flip alone</th></tr>${rows}</table>`;
 }

@@ -90,10 +90,11 @@ export interface DecisionSummary {
   /** Share of design points where the decision has the opposite sign to its mean. */
   shareOpposite: number;
   /**
-   * Per parameter, its swing: how much the decision moves when that parameter alone moves across
-   * its prior (Morris: μ*, the mean absolute elementary effect over the whole range; Sobol': the
-   * mean |y(AB_i) − y(A)|, the change when that parameter alone is redrawn). A swing larger than
-   * |mean| could flip the decision's sign.
+   * Per parameter, its swing: how much the decision moves when that parameter alone moves from one
+   * end of its prior to the other (Morris: μ*, the mean absolute elementary effect per whole range;
+   * Sobol': 3 · mean |y(AB_i) − y(A)|, since two independent uniform draws lie a third of the range
+   * apart on average). From the middle of the range an end is half a swing away, so a parameter
+   * whose half swing exceeds |mean| could reverse the decision on its own (couldFlip).
    */
   swings: { parameter: string; swing: number; couldFlip: boolean }[];
 }
@@ -197,7 +198,7 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
       const split = (design as ReturnType<typeof saltelliDesign>).split(y);
       const s = sobolIndices(split.yA, split.yB, split.yAB, { bootstrap: opts.bootstrap, seed: seed0 });
       indices[output] = s.map((x, i) => ({ parameter: factors[i]!.path, ...x }));
-      if (pair.length === 2) decisions[output] = decisionSummary(y, split.yAB.map((col) => mean(col, (v, r) => Math.abs(v - split.yA[r]!))!), factors);
+      if (pair.length === 2) decisions[output] = decisionSummary(y, split.yAB.map((col) => 3 * mean(col, (v, r) => Math.abs(v - split.yA[r]!))!), factors);
     }
   }
 
@@ -250,7 +251,7 @@ function decisionSummary(y: number[], swing: number[], factors: Factor[]): Decis
     p95: quantileSorted(sorted, 0.95)!,
     shareOpposite: y.filter((v) => Math.sign(v) !== Math.sign(m) && v !== 0).length / y.length,
     swings: factors
-      .map((f, i) => ({ parameter: f.path, swing: swing[i]!, couldFlip: swing[i]! >= Math.abs(m) }))
+      .map((f, i) => ({ parameter: f.path, swing: swing[i]!, couldFlip: swing[i]! / 2 >= Math.abs(m) }))
       .sort((a, b) => b.swing - a.swing),
   };
 }
@@ -271,7 +272,7 @@ export function sensitivityTable(r: SensitivityResult, top = 12): string {
       const flips = d.swings.filter((x) => x.couldFlip).map((x) => x.parameter);
       lines.push(
         `  the decision averages ${fmt(d.mean)} over the design (5–95%: ${fmt(d.p05)} to ${fmt(d.p95)}); opposite sign at ${(100 * d.shareOpposite).toFixed(0)}% of design points`,
-        `  could flip it alone (swing ≥ |mean|): ${flips.length ? flips.join(', ') : 'none'}`,
+        `  could flip it alone (half its swing ≥ |mean|): ${flips.length ? flips.join(', ') : 'none'}`,
       );
     }
     for (const row of list.slice(0, top)) {

@@ -78,7 +78,7 @@ describe('sensitivity', () => {
     expect(d.mean).toBeGreaterThan(0);
     expect(d.shareOpposite).toBe(0);
     expect(d.swings.map((x) => x.parameter).sort()).toEqual(['params.h0', 'params.patrolTechnology']);
-    for (const x of d.swings) expect(x.couldFlip).toBe(x.swing >= Math.abs(d.mean));
+    for (const x of d.swings) expect(x.couldFlip).toBe(x.swing / 2 >= Math.abs(d.mean));
     expect(readFileSync(join(opts.outDir, 'sensitivity.parquet')).subarray(0, 4).toString()).toBe('PAR1');
     const { html, charts } = await buildSensitivityReport(opts.outDir);
     expect(html).toContain('What could flip the decision');
