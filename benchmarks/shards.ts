@@ -1,26 +1,25 @@
 /**
  * One process against shards of the same experiment, on this machine: each shard is its own
  * process (as on a cluster, one after another here), then `lintas merge`. Overhead per shard is
- * what the shards and the merge cost beyond the single process; overhead per run-task is what one
- * process spends beyond the simulations themselves (start-up, workers, journal, outputs), per run.
+ * what the shards and the merge cost beyond the single process (each shard starts, loads the
+ * scenario and its worker; merge writes the outputs); per run-task is the single process's wall
+ * time per run after its start-up.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runTask, type Task, variantsOf } from '../src/experiment/tasks.js';
 
 export interface ShardFigures {
   command: string;
   runs: number;
   shards: number;
   startupSeconds: number;
-  simulationSeconds: number;
   oneProcessSeconds: number;
   shardSeconds: number[];
   mergeSeconds: number;
   overheadPerShardSeconds: number;
-  overheadPerRunTaskSeconds: number;
+  secondsPerRunTask: number;
 }
 
 const FILE = 'scenarios/paper-interventions.ts';
@@ -39,25 +38,18 @@ export async function measureShards(shards = 4): Promise<ShardFigures> {
     const oneProcessSeconds = timed([...ARGS, '--out', join(dir, 'one')]);
     const shardSeconds = Array.from({ length: shards }, (_, i) => timed([...ARGS, '--out', join(dir, 'sharded'), '--shard', `${i + 1}/${shards}`]));
     const mergeSeconds = timed(['merge', join(dir, 'sharded')]);
-    // The simulations alone, in this process: every run-task of the experiment.
-    const variants = await variantsOf(FILE);
-    const tasks: Task[] = variants.flatMap((_, v) => [0, 1].map((r) => ({ file: FILE, variant: v, overrides: [], replicate: r, seed: variants[0]!.scenario.seed + r, scale: 50 })));
-    await runTask(tasks[0]!); // load the scenario once, as a worker does
-    const t0 = performance.now();
-    for (const t of tasks) await runTask(t);
-    const simulationSeconds = (performance.now() - t0) / 1000;
+    const runs = readFileSync(join(dir, 'one', 'runs.jsonl'), 'utf8').split('\n').filter(Boolean).length;
     const sum = shardSeconds.reduce((a, b) => a + b, 0);
     return {
       command: `lintas ${ARGS.join(' ')}`,
-      runs: tasks.length,
+      runs,
       shards,
       startupSeconds,
-      simulationSeconds,
       oneProcessSeconds,
       shardSeconds,
       mergeSeconds,
       overheadPerShardSeconds: (sum + mergeSeconds - oneProcessSeconds) / shards,
-      overheadPerRunTaskSeconds: (oneProcessSeconds - startupSeconds - simulationSeconds) / tasks.length,
+      secondsPerRunTask: (oneProcessSeconds - startupSeconds) / runs,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
