@@ -1,7 +1,18 @@
 /** Tidy sweep rows as a Parquet file, through apache-arrow and parquet-wasm (for large sweeps). */
-import { tableFromArrays, tableToIPC } from 'apache-arrow';
+import { makeVector, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import { writeFileSync } from 'node:fs';
 import type { RunRecord } from './tasks.js';
+
+type Column = string[] | Float64Array | Int32Array;
+
+/**
+ * An Arrow table with strings as plain UTF-8 columns. (apache-arrow's tableFromArrays makes them
+ * dictionaries whose ids count up across the process, so the same table written twice in one
+ * process would differ in its schema bytes.)
+ */
+export function arrowTable(columns: Record<string, Column>): Table {
+  return new Table(Object.fromEntries(Object.entries(columns).map(([k, v]) => [k, Array.isArray(v) ? vectorFromArray(v.map(String), new Utf8()) : makeVector(v)])));
+}
 
 export async function writeParquet(
   path: string,
@@ -32,14 +43,14 @@ export async function writeParquet(
   for (const p of paths) columns[p] = params[p]!.every((x) => typeof x === 'number') ? Float64Array.from(params[p] as number[]) : params[p];
   columns.metric = metric;
   columns.value = Float64Array.from(value);
-  const table = tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]);
+  const table = arrowTable(columns as Record<string, Column>);
   const wasmTable = Table.fromIPCStream(tableToIPC(table, 'stream'));
   writeFileSync(path, write(wasmTable));
 }
 
 /** Any tidy table (named columns of equal length) as a Parquet file. */
-export async function writeTidyParquet(path: string, columns: Record<string, string[] | Float64Array | Int32Array>): Promise<void> {
+export async function writeTidyParquet(path: string, columns: Record<string, Column>): Promise<void> {
   const { Table, writeParquet: write } = await import('parquet-wasm/node');
-  const table = tableFromArrays(columns as Parameters<typeof tableFromArrays>[0]);
+  const table = arrowTable(columns);
   writeFileSync(path, write(Table.fromIPCStream(tableToIPC(table, 'stream'))));
 }

@@ -14,7 +14,26 @@ export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
   view.finalize();
-  return svg;
+  return renumberIds(svg);
+}
+
+/**
+ * vega numbers clip paths and gradients from counters that run across the whole process, so the
+ * same chart rendered twice in one process (a report built after another) would differ in bytes.
+ * The ids are renumbered in order of appearance within each SVG instead.
+ */
+export function renumberIds(svg: string): string {
+  const next = new Map<string, number>();
+  const rename = new Map<string, string>();
+  for (const m of svg.matchAll(/\bid="([A-Za-z_-]*?)(\d+)"/g)) {
+    const old = `${m[1]}${m[2]}`;
+    if (rename.has(old)) continue;
+    const n = (next.get(m[1]!) ?? 0) + 1;
+    next.set(m[1]!, n);
+    rename.set(old, `${m[1]}${n}`);
+  }
+  if (!rename.size) return svg;
+  return svg.replace(/(\bid="|url\(#|href="#)([A-Za-z_-]*?\d+)(?=[")])/g, (all, pre: string, id: string) => (rename.has(id) ? `${pre}${rename.get(id)}` : all));
 }
 
 export function svgToPng(svg: string, scale = 2): Buffer {

@@ -162,7 +162,9 @@ async function readCode(full: string, ext: string, shown: string): Promise<unkno
     if (e instanceof UserError) throw e;
     // Outside a package marked "type": "module", a .ts file is read as CommonJS, and Node refuses
     // the require() cycle through lintas's ES modules: tsx's own import reads it as it is.
-    if ((e as { code?: string }).code === 'ERR_REQUIRE_CYCLE_MODULE' || (e as { code?: string }).code === 'ERR_REQUIRE_ASYNC_MODULE') {
+    // (From the built CLI, Node 20 reports the same refusal as ERR_INTERNAL_ASSERTION "Cannot require() ES Module".)
+    const code = (e as { code?: string }).code;
+    if (code === 'ERR_REQUIRE_CYCLE_MODULE' || code === 'ERR_REQUIRE_ASYNC_MODULE' || /Cannot require\(\) ES Module/.test((e as Error)?.message ?? '')) {
       try {
         const { tsImport } = await import('tsx/esm/api');
         mod = (await tsImport(pathToFileURL(full).href, import.meta.url)) as { default?: unknown };
