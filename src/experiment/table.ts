@@ -23,7 +23,11 @@ export function comparisonTable(c: Comparison, metrics: readonly string[]): stri
   const width = Math.max(10, ...variants.map((v) => v.name.length)) + 2;
   out.push(`lintas compare: ${c.scenario}, ${c.start} .. ${c.end}, ${c.replicates} replicates (seeds ${c.seeds[0]}..${c.seeds[c.seeds.length - 1]}), 1 agent = ${c.scale} persons`);
   out.push('Paired differences use common random numbers: replicate r of every variant runs with the same seed (seed + r). Intervals are 95%.');
-  out.push('The intervals cover the variation between seeds only, not the assumed coefficients (see report.html, "How sure is this?").');
+  out.push(
+    c.posterior
+      ? `The intervals cover the variation between seeds and the ${c.posterior.parameters.length} calibrated parameters drawn from ${c.posterior.file}; the other coefficients stay assumptions (see report.html, "How sure is this?").`
+      : 'The intervals cover the variation between seeds only, not the assumed coefficients (see report.html, "How sure is this?").',
+  );
   if (c.replicates < FEW_REPLICATES)
     out.push(`Warning: only ${c.replicates} replicates; intervals from fewer than ${FEW_REPLICATES} are unreliable (they can be very wide or dip below zero). Use --replicates 10 or more.`);
   for (const m of metrics) {

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePosterior } from '../../src/experiment/calibrate/posterior.js';
 import { compare, posteriorDraw } from '../../src/experiment/compare.js';
+import { comparisonTable } from '../../src/experiment/table.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lintas-posterior-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -44,6 +45,8 @@ describe('compare --posterior', () => {
     expect(c.variants[0]!.metrics.departures!.mean).not.toBe(plain.variants[0]!.metrics.departures!.mean);
     expect(c.posterior).toMatchObject({ file, particles: 2, parameters: ['params.h0'] });
     expect(plain.posterior).toBeUndefined();
+    expect(comparisonTable(c, ['trafficked'])).toContain(`The intervals cover the variation between seeds and the 1 calibrated parameters drawn from ${file};`);
+    expect(comparisonTable(plain, ['trafficked'])).toContain('The intervals cover the variation between seeds only');
   });
 
   it('refuses a posterior whose parameters make no valid scenario, before any run', async () => {
