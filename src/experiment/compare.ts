@@ -7,8 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
-import { keyedUniform, streamKey } from '../core/rng.js';
-import { type Posterior, readPosterior } from './calibrate/posterior.js';
+import { posteriorDraws, readPosterior } from './calibrate/posterior.js';
 import { join } from 'node:path';
 import { dateOfWeek, horizonWeeks } from '../model/geography.js';
 import { type InterventionRegistry, registryFor } from '../model/interventions/index.js';
@@ -126,7 +125,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
   const scale = opts.scale ?? base.scale;
   // One parameter set per replicate from the posterior, shared by every variant of that replicate.
   const post = opts.posterior ? readPosterior(opts.posterior) : null;
-  const draws = seeds.map((_, r) => (post ? posteriorDraw(post, seed0, r) : []));
+  const draws = post ? posteriorDraws(post, seeds.length, seed0) : seeds.map(() => []);
   if (post) for (const [v, variant] of variants.entries()) for (const [r, d] of draws.entries()) checkDraw(variant, d, v, r, opts.posterior!);
   const tasks: Task[] = [];
   variants.forEach((_, v) =>
@@ -240,22 +239,6 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
     )}\n`,
   );
   return result;
-}
-
-/**
- * Replicate r's parameter set: a particle chosen by weight with a draw keyed by (seed, r), so a
- * replicate keeps its parameters when replicates are added (a resume) and every variant shares them.
- */
-export function posteriorDraw(p: Posterior, seed: number, r: number): [string, number][] {
-  const u = keyedUniform(streamKey(seed, 'compare/posterior'), r, 0);
-  const total = p.weights.reduce((a, b) => a + b, 0);
-  let acc = 0;
-  let j = 0;
-  for (; j < p.weights.length - 1; j++) {
-    acc += p.weights[j]! / total;
-    if (u < acc) break;
-  }
-  return p.paths.map((path, d) => [path, p.thetas[j]![d]!]);
 }
 
 const posteriorHash = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');

@@ -7,7 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parsePosterior } from '../../src/experiment/calibrate/posterior.js';
-import { compare, posteriorDraw } from '../../src/experiment/compare.js';
+import { compare } from '../../src/experiment/compare.js';
+import { posteriorDraw } from '../../src/experiment/calibrate/posterior.js';
 import { comparisonTable } from '../../src/experiment/table.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lintas-posterior-'));

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { csvParseRows } from 'd3-dsv';
 import { UserError } from '../../core/errors.js';
-import { resample } from './abc.js';
+import { keyedUniform, streamKey } from '../../core/rng.js';
 
 export interface Posterior {
   paths: string[];
@@ -47,7 +47,23 @@ export function readPosterior(file: string): Posterior {
   return parsePosterior(text, file);
 }
 
-/** One override set per replicate, drawn by weight (systematic resampling from a seeded stream). */
+/**
+ * Replicate r's parameter set: a particle chosen by weight with a draw keyed by (seed, r), so a
+ * replicate keeps its parameters when replicates are added (a resume) and every variant shares them.
+ */
+export function posteriorDraw(p: Posterior, seed: number, r: number): [string, number][] {
+  const u = keyedUniform(streamKey(seed, 'compare/posterior'), r, 0);
+  const total = p.weights.reduce((a, b) => a + b, 0);
+  let acc = 0;
+  let j = 0;
+  for (; j < p.weights.length - 1; j++) {
+    acc += p.weights[j]! / total;
+    if (u < acc) break;
+  }
+  return p.paths.map((path, d) => [path, p.thetas[j]![d]!]);
+}
+
+/** The parameter sets of replicates 0 … n − 1 (each one posteriorDraw). */
 export function posteriorDraws(p: Posterior, replicates: number, seed: number): [string, number][][] {
-  return resample(p.weights, replicates, seed).map((j) => p.paths.map((path, d) => [path, p.thetas[j]![d]!] as [string, number]));
+  return Array.from({ length: replicates }, (_, r) => posteriorDraw(p, seed, r));
 }

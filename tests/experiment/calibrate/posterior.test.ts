@@ -14,10 +14,15 @@ describe('posterior ensembles', () => {
   });
 
   it('draws replicates in proportion to the weights, the same every time', () => {
-    const draws = posteriorDraws(parsePosterior(CSV), 8, 3);
-    expect(draws.filter((d) => d[0]![1] === 0.0001)).toHaveLength(6);
+    const draws = posteriorDraws(parsePosterior(CSV), 400, 3);
+    const first = draws.filter((d) => d[0]![1] === 0.0001).length;
+    // Weight 0.75: 300 of 400 expected, binomial SD 8.7.
+    expect(first).toBeGreaterThan(300 - 35);
+    expect(first).toBeLessThan(300 + 35);
     expect(draws[0]).toEqual([['params.h0', expect.any(Number)], ['params.ngoOutreach', expect.any(Number)]]);
-    expect(posteriorDraws(parsePosterior(CSV), 8, 3)).toEqual(draws);
+    expect(posteriorDraws(parsePosterior(CSV), 400, 3)).toEqual(draws);
+    // Replicate r keeps its draw when replicates are added.
+    expect(posteriorDraws(parsePosterior(CSV), 10, 3)).toEqual(draws.slice(0, 10));
   });
 
   it('refuses what is not a posterior', () => {
