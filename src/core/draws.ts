@@ -5,7 +5,7 @@
  * function of (seed, process, entity id, tick, slot). Two processes never share a key, the
  * counter tick · slots + slot never collides inside a process, and a slot out of range throws.
  */
-import { keyedUniform, streamKey } from './rng.js';
+import { keyedUniform, streamKey, tickTerm } from './rng.js';
 
 export interface DrawSpec {
   /** What draws: 'migrant', 'broker', 'hub', ... (one entity type per process). */
@@ -35,6 +35,13 @@ export class DrawProcess {
     if (!this.perTick) throw new Error(`draw process "${this.name}" draws once per ${this.entity}: use once()`);
     if (slot >= this.slots || slot < 0) throw new RangeError(`draw process "${this.name}": slot ${slot} outside 0..${this.slots - 1}`);
     return keyedUniform(this.key, id, tick * this.slots + slot);
+  }
+
+  /** The counter term of `tick` and `slot`, for keyedBits(key, id, term) in hot loops (see rng.ts). */
+  term(tick: number, slot = 0): number {
+    if (!this.perTick) throw new Error(`draw process "${this.name}" draws once per ${this.entity}: use once()`);
+    if (slot >= this.slots || slot < 0) throw new RangeError(`draw process "${this.name}": slot ${slot} outside 0..${this.slots - 1}`);
+    return tickTerm(tick * this.slots + slot);
   }
 
   /** The fixed uniform of entity `id` in `slot` (processes declared 'once'). */

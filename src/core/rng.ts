@@ -70,8 +70,18 @@ const fmix32 = (h: number): number => {
 };
 
 export function keyedUniform(key: number, id: number, tick: number): number {
-  const h = fmix32(fmix32(key ^ Math.imul(id, 0x9e3779b1)) ^ Math.imul(tick + 1, 0x85ebca77));
-  return (h >>> 0) / 4294967296;
+  return keyedBits(key, id, tickTerm(tick)) / 4294967296;
+}
+
+/** The counter's share of a keyed draw: the same for every agent in a week, so hot loops compute it once. */
+export const tickTerm = (tick: number): number => Math.imul(tick + 1, 0x85ebca77);
+
+/**
+ * The 32 bits behind keyedUniform (which is keyedBits / 2^32), for hot loops: `u < p` holds
+ * exactly when `keyedBits(…) < p · 2^32`, so a weekly decision needs no division.
+ */
+export function keyedBits(key: number, id: number, term: number): number {
+  return fmix32(fmix32(key ^ Math.imul(id, 0x9e3779b1)) ^ term) >>> 0;
 }
 
 /** The key of a keyed process, derived from (seed, name) like a stream. */

@@ -4,6 +4,7 @@
  * Events found here go to queues that the resolving phases take in a fixed order.
  */
 import { Status, VISIT_SLOT } from './codes.js';
+import { keyedBits } from '../core/rng.js';
 import { M } from './metrics.js';
 import { countAt, geometricWeeks, roundStochastic, type World } from './state.js';
 import { move } from './transitions.js';
@@ -33,13 +34,19 @@ export function sweep(w: World): void {
   const reportLegal = p.selfReport;
   const reportIrregular = p.selfReport * p.selfReportIrregular;
   const n = w.migrants.count;
+  // Most persons are at home: their draw is departure.u(id, t) taken apart (the week's term once,
+  // compared in 32-bit units), the same numbers at a third of the cost.
+  const depKey = departure.key;
+  const depTerm = departure.term(t);
 
   for (let id = 0; id < n; id++) {
-    switch (status[id]) {
-      case Status.home:
-        // One keyed draw a week: the same person meets the same luck in every variant.
-        if (departure.u(id, t) < Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!)) q.departing.push(id);
-        break;
+    const s = status[id]!;
+    if (s === Status.home) {
+      // One keyed draw a week: the same person meets the same luck in every variant.
+      if (keyedBits(depKey, id, depTerm) < Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!) * 4294967296) q.departing.push(id);
+      continue;
+    }
+    switch (s) {
       case Status.returned:
         if (--weeksLeft[id]! === 0) move(w, id, Status.home);
         break;

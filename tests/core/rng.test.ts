@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shuffle, stream, type Stream } from '../../src/core/rng.js';
+import { keyedBits, keyedUniform, shuffle, stream, streamKey, tickTerm, type Stream } from '../../src/core/rng.js';
 
 const draws = (s: Stream, n: number): number[] => Array.from({ length: n }, () => s.next());
 
@@ -142,5 +142,18 @@ describe('keyed draws', () => {
     // Chi-square over 10 bins, 9 degrees of freedom: 27.9 is the 0.1% critical value.
     const chi = bins.reduce((s, b) => s + (b - n / 10) ** 2 / (n / 10), 0);
     expect(chi).toBeLessThan(27.9);
+  });
+});
+
+describe('keyedBits', () => {
+  it('is keyedUniform before the division: the same draw, and `u < p` exactly when bits < p · 2^32', () => {
+    const key = streamKey(7, 'departure');
+    for (let id = 0; id < 2000; id += 37)
+      for (let t = 0; t < 500; t += 13) {
+        const u = keyedUniform(key, id, t);
+        const bits = keyedBits(key, id, tickTerm(t));
+        expect(bits / 4294967296).toBe(u);
+        for (const p of [0, 1e-4, u, 0.5, 1]) expect(bits < p * 4294967296).toBe(u < p);
+      }
   });
 });
