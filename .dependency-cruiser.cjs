@@ -1,6 +1,7 @@
 /**
  * The layers of lintas, each importing only those below it:
  *   core ← model ← scenario ← experiment ← report ← { cli (src/*.ts), explorer, notebook }
+ * and src/i18n (words and number formats) beside core, importable by every layer.
  * One rule per forbidden direction. `npm run lint:deps` checks them; CI runs it.
  */
 const LAYERS = ['core', 'model', 'scenario', 'experiment', 'report'];
@@ -31,10 +32,17 @@ module.exports = {
       to: { path: ['^src/explorer/', TOP_FILES] },
     },
     {
+      name: 'i18n-imports-no-lintas-layer',
+      comment: 'src/i18n (the message catalogs and Intl formats) sits below every layer, so each of them may use it: it imports only packages',
+      severity: 'error',
+      from: { path: '^src/i18n/' },
+      to: { path: '^src/(?!i18n/)' },
+    },
+    {
       name: 'core-and-model-run-anywhere',
       comment: 'the engine and the model run in a browser or a worker untouched: no Node.js built-ins',
       severity: 'error',
-      from: { path: ['^src/core/', '^src/model/'] },
+      from: { path: ['^src/core/', '^src/model/', '^src/i18n/'] },
       to: { dependencyTypes: ['core'] },
     },
     {

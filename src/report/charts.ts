@@ -6,13 +6,14 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison, WeeklyBand } from '../experiment/compare.js';
 import { colourOf } from '../model/metrics.js';
 import { metricLabel } from './labels.js';
+import { localize, type Locale } from '../i18n/index.js';
 import { OKABE_ITO } from '../model/palette.js';
 import { geoMercator } from 'd3-geo';
 import { borneoBasemap } from './basemap.js';
 import { type Box, nearestOnBox, placeLabels } from './label-placement.js';
 
 export const FONT = 'DejaVu Sans';
-const config = {
+const BASE_CONFIG = {
   font: FONT,
   view: { stroke: null },
   axis: { labelFontSize: 12, titleFontSize: 13, grid: true, gridOpacity: 0.4 },
@@ -20,43 +21,56 @@ const config = {
   title: { fontSize: 16, anchor: 'start' as const },
 };
 
-const CHANNEL_LABELS: Record<string, string> = {
-  crossings_regular: 'regular (inspected)',
-  crossings_colluded: 'colluded (waved through)',
-  crossings_informal: 'informal (footpaths, boats)',
-};
+/**
+ * The chart style, with axis numbers in the language's format (vega's d3-format locale, its
+ * separators taken from Intl). English keeps vega's own default, so its specs stay as they were.
+ */
+export function chartConfig(loc: Locale = localize()) {
+  if (loc.lang === 'en') return BASE_CONFIG;
+  const parts = new Intl.NumberFormat(loc.locale).formatToParts(12345.5);
+  const sep = (type: string, fallback: string) => parts.find((p) => p.type === type)?.value ?? fallback;
+  return { ...BASE_CONFIG, locale: { number: { decimal: sep('decimal', '.'), thousands: sep('group', ','), grouping: [3], currency: ['', ''] as [string, string] } } };
+}
+
+const CHANNELS = ['crossings_regular', 'crossings_colluded', 'crossings_informal'];
+const channelLabels = (loc: Locale): Record<string, string> => Object.fromEntries(CHANNELS.map((m) => [m, loc.t(`chart.channel.${m}`)]));
 const CHANNEL_COLORS = [colourOf('crossings_regular'), colourOf('crossings_colluded'), colourOf('crossings_informal')];
 
 /** Weekly migrant crossings by channel, mean with the 95% band across replicates. */
-export function flowsByChannelSpec(bands: WeeklyBand[], variant = 'baseline'): TopLevelSpec {
+export function flowsByChannelSpec(bands: WeeklyBand[], variant = 'baseline', loc: Locale = localize()): TopLevelSpec {
+  const { t } = loc;
+  const CHANNEL_LABELS = channelLabels(loc);
+  const config = chartConfig(loc);
   const values = bands
     .filter((b) => b.variant === variant && b.metric in CHANNEL_LABELS)
     .map((b) => ({ ...b, channel: CHANNEL_LABELS[b.metric] }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Weekly border crossings by channel', subtitle: `${variant}: mean, and the band from the 5th to the 95th percentile of replicates` },
+    title: { text: t('chart.channelsTitle'), subtitle: t('chart.channelsSubtitle', { variant }) },
     width: 640,
     height: 260,
     config,
     data: { values },
     encoding: {
       x: { field: 'date', type: 'temporal', title: null, axis: { format: '%Y', tickCount: 'year' } },
-      color: { field: 'channel', type: 'nominal', title: 'channel', legend: { labelLimit: 320 }, scale: { domain: Object.values(CHANNEL_LABELS), range: CHANNEL_COLORS } },
+      color: { field: 'channel', type: 'nominal', title: t('chart.channelTitle'), legend: { labelLimit: 320 }, scale: { domain: Object.values(CHANNEL_LABELS), range: CHANNEL_COLORS } },
     },
     layer: [
-      { mark: { type: 'area', opacity: 0.25 }, encoding: { y: { field: 'lo', type: 'quantitative', title: 'persons per week' }, y2: { field: 'hi' } } },
+      { mark: { type: 'area', opacity: 0.25 }, encoding: { y: { field: 'lo', type: 'quantitative', title: t('chart.personsPerWeek') }, y2: { field: 'hi' } } },
       { mark: { type: 'line', strokeWidth: 2 }, encoding: { y: { field: 'mean', type: 'quantitative' } } },
     ],
   };
 }
 
 /** The dark figure: people trafficked (true) against victims identified, over time. */
-export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline'): TopLevelSpec {
-  const label: Record<string, string> = { trafficked: 'trafficked (true count)', identified: 'identified victims' };
+export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline', loc: Locale = localize()): TopLevelSpec {
+  const { t } = loc;
+  const config = chartConfig(loc);
+  const label: Record<string, string> = { trafficked: t('chart.darkSeries.trafficked'), identified: t('chart.darkSeries.identified') };
   const values = bands.filter((b) => b.variant === variant && b.metric in label).map((b) => ({ ...b, series: label[b.metric] }));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'The dark figure: trafficked vs identified', subtitle: `${variant}: weekly mean, band from the 5th to the 95th percentile of replicates` },
+    title: { text: t('chart.darkTitle'), subtitle: t('chart.darkSubtitle', { variant }) },
     width: 640,
     height: 240,
     config,
@@ -66,7 +80,7 @@ export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline'): TopLe
       color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 320 }, scale: { domain: Object.values(label), range: [colourOf('trafficked'), colourOf('identified')] } },
     },
     layer: [
-      { mark: { type: 'area', opacity: 0.25 }, encoding: { y: { field: 'lo', type: 'quantitative', title: 'persons per week' }, y2: { field: 'hi' } } },
+      { mark: { type: 'area', opacity: 0.25 }, encoding: { y: { field: 'lo', type: 'quantitative', title: t('chart.personsPerWeek') }, y2: { field: 'hi' } } },
       { mark: { type: 'line', strokeWidth: 2 }, encoding: { y: { field: 'mean', type: 'quantitative' } } },
     ],
   };
@@ -80,20 +94,24 @@ export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline'): TopLe
 export function comparisonSpec(
   c: Comparison,
   metric = 'trafficked',
-  title = 'Change in people trafficked against the baseline',
+  title?: string,
   better: 'lower' | 'higher' = 'lower',
   label: (variant: string) => string = (v) => v,
+  loc: Locale = localize(),
 ): TopLevelSpec {
+  const { t } = loc;
+  const config = chartConfig(loc);
+  const [fewer, unclear, more] = [t('chart.fewer'), t('chart.unclear'), t('chart.more')];
   const values = c.variants
     .filter((v) => !v.decomposes && v.metrics[metric]?.diff)
     .map((v) => {
       const d = v.metrics[metric]!.diff!;
-      const sign = d.hi < 0 ? 'fewer (95% interval below 0)' : d.lo > 0 ? 'more (95% interval above 0)' : 'no clear change';
+      const sign = d.hi < 0 ? fewer : d.lo > 0 ? more : unclear;
       return { variant: label(v.name), id: v.name, description: v.description, mean: d.mean, lo: d.lo, hi: d.hi, verdict: sign, relative: v.metrics[metric]!.relativeChange };
     });
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: title, subtitle: `paired differences under common random numbers, ${c.replicates} replicates, 95% intervals` },
+    title: { text: title ?? t('chart.comparisonTrafficked'), subtitle: t('chart.comparisonSubtitle', { replicates: c.replicates }) },
     width: 560,
     height: { step: 26 },
     config,
@@ -106,9 +124,9 @@ export function comparisonSpec(
       {
         mark: { type: 'rule', strokeWidth: 3 },
         encoding: {
-          x: { field: 'lo', type: 'quantitative', title: `change in ${metricLabel(metric)} (over the run)` },
+          x: { field: 'lo', type: 'quantitative', title: t('chart.changeIn', { metric: metricLabel(metric, loc) }) },
           x2: { field: 'hi' },
-          color: { field: 'verdict', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 300 }, scale: { domain: ['fewer (95% interval below 0)', 'no clear change', 'more (95% interval above 0)'], range: better === 'lower' ? [OKABE_ITO.bluishGreen, '#969696', OKABE_ITO.vermillion] : [OKABE_ITO.vermillion, '#969696', OKABE_ITO.bluishGreen] } },
+          color: { field: 'verdict', type: 'nominal', title: null, legend: { orient: 'bottom', labelLimit: 300 }, scale: { domain: [fewer, unclear, more], range: better === 'lower' ? [OKABE_ITO.bluishGreen, '#969696', OKABE_ITO.vermillion] : [OKABE_ITO.vermillion, '#969696', OKABE_ITO.bluishGreen] } },
         },
       },
       {
@@ -117,9 +135,9 @@ export function comparisonSpec(
           x: { field: 'mean', type: 'quantitative' },
           color: { field: 'verdict', type: 'nominal' },
           tooltip: [
-            { field: 'variant' },
-            { field: 'id', title: 'variant id' },
-            { field: 'description' },
+            ...(loc.lang === 'en' ? [{ field: 'variant' }] : [{ field: 'variant', title: t('chart.variant') }]),
+            { field: 'id', title: t('chart.variantId') },
+            ...(loc.lang === 'en' ? [{ field: 'description' }] : [{ field: 'description', title: t('chart.description') }]),
             { field: 'mean', format: ',.0f' },
             { field: 'lo', format: ',.0f' },
             { field: 'hi', format: ',.0f' },
@@ -137,7 +155,10 @@ export function flowsByCrossingSpec(
   crossingKinds: Record<string, string>,
   variants?: string[],
   labels: { variant?: (name: string) => string; crossing?: (id: string) => string } = {},
+  loc: Locale = localize(),
 ): TopLevelSpec {
+  const { t } = loc;
+  const config = chartConfig(loc);
   const chosen = variants ?? c.variants.filter((v) => !v.decomposes).map((v) => v.name);
   const vl = labels.variant ?? ((v: string) => v);
   const cl = labels.crossing ?? ((id: string) => id);
@@ -150,7 +171,7 @@ export function flowsByCrossingSpec(
     );
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: 'Where flows go: migrant crossings by crossing point', subtitle: 'colour: change against the baseline (paired mean, persons over the horizon)' },
+    title: { text: t('chart.crossingsTitle'), subtitle: t('chart.crossingsSubtitle') },
     config,
     data: { values },
     width: { step: 30 },
@@ -160,15 +181,16 @@ export function flowsByCrossingSpec(
       x: { field: 'variant', type: 'nominal', sort: chosen.map(vl), title: null, axis: { labelAngle: -40, labelLimit: 260 } },
       y: { field: 'crossing', type: 'nominal', title: null, sort: { field: 'kind' }, axis: { labelLimit: 260 } },
       // Fewer crossings blue, more vermillion: from the one palette, white at no change.
-      color: { field: 'change', type: 'quantitative', title: 'change', scale: { domainMid: 0, range: [OKABE_ITO.blue, '#ffffff', OKABE_ITO.vermillion] } },
+      color: { field: 'change', type: 'quantitative', title: t('chart.change'), scale: { domainMid: 0, range: [OKABE_ITO.blue, '#ffffff', OKABE_ITO.vermillion] } },
+      // English keeps the field names as titles (its specs stay as they were); other languages name them.
       tooltip: [
-        { field: 'variant' },
-        { field: 'variantId', title: 'variant id' },
-        { field: 'crossing' },
-        { field: 'crossingId', title: 'crossing id' },
-        { field: 'kind' },
-        { field: 'mean', format: ',.0f', title: 'migrant crossings' },
-        { field: 'change', format: '+,.0f' },
+        { field: 'variant', ...(loc.lang === 'en' ? {} : { title: t('chart.variant') }) },
+        { field: 'variantId', title: t('chart.variantId') },
+        { field: 'crossing', ...(loc.lang === 'en' ? {} : { title: t('chart.crossing') }) },
+        { field: 'crossingId', title: t('chart.crossingId') },
+        { field: 'kind', ...(loc.lang === 'en' ? {} : { title: t('chart.kindField') }) },
+        { field: 'mean', format: ',.0f', title: t('chart.migrantCrossings') },
+        { field: 'change', format: '+,.0f', ...(loc.lang === 'en' ? {} : { title: t('chart.change') }) },
       ],
     },
   };
@@ -247,22 +269,26 @@ export function mapLayout(data: MapData) {
 }
 
 /** The border: Borneo's coastline and the Indonesia–Malaysia line, posts, routes and hubs, flows on routes. */
-export function borderMapSpec(data: MapData, title = 'The Kalimantan border: crossings and flows'): TopLevelSpec {
+export function borderMapSpec(data: MapData, title?: string, loc: Locale = localize()): TopLevelSpec {
+  const { t } = loc;
+  const config = chartConfig(loc);
   const { land, border } = borneoBasemap();
   const layout = mapLayout(data);
-  // Posts drawn over the footpath markers beside them.
-  const crossings = [...layout.crossings].sort((a, b) => Number(a.kind !== 'informal') - Number(b.kind !== 'informal'));
-  const kinds = ['post', 'sea', 'informal'];
+  const kindWord = (k: string) => t(`chart.crossingKind.${k}`, { defaultValue: k });
+  // Posts drawn over the footpath markers beside them; kinds and roles in the reader's words.
+  const crossings = [...layout.crossings].sort((a, b) => Number(a.kind !== 'informal') - Number(b.kind !== 'informal')).map((c) => (loc.lang === 'en' ? c : { ...c, kind: kindWord(c.kind) }));
+  const places = loc.lang === 'en' ? data.places : data.places.map((p) => ({ ...p, role: t(`chart.role.${p.role}`) }));
+  const kinds = ['post', 'sea', 'informal'].map(kindWord);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
-    title: { text: title, subtitle: 'line width: migrant crossings over the run; Natural Earth 1:50m basemap' },
+    title: { text: title ?? t('chart.mapTitle'), subtitle: t('chart.mapSubtitle') },
     width: MAP_SIZE.width,
     height: MAP_SIZE.height,
     config,
     projection: { type: 'mercator', center: MAP_PROJECTION.center, scale: MAP_PROJECTION.scale, translate: [MAP_SIZE.width / 2, MAP_SIZE.height / 2] },
     resolve: { scale: { color: 'independent', strokeWidth: 'independent' } },
     layer: [
-      { data: { values: land.features }, mark: { type: 'geoshape', stroke: '#999', strokeWidth: 0.5 }, encoding: { color: { field: 'properties.country', type: 'nominal', title: 'country', scale: { domain: ['Indonesia', 'Malaysia', 'Brunei'], range: ['#f2eadf', '#e3ecf4', '#eeeeee'] } } } },
+      { data: { values: land.features }, mark: { type: 'geoshape', stroke: '#999', strokeWidth: 0.5 }, encoding: { color: { field: 'properties.country', type: 'nominal', title: t('chart.country'), scale: { domain: ['Indonesia', 'Malaysia', 'Brunei'], range: ['#f2eadf', '#e3ecf4', '#eeeeee'] } } } },
       { data: { values: [border] }, mark: { type: 'geoshape', filled: false, stroke: '#333', strokeWidth: 2, strokeDash: [6, 3] } },
       {
         data: { values: layout.routes.filter((r) => r.flow > 0) },
@@ -272,18 +298,18 @@ export function borderMapSpec(data: MapData, title = 'The Kalimantan border: cro
           latitude: { field: 'lat', type: 'quantitative' },
           longitude2: { field: 'lon2' },
           latitude2: { field: 'lat2' },
-          strokeWidth: { field: 'flow', type: 'quantitative', title: 'crossings', scale: { range: [0.5, 9] } },
+          strokeWidth: { field: 'flow', type: 'quantitative', title: t('chart.crossings'), scale: { range: [0.5, 9] } },
         },
       },
       {
-        data: { values: data.places },
+        data: { values: places },
         mark: { type: 'point', filled: true, size: 50, opacity: 0.9 },
         encoding: {
           longitude: { field: 'lon', type: 'quantitative' },
           latitude: { field: 'lat', type: 'quantitative' },
-          shape: { field: 'role', type: 'nominal', title: 'place', scale: { domain: ['origin', 'hub', 'destination'], range: ['circle', 'diamond', 'square'] } },
+          shape: { field: 'role', type: 'nominal', title: t('chart.place'), scale: { domain: ['origin', 'hub', 'destination'].map((r) => t(`chart.role.${r}`)), range: ['circle', 'diamond', 'square'] } },
           color: { value: '#444' },
-          tooltip: [{ field: 'name' }, { field: 'role' }],
+          tooltip: loc.lang === 'en' ? [{ field: 'name' }, { field: 'role' }] : [{ field: 'name', title: t('chart.placeName') }, { field: 'role', title: t('chart.place') }],
         },
       },
       {
@@ -298,8 +324,11 @@ export function borderMapSpec(data: MapData, title = 'The Kalimantan border: cro
         encoding: {
           longitude: { field: 'lon', type: 'quantitative' },
           latitude: { field: 'lat', type: 'quantitative' },
-          color: { field: 'kind', type: 'nominal', title: 'crossing', scale: { domain: kinds, range: [OKABE_ITO.blue, OKABE_ITO.skyBlue, OKABE_ITO.orange] } },
-          tooltip: [{ field: 'name' }, { field: 'kind' }, { field: 'flow', format: ',.0f', title: 'crossings' }, { field: 'open' }],
+          color: { field: 'kind', type: 'nominal', title: t('chart.crossing'), scale: { domain: kinds, range: [OKABE_ITO.blue, OKABE_ITO.skyBlue, OKABE_ITO.orange] } },
+          tooltip:
+            loc.lang === 'en'
+              ? [{ field: 'name' }, { field: 'kind' }, { field: 'flow', format: ',.0f', title: 'crossings' }, { field: 'open' }]
+              : [{ field: 'name', title: t('chart.placeName') }, { field: 'kind', title: t('chart.crossing') }, { field: 'flow', format: ',.0f', title: t('chart.crossings') }, { field: 'open', title: t('chart.open') }],
         },
       },
       {

@@ -5,6 +5,7 @@
  */
 import { BUILTIN } from '../model/interventions/index.js';
 import { METRIC_DEFS, type MetricDef } from '../model/metrics.js';
+import { localize, type Locale } from '../i18n/index.js';
 
 export interface VariantInfo {
   name: string;
@@ -13,13 +14,15 @@ export interface VariantInfo {
   interventions: { kind: string; start: string; intensity: number; costPerYearIdr?: number; note?: string }[];
 }
 
-const NUMBER_WORDS = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
-const words = (n: number) => NUMBER_WORDS[n] ?? String(n);
+const words = (n: number, loc: Locale) => loc.list('numberWords')[n] ?? loc.int(n);
 
 /** The plain label of an intervention kind ("Joint patrols"), or the kind itself for one lintas does not know. */
-export function measureLabel(kind: string): string {
-  return BUILTIN.definitions.find((d) => d.kind === kind)?.label ?? kind;
+export function measureLabel(kind: string, loc: Locale = localize()): string {
+  return loc.t(`measure.${kind}`, { defaultValue: BUILTIN.definitions.find((d) => d.kind === kind)?.label ?? kind });
 }
+
+/** A cooperation stage in the reader's language. */
+export const stageLabel = (stage: string, loc: Locale = localize()) => loc.t(`stage.${stage}`, { defaultValue: stage });
 
 const key = (iv: VariantInfo['interventions'][number]) => JSON.stringify([iv.kind, iv.start, iv.intensity, iv.costPerYearIdr ?? null]);
 const lastStage = (v: VariantInfo) => v.stages[v.stages.length - 1]?.stage ?? 'coexistence';
@@ -44,38 +47,45 @@ export function addedKinds(v: VariantInfo, base: VariantInfo): string[] {
  * What a variant is, in words built from what it changes against the baseline: "Joint patrols",
  * "Joint patrols + Intelligence sharing", "All nine measures, at the collaboration stage".
  */
-export function variantLabel(v: VariantInfo, base: VariantInfo): string {
-  if (v === base || v.name === base.name) return 'Baseline';
+export function variantLabel(v: VariantInfo, base: VariantInfo, loc: Locale = localize()): string {
+  const { t } = loc;
+  if (v === base || v.name === base.name) return t('label.baseline');
   const kinds = addedKinds(v, base);
-  const stage = lastStage(v) !== lastStage(base) ? `, at the ${lastStage(v)} stage` : '';
+  const stage = lastStage(v) !== lastStage(base) ? t('label.atStage', { stage: stageLabel(lastStage(v), loc) }) : '';
   // A variant that changes something else (parameters, geography) keeps the name its author gave it.
   if (!kinds.length && !stage) return v.name;
   const all = BUILTIN.definitions.length;
   const measures =
     kinds.length === 0
-      ? 'No added measure'
+      ? t('label.noMeasure')
       : kinds.length === all && BUILTIN.definitions.every((d) => kinds.includes(d.kind))
-        ? `All ${words(all)} measures together`
+        ? t('label.allMeasures', { n: words(all, loc) })
         : kinds.length > 3
-          ? `${words(kinds.length).replace(/^./, (c) => c.toUpperCase())} measures together`
-          : kinds.map(measureLabel).join(' + ');
+          ? t('label.someMeasures', { N: words(kinds.length, loc).replace(/^./, (c) => c.toUpperCase()) })
+          : kinds.map((k) => measureLabel(k, loc)).join(' + ');
   return `${measures}${stage}`;
 }
 
 /** What a variant is, in a sentence: the baseline as the baseline, a combination as a combination. */
-export function variantDescription(v: VariantInfo, base: VariantInfo): string {
-  if (v === base || v.name === base.name) return `The baseline: the border as it is, at the ${lastStage(base)} stage of cooperation, with the scenario's own events and measures and nothing added.`;
+export function variantDescription(v: VariantInfo, base: VariantInfo, loc: Locale = localize()): string {
+  const { t } = loc;
+  if (v === base || v.name === base.name) return t('label.baselineDescription', { stage: stageLabel(lastStage(base), loc) });
   const kinds = addedKinds(v, base);
-  const stage = lastStage(v) !== lastStage(base) ? ` and the cooperation stage set to ${lastStage(v)} (the baseline: ${lastStage(base)})` : '';
-  if (!kinds.length && !stage) return `The baseline with other changes: ${v.description}`.trim();
-  const what = kinds.length === 0 ? 'no added measure' : kinds.length === 1 ? `one measure added (${measureLabel(kinds[0]!)})` : `${words(kinds.length)} measures added together (${kinds.map(measureLabel).join(', ')})`;
-  return `The baseline with ${what}${stage}. ${v.description}`.trim();
+  const stage = lastStage(v) !== lastStage(base) ? t('label.stageSet', { stage: stageLabel(lastStage(v), loc), base: stageLabel(lastStage(base), loc) }) : '';
+  if (!kinds.length && !stage) return t('label.otherChanges', { description: v.description }).trim();
+  const what =
+    kinds.length === 0
+      ? t('label.noAdded')
+      : kinds.length === 1
+        ? t('label.oneAdded', { measure: measureLabel(kinds[0]!, loc) })
+        : t('label.manyAdded', { n: words(kinds.length, loc), measures: kinds.map((k) => measureLabel(k, loc)).join(', ') });
+  return t('label.withWhat', { what, stage, description: v.description }).trim();
 }
 
 /** Plain labels of every variant, by name (variants the info does not hold keep their name). */
-export function variantLabels(variants: readonly VariantInfo[], shown?: readonly string[]): (name: string) => string {
+export function variantLabels(variants: readonly VariantInfo[], shown?: readonly string[], loc: Locale = localize()): (name: string) => string {
   const base = variants[0];
-  const byName = new Map(base ? variants.filter((v) => !shown || shown.includes(v.name)).map((v) => [v.name, variantLabel(v, base)]) : []);
+  const byName = new Map(base ? variants.filter((v) => !shown || shown.includes(v.name)).map((v) => [v.name, variantLabel(v, base, loc)]) : []);
   // Two variants must never read the same: fall back to the name where labels collide.
   const seen = new Map<string, number>();
   for (const l of byName.values()) seen.set(l, (seen.get(l) ?? 0) + 1);
@@ -92,6 +102,6 @@ export function crossingNames(crossings: readonly { id: string; name: string }[]
 }
 
 /** The registry's plain label of a metric, or the name with spaces for derived columns. */
-export function metricLabel(name: string): string {
-  return (METRIC_DEFS as Record<string, MetricDef>)[name]?.label ?? name.replace(/_/g, ' ');
+export function metricLabel(name: string, loc: Locale = localize()): string {
+  return loc.t(`metric.${name}`, { defaultValue: (METRIC_DEFS as Record<string, MetricDef>)[name]?.label ?? name.replace(/_/g, ' ') });
 }

@@ -17,7 +17,8 @@ import { shownVariants } from '../experiment/table.js';
 import { mapData } from './map-data.js';
 import type { ParameterRow } from '../scenario/parameter-table.js';
 import { costPerCaseRange, costSources, count2, howSureBox, idr2, pct2, relativeInterval, sourceKind, verdict } from './honesty.js';
-import { addedKinds, crossingNames, measureLabel, metricLabel, variantDescription, variantLabels, type VariantInfo } from './labels.js';
+import { addedKinds, crossingNames, measureLabel, metricLabel, stageLabel, variantDescription, variantLabels, type VariantInfo } from './labels.js';
+import { localize, type Locale } from '../i18n/index.js';
 import { OKABE_ITO } from '../model/palette.js';
 import { svgToPng, toSvg } from './render.js';
 
@@ -30,7 +31,7 @@ export function packageFile(path: string): string {
   throw new Error(`cannot find ${path} in node_modules`);
 }
 
-interface ScenarioInfo {
+export interface ScenarioInfo {
   file: string;
   command: string;
   parameters: ParameterRow[];
@@ -39,12 +40,9 @@ interface ScenarioInfo {
 }
 
 const esc = (s: unknown) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-const f0 = (x: number) => Math.round(x).toLocaleString('en-US');
 // Plain labels face the reader; ids stay in the data files and in tooltips (title attributes).
-const signed = (x: number) => `${x > 0 ? '+' : ''}${f0(x)}`;
-const pct = (x: number | null) => (x === null ? '' : `${x > 0 ? '+' : ''}${(100 * x).toFixed(1)}%`);
 
-function read<T>(dir: string, file: string): T {
+export function read<T>(dir: string, file: string): T {
   const path = join(dir, file);
   if (!existsSync(path)) throw new UserError([`${path}: not found; run lintas compare with --out ${dir} first`]);
   return (file.endsWith('.json') ? JSON.parse(readFileSync(path, 'utf8')) : readFileSync(path, 'utf8')) as T;
@@ -55,64 +53,75 @@ export function readBands(csv: string): WeeklyBand[] {
 }
 
 /** The charts of a comparison, by file stem. */
-export function reportCharts(c: Comparison, bands: WeeklyBand[], info: ScenarioInfo): Record<string, TopLevelSpec> {
+export function reportCharts(c: Comparison, bands: WeeklyBand[], info: ScenarioInfo, loc: Locale = localize()): Record<string, TopLevelSpec> {
+  const { t } = loc;
   const base = c.variants[0]!;
   const flows = Object.fromEntries(Object.entries(base.metrics).filter(([k]) => k.startsWith('flow_')).map(([k, s]) => [k.slice(5), s.mean]));
   const kinds = Object.fromEntries(info.geography.crossings.map((x) => [x.id, x.kind]));
-  const labels = { variant: variantLabels(info.variants, shownVariants(c).map((v) => v.name)), crossing: crossingNames(info.geography.crossings) };
+  const labels = { variant: variantLabels(info.variants, shownVariants(c).map((v) => v.name), loc), crossing: crossingNames(info.geography.crossings) };
   return {
-    'comparison-trafficked': comparisonSpec(c, 'trafficked', 'Change in people trafficked against the baseline', 'lower', labels.variant),
-    'comparison-identified': comparisonSpec(c, 'identified', 'Change in victims identified against the baseline', 'higher', labels.variant),
-    'flows-by-crossing': flowsByCrossingSpec(c, kinds, undefined, labels),
-    'border-map': borderMapSpec(mapData(info.geography as Scenario, flows)),
-    'flows-by-channel': flowsByChannelSpec(bands),
-    'dark-figure': darkFigureSpec(bands),
+    'comparison-trafficked': comparisonSpec(c, 'trafficked', t('chart.comparisonTrafficked'), 'lower', labels.variant, loc),
+    'comparison-identified': comparisonSpec(c, 'identified', t('chart.comparisonIdentified'), 'higher', labels.variant, loc),
+    'flows-by-crossing': flowsByCrossingSpec(c, kinds, undefined, labels, loc),
+    'border-map': borderMapSpec(mapData(info.geography as Scenario, flows), undefined, loc),
+    'flows-by-channel': flowsByChannelSpec(bands, 'baseline', loc),
+    'dark-figure': darkFigureSpec(bands, 'baseline', loc),
   };
 }
 
 type Labeller = (name: string) => string;
 
-function findings(c: Comparison, label: Labeller): string {
+export function findings(c: Comparison, label: Labeller, loc: Locale = localize()): string {
+  const { t } = loc;
   const base = c.variants[0]!;
   const rows = shownVariants(c).slice(1).map((v) => ({ v, rel: relativeInterval(v, base, 'trafficked'), verdict: verdict(v.metrics.trafficked) }));
   const named = (r: (typeof rows)[number]) =>
-    `<b title="${esc(r.v.name)}">${esc(label(r.v.name))}</b>${r.rel ? ` (${pct2(r.rel.mean)}; interval ${pct2(r.rel.lo)} to ${pct2(r.rel.hi)})` : ''}`;
+    `<b title="${esc(r.v.name)}">${esc(label(r.v.name))}</b>${r.rel ? t('report.findings.interval', { mean: pct2(r.rel.mean, loc), lo: pct2(r.rel.lo, loc), hi: pct2(r.rel.hi, loc) }) : ''}`;
   const fewer = rows.filter((r) => r.verdict === 'lower').sort((a, b) => a.v.metrics.trafficked!.diff!.mean - b.v.metrics.trafficked!.diff!.mean);
   const unclear = rows.filter((r) => r.verdict === 'unclear');
   const more = rows.filter((r) => r.verdict === 'higher');
-  const t = base.metrics.trafficked!.mean;
+  const tr = base.metrics.trafficked!.mean;
   const id = base.metrics.identified!.mean;
   const out = [
-    `<li>In the model's baseline, ${esc(c.start)} to ${esc(c.end)}, about <b>${count2(t)}</b> people are trafficked and about <b>${count2(id)}</b> victims are identified${t > 0 ? ` (${pct2(id / t).replace('+', '')} of them)` : ''}: in the model, most victims never reach official statistics. How many are trafficked in reality is not known; the model's count rests on assumed coefficients.</li>`,
+    t('report.findings.baseline', {
+      start: esc(loc.date(c.start)),
+      end: esc(loc.date(c.end)),
+      trafficked: count2(tr, loc),
+      identified: count2(id, loc),
+      share: tr > 0 ? t('report.findings.share', { pct: pct2(id / tr, loc).replace('+', '') }) : '',
+    }),
   ];
-  if (fewer.length) out.push(`<li>Fewer people trafficked than in the baseline, beyond the variation between seeds (paired 95% interval below zero), if the model's assumptions hold: ${fewer.map(named).join(', ')}.</li>`);
-  if (unclear.length) out.push(`<li>No change distinguishable from chance at ${c.replicates} replicates: ${unclear.map(named).join(', ')}.</li>`);
-  if (more.length) out.push(`<li>More people trafficked than in the baseline (paired 95% interval above zero): ${more.map(named).join(', ')} — read "where flows moved" below.</li>`);
-  return `<ul>${out.join('')}</ul>`;
+  if (fewer.length) out.push(t('report.findings.fewer', { names: fewer.map(named).join(', ') }));
+  if (unclear.length) out.push(t('report.findings.unclear', { replicates: c.replicates, names: unclear.map(named).join(', ') }));
+  if (more.length) out.push(t('report.findings.more', { names: more.map(named).join(', ') }));
+  return `<ul>${out.map((li) => `<li>${li}</li>`).join('')}</ul>`;
 }
 
-function comparisonTable(c: Comparison, info: ScenarioInfo, label: Labeller): string {
-  const head =
-    '<tr><th>variant</th><th>what it is</th><th>people trafficked (mean, 95% interval)</th><th>change against the baseline (paired 95% interval)</th><th>change</th><th>victims identified: change</th><th>informal crossings: change</th><th>cost per case averted (range)</th></tr>';
+const headRow = (cells: string[]) => `<tr>${cells.map((c) => `<th>${c}</th>`).join('')}</tr>`;
+
+function comparisonTable(c: Comparison, info: ScenarioInfo, label: Labeller, loc: Locale): string {
+  const { t, int: f0, signed, pct1: pct } = loc;
+  const head = headRow(loc.list('report.table.head'));
   const infoOf = new Map(info.variants.map((v) => [v.name, v]));
   const baseInfo = info.variants[0];
   const rows = shownVariants(c).map((v) => {
-    const t = v.metrics.trafficked!;
-    const d = t.diff;
+    const tr = v.metrics.trafficked!;
+    const d = tr.diff;
     const id = v.metrics.identified!;
     const inf = v.metrics.crossings_informal!;
     const vi = infoOf.get(v.name);
     // The short text here; the variants table below says in full what each one adds.
-    const what = vi && baseInfo && vi.name === baseInfo.name ? 'the baseline: nothing added' : v.description;
+    const what = vi && baseInfo && vi.name === baseInfo.name ? t('report.table.baselineWhat') : v.description;
     const range = costPerCaseRange(v);
-    const cost = range ? `${idr2(range.lo)} – ${idr2(range.hi)}` : v.costIdr > 0 ? 'not priced: no clear reduction' : '—';
-    return `<tr><td><b title="${esc(v.name)}">${esc(label(v.name))}</b></td><td>${esc(what)}</td><td>${f0(t.mean)} [${f0(t.lo)}, ${f0(t.hi)}]</td><td>${d ? `${signed(d.mean)} [${signed(d.lo)}, ${signed(d.hi)}]` : 'the reference'}</td><td>${pct(t.relativeChange)}</td><td>${pct(id.relativeChange)}</td><td>${pct(inf.relativeChange)}</td><td>${cost}</td></tr>`;
+    const cost = range ? `${idr2(range.lo, loc)} – ${idr2(range.hi, loc)}` : v.costIdr > 0 ? t('report.table.notPriced') : '—';
+    return `<tr><td><b title="${esc(v.name)}">${esc(label(v.name))}</b></td><td>${esc(what)}</td><td>${f0(tr.mean)} [${f0(tr.lo)}, ${f0(tr.hi)}]</td><td>${d ? `${signed(d.mean)} [${signed(d.lo)}, ${signed(d.hi)}]` : t('report.table.reference')}</td><td>${pct(tr.relativeChange)}</td><td>${pct(id.relativeChange)}</td><td>${pct(inf.relativeChange)}</td><td>${cost}</td></tr>`;
   });
   return `<table class="num">${head}${rows.join('')}</table>`;
 }
 
 /** Programme costs of each variant, where they come from, and the cost per case averted as a range. */
-function costTable(c: Comparison, info: ScenarioInfo, label: Labeller): string {
+function costTable(c: Comparison, info: ScenarioInfo, label: Labeller, loc: Locale): string {
+  const { t } = loc;
   const infoOf = new Map(info.variants.map((v) => [v.name, v]));
   const baseInfo = info.variants[0];
   const rows = shownVariants(c)
@@ -120,34 +129,36 @@ function costTable(c: Comparison, info: ScenarioInfo, label: Labeller): string {
     .filter((v) => v.costIdr > 0)
     .map((v) => {
       const vi = infoOf.get(v.name);
-      const parts = vi && baseInfo ? costSources(vi, baseInfo) : [];
-      const per = parts.map((p) => `${esc(p.kind)}: ${idr2(p.perYearIdr)} a year <span class="note">(${esc(p.source)})</span>`).join('<br>');
+      const parts = vi && baseInfo ? costSources(vi, baseInfo, loc) : [];
+      const per = parts.map((p) => `${esc(p.kind)}: ${t('money.perYear', { amount: idr2(p.perYearIdr, loc) })} <span class="note">(${esc(p.source)})</span>`).join('<br>');
       const range = costPerCaseRange(v);
-      return `<tr><td><b title="${esc(v.name)}">${esc(label(v.name))}</b></td><td>${per || '—'}</td><td>${idr2(v.costIdr)}</td><td>${range ? `${idr2(range.lo)} – ${idr2(range.hi)}` : 'not priced: the reduction is not clear'}</td></tr>`;
+      return `<tr><td><b title="${esc(v.name)}">${esc(label(v.name))}</b></td><td>${per || '—'}</td><td>${idr2(v.costIdr, loc)}</td><td>${range ? `${idr2(range.lo, loc)} – ${idr2(range.hi, loc)}` : t('report.cost.notPriced')}</td></tr>`;
     });
-  if (!rows.length) return '<p class="note">No variant of this comparison carries a programme cost.</p>';
-  return `<p>Costs are what the scenario assumes a measure costs a year, over the years it is in force. The cost per trafficking case averted is the programme cost divided by the cases averted, for each end of the paired 95% interval of cases averted; it is given only where the reduction is clear. Two significant figures.</p>
-<table class="num"><tr><th>variant</th><th>cost a year, and its source</th><th>programme cost over the run</th><th>cost per case averted</th></tr>${rows.join('')}</table>`;
+  if (!rows.length) return `<p class="note">${t('report.cost.none')}</p>`;
+  return `<p>${t('report.cost.intro')}</p>
+<table class="num">${headRow(loc.list('report.cost.head'))}${rows.join('')}</table>`;
 }
 
 /** The change of cooperation stage, by mechanism: one table per decomposition and metric. */
-function decompositionTables(c: Comparison, label: Labeller): string {
-  if (!c.decompositions.length) return '<p class="note">This comparison declares no decomposition of a change of stage.</p>';
+function decompositionTables(c: Comparison, label: Labeller, loc: Locale): string {
+  const { t, signed } = loc;
+  if (!c.decompositions.length) return `<p class="note">${t('report.decompose.none')}</p>`;
   const ci = (i: { lo: number; hi: number }) => `[${signed(i.lo)}, ${signed(i.hi)}]`;
   return c.decompositions
     .map((d) => {
       const rows = d.mechanisms
-        .map((m) => `<tr><td>${esc(m.label)}</td><td>${signed(m.contribution.mean)}</td><td>${ci(m.contribution)}</td><td>${m.share === null ? '' : `${(100 * m.share).toFixed(0)}%`}</td></tr>`)
+        .map((m) => `<tr><td>${esc(m.label)}</td><td>${signed(m.contribution.mean)}</td><td>${ci(m.contribution)}</td><td>${m.share === null ? '' : `${loc.fixed(100 * m.share, 0)}%`}</td></tr>`)
         .join('');
-      return `<h3>${esc(metricLabel(d.metric))}: ${esc(label(d.variant))} against ${esc(label(d.against))}</h3>
-<table class="num"><tr><th>mechanism</th><th>contribution (paired mean)</th><th>95% interval</th><th>share of the change</th></tr>
-<tr><td><b>total change</b></td><td><b>${signed(d.total.mean)}</b></td><td>${ci(d.total)}</td><td>100%</td></tr>${rows}
-<tr><td>interactions: what the mechanisms only do together</td><td>${signed(d.interactions.mean)}</td><td>${ci(d.interactions)}</td><td>${d.total.mean ? `${((100 * d.interactions.mean) / d.total.mean).toFixed(0)}%` : ''}</td></tr></table>`;
+      return `<h3>${t('report.decompose.title', { metric: esc(metricLabel(d.metric, loc)), variant: esc(label(d.variant)), against: esc(label(d.against)) })}</h3>
+<table class="num">${headRow(loc.list('report.decompose.head'))}
+<tr><td><b>${t('report.decompose.total')}</b></td><td><b>${signed(d.total.mean)}</b></td><td>${ci(d.total)}</td><td>100%</td></tr>${rows}
+<tr><td>${t('report.decompose.interactions')}</td><td>${signed(d.interactions.mean)}</td><td>${ci(d.interactions)}</td><td>${d.total.mean ? `${loc.fixed((100 * d.interactions.mean) / d.total.mean, 0)}%` : ''}</td></tr></table>`;
     })
     .join('\n');
 }
 
-function moves(c: Comparison, label: Labeller, crossing: Labeller): string {
+export function moves(c: Comparison, label: Labeller, crossing: Labeller, loc: Locale = localize()): string {
+  const { signed } = loc;
   const items = shownVariants(c)
     .slice(1)
     .map((v) => {
@@ -156,16 +167,17 @@ function moves(c: Comparison, label: Labeller, crossing: Labeller): string {
         .sort((a, b) => Math.abs(b[1].diff!.mean) - Math.abs(a[1].diff!.mean))
         .slice(0, 3)
         .map(([k, s]) => `<span title="${esc(k.slice(5))}">${esc(crossing(k.slice(5)))}</span> ${signed(s.diff!.mean)}`);
-      return `<li><b title="${esc(v.name)}">${esc(label(v.name))}</b>: ${top.join(', ') || 'no change'}</li>`;
+      return `<li><b title="${esc(v.name)}">${esc(label(v.name))}</b>: ${top.join(', ') || loc.t('report.noChange')}</li>`;
     });
   return `<ul>${items.join('')}</ul>`;
 }
 
-export async function buildReport(dir: string): Promise<{ html: string; charts: string[] }> {
+export async function buildReport(dir: string, loc: Locale = localize()): Promise<{ html: string; charts: string[] }> {
+  const { t } = loc;
   const c = read<Comparison>(dir, 'comparison.json');
   const info = read<ScenarioInfo>(dir, 'scenario.json');
   const bands = readBands(read<string>(dir, 'weekly.csv'));
-  const specs = reportCharts(c, bands, info);
+  const specs = reportCharts(c, bands, info, loc);
   mkdirSync(join(dir, 'charts'), { recursive: true });
   const written: string[] = [];
   for (const [name, spec] of Object.entries(specs)) {
@@ -177,23 +189,22 @@ export async function buildReport(dir: string): Promise<{ html: string; charts: 
   }
   const libs = LIBS.map((l) => `<script>${readFileSync(packageFile(l), 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`).join('\n');
   const chart = (name: string, caption: string) => `<figure><div class="chart" id="chart-${name}" data-chart="${name}"></div><figcaption>${caption}</figcaption></figure>`;
-  const KIND_WORDS = { data: 'published figure', calibrated: 'calibrated', partly: 'assumed size', assumed: 'assumption' } as const;
   const params = info.parameters
-    .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.value)}</td><td>${p.range ? `${esc(p.range[0])} – ${esc(p.range[1])}` : ''}</td><td>${esc(p.unit)}</td><td>${esc(p.meaning)}</td><td>${KIND_WORDS[sourceKind(p.source)]}</td><td>${esc(p.source)}</td></tr>`)
+    .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${esc(p.value)}</td><td>${p.range ? `${esc(p.range[0])} – ${esc(p.range[1])}` : ''}</td><td>${esc(p.unit)}</td><td>${esc(p.meaning)}</td><td>${t(`report.kind.${sourceKind(p.source)}`)}</td><td>${esc(p.source)}</td></tr>`)
     .join('');
-  const label = variantLabels(info.variants, shownVariants(c).map((v) => v.name));
+  const label = variantLabels(info.variants, shownVariants(c).map((v) => v.name), loc);
   const crossing = crossingNames(info.geography.crossings);
   const baseInfo = info.variants[0];
   const variants = info.variants
     .filter((v) => shownVariants(c).some((s) => s.name === v.name))
     .map(
       (v) =>
-        `<tr><td><b>${esc(label(v.name))}</b><br><code class="id">${esc(v.name)}</code></td><td>${esc(baseInfo ? variantDescription(v, baseInfo) : v.description)}</td><td>${v.stages.map((s) => `${esc(s.stage)} from ${esc(s.date)}`).join('; ')}</td><td>${v.interventions.map((i) => `${esc(measureLabel(i.kind))} at ${esc(i.intensity)} from ${esc(i.start)}`).join('; ') || '—'}</td></tr>`,
+        `<tr><td><b>${esc(label(v.name))}</b><br><code class="id">${esc(v.name)}</code></td><td>${esc(baseInfo ? variantDescription(v, baseInfo, loc) : v.description)}</td><td>${v.stages.map((s) => t('report.stageFrom', { stage: esc(stageLabel(s.stage, loc)), date: esc(loc.date(s.date)) })).join('; ')}</td><td>${v.interventions.map((i) => t('report.measureAt', { measure: esc(measureLabel(i.kind, loc)), intensity: esc(loc.num(i.intensity)), start: esc(loc.date(i.start)) })).join('; ') || '—'}</td></tr>`,
     )
     .join('');
   const combined = info.variants.some((v) => baseInfo && v !== baseInfo && (addedKinds(v, baseInfo).length > 1 || v.stages.at(-1)?.stage !== baseInfo.stages.at(-1)?.stage));
   const html = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>lintas — ${esc(c.scenario)}</title>
+<html lang="${loc.lang}"><head><meta charset="utf-8"><title>${t('report.htmlTitle', { scenario: esc(c.scenario) })}</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <style>
 body { font-family: "DejaVu Sans", system-ui, sans-serif; max-width: 1150px; margin: 2em auto; padding: 0 1em; color: #222; line-height: 1.5; }
@@ -207,44 +218,38 @@ code, pre { background: #f4f4f4; padding: 2px 4px; } pre { padding: 0.8em; overf
 </style>
 ${libs}
 </head><body>
-<h1>Interventions against trafficking on the Kalimantan border</h1>
-<p class="note">lintas comparison <b>${esc(c.scenario)}</b>, ${esc(c.start)} to ${esc(c.end)}: ${shownVariants(c).length} variants × ${c.replicates} replicates, one agent = ${c.scale} persons.</p>
-${howSureBox(c, info.parameters)}
-<h2>What the comparison shows</h2>
-${findings(c, label)}
-<p>The first row is the <b>baseline</b>: the border as the scenario describes it, with nothing added. ${
-    combined
-      ? 'Every other variant is the baseline plus what its row says: one measure, several measures together, or a different stage of cooperation.'
-      : 'Every other variant is the baseline with one measure added.'
-  } Every variant runs with the same random seeds (common random numbers), so a difference against the baseline comes from the change, not from a different draw of chance; the <b>paired 95% interval</b> says how much it varies between seeds. An interval that crosses zero means no change distinguishable from chance at this number of replicates. None of these intervals covers the assumptions (see <a href="#how-sure">How sure is this?</a>).</p>
-${chart('comparison-trafficked', 'Change in the number of people trafficked against the baseline, with paired 95% intervals (seed variation only). Green: fewer; vermillion: more; grey: no clear change.')}
-${comparisonTable(c, info, label)}
-${chart('comparison-identified', 'Change in the number of victims identified. More identified is better (green). Some measures find more victims without preventing trafficking.')}
-<h2>Costs and where they come from</h2>
-${costTable(c, info, label)}
-<h2>What the change of cooperation stage is made of</h2>
-<p>The stage of cooperation does not scale the measures: it decides how patrols, information, justice and victims cross
-the line. Each mechanism is held in turn at the earlier stage while the rest move on (same seeds); what the change loses is
-that mechanism's contribution. The last row is what the mechanisms achieve only together.</p>
-${decompositionTables(c, label)}
-<h2>Where flows moved</h2>
-<p>Enforcement at one place can push people to other crossings (the "balloon" effect). The largest changes in migrant crossings (residents' short visits not counted), by crossing point:</p>
-${moves(c, label, crossing)}
-${chart('flows-by-crossing', 'Migrant crossings by crossing point and variant; colour: change against the baseline (blue fewer, vermillion more).')}
-${chart('border-map', 'The border: posts (blue), the sea route (sky blue) and the informal crossings beside them (orange); line width: baseline migrant crossings.')}
-<h2>Flows and the dark figure over time (baseline)</h2>
-${chart('flows-by-channel', 'Weekly migrant crossings by channel; bands: 5–95% of replicates.')}
-${chart('dark-figure', 'People trafficked (the true number, in the model) against victims identified (what official statistics see).')}
-<h2>The variants</h2>
-<table>${'<tr><th>variant</th><th>what it is</th><th>cooperation stage</th><th>interventions</th></tr>'}${variants}</table>
-<h2 id="parameters">Parameters and their sources</h2>
-<p>From <code>${esc(info.file)}</code>. "assumption" marks a value with no published figure behind it; "assumed size" a value whose direction has a published basis but whose size is assumed; "calibrated" a value tuned so the baseline reproduces observed patterns. The sources cited are described in <code>docs/sources.md</code>.</p>
-<details><summary>Show all ${info.parameters.length} parameters</summary>
-<table><tr><th>parameter</th><th>value</th><th>range it plausibly takes</th><th>unit</th><th>meaning</th><th>kind</th><th>source</th></tr>${params}</table></details>
-<h2>Reproduce</h2>
+<h1>${t('report.title')}</h1>
+<p class="note">${t('report.meta', { scenario: esc(c.scenario), start: esc(loc.date(c.start)), end: esc(loc.date(c.end)), variants: shownVariants(c).length, replicates: c.replicates, scale: c.scale })}</p>
+${howSureBox(c, info.parameters, loc)}
+<h2>${t('report.shows')}</h2>
+${findings(c, label, loc)}
+<p>${t('report.baselineIntro')} ${combined ? t('report.combined') : t('report.single')} ${t('report.paired')}</p>
+${chart('comparison-trafficked', t('report.captionTrafficked'))}
+${comparisonTable(c, info, label, loc)}
+${chart('comparison-identified', t('report.captionIdentified'))}
+<h2>${t('report.costs')}</h2>
+${costTable(c, info, label, loc)}
+<h2>${t('report.decomposition')}</h2>
+<p>${t('report.decompositionIntro')}</p>
+${decompositionTables(c, label, loc)}
+<h2>${t('report.moved')}</h2>
+<p>${t('report.movedIntro')}</p>
+${moves(c, label, crossing, loc)}
+${chart('flows-by-crossing', t('report.captionFlowsByCrossing'))}
+${chart('border-map', t('report.captionMap'))}
+<h2>${t('report.overTime')}</h2>
+${chart('flows-by-channel', t('report.captionChannels'))}
+${chart('dark-figure', t('report.captionDark'))}
+<h2>${t('report.variants')}</h2>
+<table>${headRow(loc.list('report.variantsHead'))}${variants}</table>
+<h2 id="parameters">${t('report.parameters')}</h2>
+<p>${t('report.parametersIntro', { file: esc(info.file) })}</p>
+<details><summary>${t('report.showAll', { n: info.parameters.length })}</summary>
+<table>${headRow(loc.list('report.parametersHead'))}${params}</table></details>
+<h2>${t('report.reproduce')}</h2>
 <pre>${esc(info.command)}
-lintas report ${esc(dir)}</pre>
-<p class="note">Same scenario and seeds give byte-identical results. Tidy data: comparison.csv (variant, replicate, seed, metric, value), weekly.csv; statistics: comparison.json. Every file and column is described in docs/outputs.md.</p>
+lintas report ${esc(dir)}${loc.lang === 'en' ? '' : ` --lang ${loc.lang}`}</pre>
+<p class="note">${t('report.reproduceNote')}</p>
 <script>
 const SPECS = ${JSON.stringify(specs).replace(/</g, '\\u003c')};
 window.__charts = { expected: Object.keys(SPECS).length, rendered: 0, failed: [] };
