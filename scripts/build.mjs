@@ -3,8 +3,17 @@
 // Packages stay external (node_modules); .ts scenarios are still loaded, through tsx on demand.
 import { build } from 'esbuild';
 
+import { readdirSync } from 'node:fs';
+
+// The modules a .ts scenario imports (defineScenario, tables, variants, interventions, ...) get a
+// built copy at dist/src/…, so a scenario loaded by the built CLI shares them (src/scenario/compile.ts).
+const scenarioApi = ['src/core', 'src/model', 'src/scenario']
+  .flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => `${dir}/${f}`))
+  .concat('src/run-if-main.ts')
+  .filter((f) => f.endsWith('.ts'));
+
 await build({
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/experiment/worker.ts' },
+  entryPoints: { cli: 'src/cli.ts', worker: 'src/experiment/worker.ts', ...Object.fromEntries(scenarioApi.map((f) => [f.slice(0, -3), f])) },
   outdir: 'dist',
   bundle: true,
   splitting: true,

@@ -17,6 +17,7 @@ import { UserError } from '../core/errors.js';
 import { deepMerge, parseScenario, type Scenario } from './parse.js';
 import { type Layer, withLayers } from './provenance.js';
 import { applyOverrides } from './overrides.js';
+import { canCompile, importCompiled } from './compile.js';
 
 export { deepMerge, defineScenario, parseScenario, type Scenario } from './parse.js';
 
@@ -125,8 +126,8 @@ function readText(full: string, shown: string): string {
 let tsxRegistered = false;
 
 /**
- * Imports a scenario module. Run from the built CLI (plain Node), a .ts file needs a TypeScript
- * loader: tsx is registered the first time one is asked for.
+ * Imports a scenario module. Run from the built CLI (plain Node), a .ts file is compiled by
+ * esbuild (compile.ts); without the built scenario modules, tsx is registered the first time.
  */
 async function importCode(url: string, ext: string): Promise<unknown> {
   // Node remembers a failed load of a URL: once tsx is in, .ts files are asked for under another one.
@@ -136,6 +137,7 @@ async function importCode(url: string, ext: string): Promise<unknown> {
     return await import(url);
   } catch (e) {
     if (!ts || (e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
+    if (canCompile()) return importCompiled(fileURLToPath(url));
     const { register } = await import('tsx/esm/api');
     register();
     tsxRegistered = true;

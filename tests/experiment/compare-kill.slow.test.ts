@@ -2,29 +2,13 @@
  * A compare killed with SIGKILL part-way keeps its finished runs (and a stale lock, which the next
  * run takes over); resumed, it ends with files byte-identical to an uninterrupted run.
  */
-import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { journalLines, killAfter, run, tempDirs } from './killed-run.js';
 
-const dirs: string[] = [];
-const tmp = () => {
-  const d = mkdtempSync(join(tmpdir(), 'lintas-compare-kill-'));
-  dirs.push(d);
-  return d;
-};
-afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
-
+const tmp = tempDirs('lintas-compare-kill-');
 const COMPARE = ['bin/lintas.js', 'compare', 'tests/fixtures/compare-small.json', '--replicates', '4', '--scale', '50', '--weeks', '104', '--workers', '1'];
-// Runs the command without blocking the test runner (a long spawnSync starves vitest's reporter).
-const run = (args: string[]) =>
-  new Promise<{ status: number; stderr: string }>((done) => {
-    const child = spawn(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d) => (stderr += d));
-    child.on('close', (code) => done({ status: code ?? 1, stderr }));
-  });
 const outputs = ['comparison.csv', 'comparison.json', 'weekly.csv', 'scenario.json', 'runs.jsonl', 'manifest.json', 'report.html'];
 
 describe('lintas compare, killed', () => {
@@ -34,25 +18,9 @@ describe('lintas compare, killed', () => {
     expect(r.status, r.stderr).toBe(0);
 
     const cut = tmp();
-    const child = spawn(process.execPath, [...COMPARE, '--out', cut], { stdio: 'ignore' });
-    const journal = join(cut, 'runs.jsonl');
-    const lines = () => (existsSync(journal) ? readFileSync(journal, 'utf8').split('\n').filter(Boolean).length : 0);
-    await new Promise<void>((resolve, reject) => {
-      const timer = setInterval(() => {
-        if (lines() >= 3) {
-          child.kill('SIGKILL');
-          clearInterval(timer);
-          resolve();
-        }
-      }, 20);
-      child.on('exit', () => {
-        clearInterval(timer);
-        reject(new Error('the compare finished before it could be interrupted'));
-      });
-    });
-    await new Promise((done) => child.on('close', done));
-    expect(lines()).toBeGreaterThanOrEqual(3);
-    expect(lines()).toBeLessThan(16);
+    await killAfter([...COMPARE, '--out', cut], cut, 3);
+    expect(journalLines(cut)).toBeGreaterThanOrEqual(3);
+    expect(journalLines(cut)).toBeLessThan(16);
     expect(existsSync(join(cut, 'lintas.lock'))).toBe(true);
     expect(existsSync(join(cut, 'comparison.csv'))).toBe(false);
 
