@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from './core/errors.js';
+import { isLang, LANGS, localize, type Lang } from './i18n/index.js';
 import type { BatchOptions } from './experiment/executor.js';
 import { ShardFinished, parseShard, withoutShard } from './experiment/shards.js';
 
@@ -45,6 +46,12 @@ const number = (min: number, max = Number.MAX_VALUE) => (v: string) => {
   if (x > max) throw new InvalidArgumentError(`expected a number from ${min} to ${max}, got "${v}"`);
   return x;
 };
+/** The readers' language of what a command prints and writes (src/i18n). */
+const langArg = (v: string): Lang => {
+  if (!isLang(v)) throw new InvalidArgumentError(`expected ${LANGS.join(', ')}, got "${v}"`);
+  return v;
+};
+const LANG_HELP = 'language of the printed summary and report.html: en (English), id (Bahasa Indonesia) or ms (Malay)';
 /** Persons per agent, as the schema bounds it (scenario/schema.ts MAX_SCALE). */
 const scaleArg = number(1, 1_000_000);
 /** Counts of runs or samples: bounded, so a typo cannot queue a million runs. */
@@ -223,8 +230,9 @@ export function buildProgram(): Command {
     .option('--out <dir>', 'output folder (default: out/<scenario name>)')
     .option('--json', 'print the summary JSON alone on stdout')
     .option('--max-memory <MB>', 'refuse a run estimated to need more memory than this (default 4096, or LINTAS_MAX_MEMORY_MB)', integer(64))
+    .option('--lang <code>', LANG_HELP, langArg, 'en')
     .exitOverride()
-    .action(async (file: string, opts: { seed?: number; weeks?: number; scale?: number; out?: string; json?: boolean; maxMemory?: number }) => {
+    .action(async (file: string, opts: { seed?: number; weeks?: number; scale?: number; out?: string; json?: boolean; maxMemory?: number; lang: Lang }) => {
       const scenario = await loadScenario(file);
       const dir = opts.out ?? join('out', scenario.name);
       await preflight(file, opts, dir, false);
@@ -232,7 +240,11 @@ export function buildProgram(): Command {
       const result = runScenario(scenario, { seed: opts.seed, scale: opts.scale, weeks: opts.weeks });
       writeRun(dir, result);
       if (opts.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
-      else process.stdout.write(`${describeRun(result.summary)}\n\n  wrote ${join(dir, 'summary.json')} and ${join(dir, 'timeseries.csv')}; per crossing: ${join(dir, 'crossings.csv')}\n`);
+      else {
+        const loc = localize(opts.lang);
+        const wrote = loc.t('cli.run.wrote', { summary: join(dir, 'summary.json'), timeseries: join(dir, 'timeseries.csv'), crossings: join(dir, 'crossings.csv') });
+        process.stdout.write(`${describeRun(result.summary, loc)}\n\n  ${wrote}\n`);
+      }
     });
 
   program
@@ -267,30 +279,33 @@ export function buildProgram(): Command {
     .option('--json', 'print comparison.json alone on stdout')
     .option('--no-report', 'do not write report.html')
     .option('--posterior <file>', "lintas calibrate's posterior.csv: each replicate draws one parameter set, shared by every variant, so intervals include parameter uncertainty")
+    .option('--lang <code>', LANG_HELP, langArg, 'en')
     .exitOverride()
-    .action(async (file: string, o: ExperimentFlags & { report: boolean; json?: boolean; posterior?: string }) => {
+    .action(async (file: string, o: ExperimentFlags & { report: boolean; json?: boolean; posterior?: string; lang: Lang }) => {
       const opts = { ...experiment(file, 'compare', o, !o.json), posterior: o.posterior };
       const outDir = opts.outDir;
       await preflight(file, o, outDir, true);
       const { compare, KEY_METRICS } = await experiments();
       const { comparisonTable } = await tables();
       const result = await compare(opts);
-      if (o.report) await (await reports()).buildReport(outDir);
+      const loc = localize(o.lang);
+      if (o.report) await (await reports()).buildReport(outDir, loc);
       const wrote = [join(outDir, 'comparison.csv'), join(outDir, 'comparison.json'), ...(o.report ? [join(outDir, 'report.html')] : [])];
       if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
-      else process.stdout.write(`${comparisonTable(result, KEY_METRICS)}\n\n  wrote ${wrote.join(', ')}\n`);
+      else process.stdout.write(`${comparisonTable(result, KEY_METRICS, loc)}\n\n  ${loc.t('cli.table.wrote', { files: wrote.join(', ') })}\n`);
     });
 
   program
     .command('report')
     .description('write a self-contained report.html (and charts as SVG/PNG) for a compare or sensitivity output folder')
     .argument('<dir>', 'output folder of lintas compare or lintas sensitivity')
+    .option('--lang <code>', 'language of report.html: en, id (Bahasa Indonesia) or ms (Malay); a sensitivity report is in English', langArg, 'en')
     .exitOverride()
-    .action(async (dir: string) => {
+    .action(async (dir: string, o: { lang: Lang }) => {
       // A file cut short (a crash, a full disk) is a condition of the folder, said in one line.
       for (const name of ['comparison.json', 'sensitivity.json', 'scenario.json']) (await files()).checkJsonFile(join(dir, name));
       const sensitivityFolder = existsSync(join(dir, 'sensitivity.json')) && !existsSync(join(dir, 'comparison.json'));
-      const { charts } = sensitivityFolder ? await (await import('./report/sensitivity.js')).buildSensitivityReport(dir) : await (await reports()).buildReport(dir);
+      const { charts } = sensitivityFolder ? await (await import('./report/sensitivity.js')).buildSensitivityReport(dir) : await (await reports()).buildReport(dir, localize(o.lang));
       process.stdout.write(`wrote ${join(dir, 'report.html')} and ${charts.length} charts in ${join(dir, 'charts')}\n`);
     });
 
@@ -358,6 +373,21 @@ export function buildProgram(): Command {
       const wrote = ['sensitivity.csv', 'sensitivity.json', 'design.csv', 'points.csv', 'runs.jsonl', ...(o.parquet ? ['sensitivity.parquet'] : []), ...(o.report ? ['report.html'] : [])];
       if (o.json) process.stdout.write(`${JSON.stringify(res, null, 2)}\n`);
       else process.stdout.write(`${sensitivityTable(res)}\n\n  wrote ${wrote.map((f) => join(outDir, f)).join(', ')}\n`);
+    });
+
+  program
+    .command('brief')
+    .description('print a 2–4 page A4 policy brief (PDF, through Chromium) from a compare output folder')
+    .argument('<dir>', 'output folder of lintas compare')
+    .option('--lang <code>', 'language of the brief: en, id (Bahasa Indonesia) or ms (Malay)', langArg, 'en')
+    .option('--out <file>', 'the PDF to write (default: DIR/brief.pdf, or DIR/brief-<lang>.pdf for id and ms)')
+    .option('--chromium <path>', 'the Chromium to print with (default: /usr/bin/chromium, or LINTAS_CHROMIUM)')
+    .exitOverride()
+    .action(async (dir: string, o: { lang: Lang; out?: string; chromium?: string }) => {
+      const out = o.out ?? join(dir, o.lang === 'en' ? 'brief.pdf' : `brief-${o.lang}.pdf`);
+      const { writeBrief } = await import('./report/brief.js');
+      const { pages } = await writeBrief(dir, out, localize(o.lang), o.chromium ?? process.env.LINTAS_CHROMIUM);
+      process.stdout.write(`${localize(o.lang).t('brief.wrote', { file: out, pages })}\n`);
     });
 
   program

@@ -1,6 +1,7 @@
 /** One run of a scenario to files: summary.json, timeseries.csv and crossings.csv. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { localize, type Locale } from '../i18n/index.js';
 import { simulate } from '../model/model.js';
 import type { Scenario } from '../scenario/load.js';
 import { writeFilesAtomic } from './files.js';
@@ -39,27 +40,33 @@ export function writeRun(dir: string, result: RunResult): void {
 }
 
 /** A short, readable account of a run for the terminal. */
-export function describeRun(s: Summary): string {
+export function describeRun(s: Summary, loc: Locale = localize()): string {
+  const { t: tr } = loc;
   const t = s.totals;
-  const f = (x: number | undefined) => Math.round(x ?? 0).toLocaleString('en-US');
+  const f = (x: number | undefined) => loc.int(x ?? 0);
+  // Labels padded to one column in every language: English keeps its historical widths.
+  const keys = ['departures', 'crossings', 'interceptions', 'trafficked', 'identified', 'justice', 'deportations', 'reCrossings', 'collusion'].map((k) => `cli.run.${k}`);
+  const width = Math.max(22, ...keys.map((k) => tr(k).length + 2));
+  const row = (key: string, value: string) => `  ${tr(key).padEnd(width - 1)} ${value}`;
   const years = Object.keys(s.perYear);
+  const yearRow = (key: string, metric: 'trafficked' | 'identified' | 'deportations') => `  ${tr(key).padEnd(16)}${years.map((y) => f(s.perYear[y]![metric]).padStart(8)).join('')}`;
   const lines = [
-    `lintas run: ${s.scenario}, seed ${s.seed}, 1 agent = ${s.scale} person(s), ${s.start} .. ${s.end} (${s.weeks} weeks)`,
+    tr('cli.run.header', { scenario: s.scenario, seed: s.seed, scale: s.scale, start: s.start, end: s.end, weeks: s.weeks }),
     '',
-    `  departures            ${f(t.departures)}  (far origins ${f(t.departures_far)})`,
-    `  crossings             regular ${f(t.crossings_regular)}, colluded ${f(t.crossings_colluded)}, informal ${f(t.crossings_informal)}`,
-    `  interceptions         ${f(t.interceptions)}`,
-    `  trafficked (true)     ${f(t.trafficked)}`,
-    `  identified victims    ${f(t.identified)}  (${t.trafficked ? ((100 * (t.identified ?? 0)) / t.trafficked).toFixed(1) : '0'}% of trafficked)`,
-    `  broker arrests        ${f(t.broker_arrests)}, prosecutions ${f(t.prosecutions)}, convictions ${f(t.convictions)}`,
-    `  deportations          ${f(t.deportations)}  (from Sabah through Nunukan ${f(t.deportations_sabah)}, from Sarawak through Entikong ${f(t.deportations_sarawak)})`,
-    `  re-crossings          ${f(t.re_crossings)}`,
-    `  collusion events      ${f(t.collusion_events)}`,
+    row('cli.run.departures', `${f(t.departures)}  ${tr('cli.run.farOrigins', { n: f(t.departures_far) })}`),
+    row('cli.run.crossings', tr('cli.run.crossingsLine', { regular: f(t.crossings_regular), colluded: f(t.crossings_colluded), informal: f(t.crossings_informal) })),
+    row('cli.run.interceptions', f(t.interceptions)),
+    row('cli.run.trafficked', f(t.trafficked)),
+    row('cli.run.identified', `${f(t.identified)}  ${tr('cli.run.ofTrafficked', { pct: t.trafficked ? loc.fixed((100 * (t.identified ?? 0)) / t.trafficked, 1) : '0' })}`),
+    row('cli.run.justice', tr('cli.run.justiceLine', { arrests: f(t.broker_arrests), prosecutions: f(t.prosecutions), convictions: f(t.convictions) })),
+    row('cli.run.deportations', `${f(t.deportations)}  ${tr('cli.run.deportationsLine', { sabah: f(t.deportations_sabah), sarawak: f(t.deportations_sarawak) })}`),
+    row('cli.run.reCrossings', f(t.re_crossings)),
+    row('cli.run.collusion', f(t.collusion_events)),
     '',
-    `  per year        ${years.map((y) => y.padStart(8)).join('')}`,
-    `  trafficked      ${years.map((y) => f(s.perYear[y]!.trafficked).padStart(8)).join('')}`,
-    `  identified      ${years.map((y) => f(s.perYear[y]!.identified).padStart(8)).join('')}`,
-    `  deportations    ${years.map((y) => f(s.perYear[y]!.deportations).padStart(8)).join('')}`,
+    `  ${tr('cli.run.perYear').padEnd(16)}${years.map((y) => y.padStart(8)).join('')}`,
+    yearRow('cli.run.rowTrafficked', 'trafficked'),
+    yearRow('cli.run.rowIdentified', 'identified'),
+    yearRow('cli.run.rowDeportations', 'deportations'),
   ];
   return lines.join('\n');
 }

@@ -4,6 +4,7 @@
  * current week's movers part of the way along their legs, and feeds totals and charts.
  */
 import type { Basemap } from '../report/basemap.js';
+import { isLang, langOf, localize, type Locale } from '../i18n/index.js';
 import { parseScenario, } from '../scenario/parse.js';
 import { LiveChart, crossingsSpec, darkFigureSpec, seriesLabel, type Row } from './charts.js';
 import { BorderMap } from './map.js';
@@ -45,7 +46,34 @@ declare global {
   }
 }
 
+/**
+ * The page's language: ?lang= when the switch has set it, else the browser's (navigator.languages),
+ * else English. The switch reloads the page in the language chosen.
+ */
+function pageLocale(): Locale {
+  const asked = new URLSearchParams(location.search).get('lang');
+  return localize(asked && isLang(asked) ? asked : langOf(navigator.languages?.length ? navigator.languages : [navigator.language ?? 'en']));
+}
+
+/** The static page text (elements marked data-i18n, labels marked data-i18n-aria) in the page's language, and the switch. */
+function translatePage(loc: Locale): void {
+  document.documentElement.lang = loc.lang;
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n]')) el.textContent = loc.t(el.dataset.i18n!);
+  for (const el of document.querySelectorAll<HTMLElement>('[data-i18n-aria]')) el.setAttribute('aria-label', loc.t(el.dataset.i18nAria!));
+  const select = document.getElementById('lang') as HTMLSelectElement | null;
+  if (!select) return;
+  select.value = loc.lang;
+  select.addEventListener('change', () => {
+    const url = new URL(location.href);
+    url.searchParams.set('lang', select.value);
+    location.assign(url.toString());
+  });
+}
+
+const loc = pageLocale();
+
 async function main(): Promise<void> {
+  translatePage(loc);
   const [scenarioData, basemap] = await Promise.all([
     fetch('/scenario.json').then((r) => r.json() as Promise<unknown>),
     fetch('/basemap.json').then((r) => r.json() as Promise<Basemap>),
@@ -78,12 +106,12 @@ async function main(): Promise<void> {
     return { width: $(id).clientWidth, height: Math.round(height), font: k };
   };
   // The legend first: the map takes the height it leaves.
-  buildLegend();
+  buildLegend(loc);
   sizeMap();
-  const totalsPanel = new TotalsPanel();
+  const totalsPanel = new TotalsPanel(loc);
   const [crossingsChart, darkChart] = await Promise.all([
-    LiveChart.create($('chart-crossings'), crossingsSpec(domain, chartSize('chart-crossings'))),
-    LiveChart.create($('chart-dark'), darkFigureSpec(domain, chartSize('chart-dark'))),
+    LiveChart.create($('chart-crossings'), crossingsSpec(domain, chartSize('chart-crossings'), loc)),
+    LiveChart.create($('chart-dark'), darkFigureSpec(domain, chartSize('chart-dark'), loc)),
   ]);
   window.addEventListener('resize', () => {
     sizeMap();
@@ -95,8 +123,8 @@ async function main(): Promise<void> {
 
   const seedInput = $<HTMLInputElement>('seed');
   seedInput.value = String(scenario.seed);
-  $('scale-note').textContent = `One simulated agent stands for ${SCALE} persons; ${scenario.name}, ${scenario.start} to ${scenario.end}.`;
-  const controls = buildControls(scenario, () => reset());
+  $('scale-note').textContent = loc.t('explorer.scaleNote', { scale: SCALE, scenario: scenario.name, start: loc.date(scenario.start), end: loc.date(scenario.end) });
+  const controls = buildControls(scenario, () => reset(), loc);
   const speedSelect = $<HTMLSelectElement>('speed');
   const playButton = $<HTMLButtonElement>('play');
   const message = $('message');
@@ -161,7 +189,7 @@ async function main(): Promise<void> {
   function setPlaying(on: boolean): void {
     playing = on;
     stats.playing = on;
-    playButton.textContent = on ? '❚❚ Pause' : '▶ Play';
+    playButton.textContent = loc.t(on ? 'explorer.pause' : 'explorer.play');
     playButton.setAttribute('aria-pressed', String(on));
     if (on) {
       if (clock.atEnd) reset();
@@ -176,12 +204,12 @@ async function main(): Promise<void> {
     if (m.type === 'ready') clock.horizon = m.weeks;
     else if (m.type === 'week') clock.receive(m);
     else {
-      message.textContent = `The scenario could not run: ${m.message}`;
+      message.textContent = loc.t('explorer.couldNotRun', { message: m.message });
       setPlaying(false);
     }
   };
   worker.onerror = (e) => {
-    message.textContent = `The simulation stopped: ${e.message}`;
+    message.textContent = loc.t('explorer.stopped', { message: e.message });
   };
 
   /** A week came into view: running totals and chart rows. */
@@ -189,10 +217,10 @@ async function main(): Promise<void> {
     for (const [k, v] of Object.entries(w.metrics)) totals[k] = (totals[k] ?? 0) + v;
     totalsDirty = true;
     const t = Date.parse(`${w.date}T00:00:00Z`);
-    crossingsChart.push(CROSSING_CHANNELS.map((c) => ({ t, series: seriesLabel(c.metric), value: w.metrics[c.metric] ?? 0 })));
+    crossingsChart.push(CROSSING_CHANNELS.map((c) => ({ t, series: seriesLabel(c.metric, loc), value: w.metrics[c.metric] ?? 0 })));
     cumulative.trafficked += w.metrics.trafficked ?? 0;
     cumulative.identified += w.metrics.identified ?? 0;
-    darkChart.push(DARK_FIGURE.map((d) => ({ t, series: d.label, value: cumulative[d.metric] })));
+    darkChart.push(DARK_FIGURE.map((d) => ({ t, series: seriesLabel(d.metric, loc), value: cumulative[d.metric] })));
   }
 
   const speed = () => (speedSelect.value === 'max' ? Infinity : Number(speedSelect.value));
@@ -234,8 +262,8 @@ async function main(): Promise<void> {
     map.draw(clock.current, s === Infinity ? 0.5 : clock.phase);
     if (totalsDirty) {
       totalsPanel.show(totals);
-      $('date').textContent = clock.current?.date ?? scenario.start;
-      $('week-label').textContent = `week ${clock.shown + 1} of ${Number.isFinite(clock.horizon) ? clock.horizon : '…'}`;
+      $('date').textContent = loc.date(clock.current?.date ?? scenario.start);
+      $('week-label').textContent = loc.t('explorer.weekOf', { n: clock.shown + 1, total: Number.isFinite(clock.horizon) ? clock.horizon : '…' });
       totalsDirty = false;
     }
     if ((crossingsChart.dirty || darkChart.dirty) && (!playing || now - lastChart >= CHART_INTERVAL_MS)) {
@@ -271,6 +299,6 @@ async function main(): Promise<void> {
 
 main().catch((e: unknown) => {
   const el = document.getElementById('message');
-  if (el) el.textContent = `The explorer could not start: ${e instanceof Error ? e.message : String(e)}`;
+  if (el) el.textContent = loc.t('explorer.couldNotStart', { message: e instanceof Error ? e.message : String(e) });
   throw e;
 });

@@ -5,6 +5,7 @@
  * prebuilt bundles), so only their types are imported here.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import type { Locale } from '../i18n/index.js';
 import { CROSSING_CHANNELS, DARK_FIGURE, FONT_STACK } from './palette.js';
 
 declare global {
@@ -70,23 +71,35 @@ function lineSpec(title: string, subtitle: string | string[], yTitle: string, se
 }
 
 /** Weekly migrant crossings by channel (four-week moving average: at scale 20 single weeks are noisy). */
-export const crossingsSpec = (domain: [number, number], size: ChartSize) =>
+export const crossingsSpec = (domain: [number, number], size: ChartSize, loc: Locale) =>
   lineSpec(
-    'Crossings per week, by channel',
-    ['regular: inspected · colluded: waved through', 'informal: footpaths, boats · 4-week average'],
-    'persons per week',
-    CROSSING_CHANNELS,
+    loc.t('explorer.chart.crossingsTitle'),
+    loc.list('explorer.chart.crossingsSubtitle'),
+    loc.t('explorer.chart.personsPerWeek'),
+    CROSSING_CHANNELS.map((c) => ({ label: seriesLabel(c.metric, loc), color: c.color })),
     domain,
     true,
     size,
   );
 
 /** The dark figure: people trafficked against victims identified, summed from the start. */
-export const darkFigureSpec = (domain: [number, number], size: ChartSize) =>
-  lineSpec('The dark figure', ['people trafficked vs victims identified,', 'persons, cumulative since the start'], 'persons', DARK_FIGURE, domain, false, size);
+export const darkFigureSpec = (domain: [number, number], size: ChartSize, loc: Locale) =>
+  lineSpec(
+    loc.t('explorer.chart.darkTitle'),
+    loc.list('explorer.chart.darkSubtitle'),
+    loc.t('explorer.chart.persons'),
+    DARK_FIGURE.map((d) => ({ label: seriesLabel(d.metric, loc), color: d.color })),
+    domain,
+    false,
+    size,
+  );
 
-export const seriesLabel = (metric: string): string =>
-  [...CROSSING_CHANNELS, ...DARK_FIGURE].find((s) => s.metric === metric)?.label ?? metric;
+/** A series' name in the reader's language (the channels and the dark figure, by metric). */
+export const seriesLabel = (metric: string, loc: Locale): string => {
+  if (CROSSING_CHANNELS.some((c) => c.metric === metric)) return loc.t(`explorer.channel.${metric}`);
+  if (DARK_FIGURE.some((d) => d.metric === metric)) return loc.t(`explorer.dark.${metric}`);
+  return metric;
+};
 
 type View = Awaited<ReturnType<typeof vegaEmbed>>['view'];
 

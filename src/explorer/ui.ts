@@ -6,6 +6,7 @@ import { STAGES, stageOn, type Stage } from '../model/cooperation.js';
 import { BUILTIN } from '../model/interventions/index.js';
 import { colourOf } from '../model/metrics.js';
 import type { Scenario } from '../scenario/parse.js';
+import type { Locale } from '../i18n/index.js';
 import { CROSSING_CHANNELS, LOOKS, MAP } from './palette.js';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
@@ -17,7 +18,8 @@ export interface Controls {
 }
 
 /** Builds one slider per intervention and the stage select; `onChange` fires when one is let go. */
-export function buildControls(s: Scenario, onChange: () => void): Controls {
+export function buildControls(s: Scenario, onChange: () => void, loc: Locale): Controls {
+  const { t } = loc;
   const box = $('interventions');
   const sliders = new Map<string, HTMLInputElement>();
   for (const def of BUILTIN.definitions) {
@@ -27,16 +29,16 @@ export function buildControls(s: Scenario, onChange: () => void): Controls {
     const id = `iv-${kind}`;
     const value = document.createElement('span');
     value.className = 'value';
-    value.textContent = '0.0';
+    value.textContent = loc.fixed(0, 1);
     const label = document.createElement('label');
     label.htmlFor = id;
-    label.title = def.meaning;
+    label.title = t(`measureMeaning.${kind}`, { defaultValue: def.meaning });
     const name = document.createElement('span');
-    name.textContent = def.label;
+    name.textContent = t(`measure.${kind}`, { defaultValue: def.label });
     if (def.bilateral) {
       const tag = document.createElement('span');
       tag.className = 'tag';
-      tag.textContent = 'bilateral';
+      tag.textContent = t('explorer.bilateral');
       name.append(tag);
     }
     label.append(name, value);
@@ -45,7 +47,7 @@ export function buildControls(s: Scenario, onChange: () => void): Controls {
     input.setAttribute('aria-describedby', `${id}-v`);
     value.id = `${id}-v`;
     // The number follows the thumb; the run restarts only once the slider is let go.
-    input.addEventListener('input', () => (value.textContent = Number(input.value).toFixed(1)));
+    input.addEventListener('input', () => (value.textContent = loc.fixed(Number(input.value), 1)));
     input.addEventListener('change', onChange);
     row.append(label, input);
     box.append(row);
@@ -57,7 +59,7 @@ export function buildControls(s: Scenario, onChange: () => void): Controls {
   for (const st of STAGES) {
     const opt = document.createElement('option');
     opt.value = st;
-    opt.textContent = st;
+    opt.textContent = t(`stage.${st}`);
     opt.selected = st === own;
     stage.append(opt);
   }
@@ -73,23 +75,22 @@ export function buildControls(s: Scenario, onChange: () => void): Controls {
   };
 }
 
-const TOTALS: { metric: string; label: string; color?: string }[] = [
-  { metric: 'departures', label: 'Departures' },
-  ...CROSSING_CHANNELS.map((c) => ({ metric: c.metric, label: `Crossed ${c.label}`, color: c.color })),
-  { metric: 'interceptions', label: 'Stopped at the border' },
-  { metric: 'trafficked', label: 'Trafficked (true)', color: colourOf('trafficked') },
-  { metric: 'identified', label: 'Identified victims', color: colourOf('identified') },
-  { metric: 'deportations', label: 'Deported' },
+const totalsRows = ({ t }: Locale): { metric: string; label: string; color?: string }[] => [
+  { metric: 'departures', label: t('explorer.totals.departures') },
+  ...CROSSING_CHANNELS.map((c) => ({ metric: c.metric, label: t('explorer.totals.crossed', { channel: t(`explorer.channel.${c.metric}`) }), color: c.color })),
+  { metric: 'interceptions', label: t('explorer.totals.interceptions') },
+  { metric: 'trafficked', label: t('explorer.totals.trafficked'), color: colourOf('trafficked') },
+  { metric: 'identified', label: t('explorer.totals.identified'), color: colourOf('identified') },
+  { metric: 'deportations', label: t('explorer.totals.deportations') },
 ];
-
-const fmt = (x: number) => Math.round(x).toLocaleString('en-US');
 
 export class TotalsPanel {
   private cells = new Map<string, HTMLElement>();
   private share: HTMLElement;
 
-  constructor() {
+  constructor(private readonly loc: Locale) {
     const dl = $('totals');
+    const TOTALS = totalsRows(loc);
     for (const t of TOTALS) {
       const dt = document.createElement('dt');
       if (t.color) {
@@ -115,38 +116,39 @@ export class TotalsPanel {
   show(totals: Record<string, number>): void {
     for (const [metric, el] of this.cells) {
       const v = totals[metric] ?? 0;
-      el.textContent = fmt(v);
+      el.textContent = this.loc.int(v);
       el.dataset.value = String(v);
     }
     const t = totals.trafficked ?? 0;
-    this.share.textContent = t > 0 ? `(${((100 * (totals.identified ?? 0)) / t).toFixed(0)}%)` : '';
+    this.share.textContent = t > 0 ? `(${this.loc.fixed((100 * (totals.identified ?? 0)) / t, 0)}%)` : '';
   }
 }
 
 const svg = (body: string) => `<svg width="26" height="26" viewBox="-13 -13 26 26" aria-hidden="true">${body}</svg>`;
 
 /** The key to every mark on the map. */
-export function buildLegend(): void {
+export function buildLegend({ t }: Locale): void {
+  const l = (key: string) => t(`explorer.legend.${key}`);
   const groups: [string, [string, string][]][] = [
-    ['People moving (dots):', LOOKS.map((l) => [svg(`<circle r="6" fill="${l.color}" stroke="#1a1a1a"/>`), l.label])],
+    [l('moving'), LOOKS.map((look) => [svg(`<circle r="6" fill="${look.color}" stroke="#1a1a1a"/>`), t(`explorer.look.${look.key}`)])],
     [
-      'Crossings:',
+      l('crossings'),
       [
-        [svg(`<rect x="-8" y="-8" width="16" height="16" fill="${MAP.ink}"/>`), 'official post'],
-        [svg(`<path d="M0 -10 L10 8 L-10 8 Z" fill="${MAP.ink}"/>`), 'sea route'],
-        [svg(`<circle r="7" fill="#fff" stroke="${MAP.ink}" stroke-width="2.5"/>`), 'footpath / boats'],
-        [svg(`<rect x="-8" y="-8" width="16" height="16" fill="${MAP.closed}"/><path d="M-5 -5 L5 5 M5 -5 L-5 5" stroke="#fff" stroke-width="2.5"/>`), 'closed'],
-        [svg(`<circle r="11" fill="${MAP.halo}"/>`), 'crossed this week'],
-        [svg(`<circle r="10" fill="none" stroke="${MAP.intercept}" stroke-width="3"/>`), 'stopped this week'],
+        [svg(`<rect x="-8" y="-8" width="16" height="16" fill="${MAP.ink}"/>`), l('post')],
+        [svg(`<path d="M0 -10 L10 8 L-10 8 Z" fill="${MAP.ink}"/>`), l('sea')],
+        [svg(`<circle r="7" fill="#fff" stroke="${MAP.ink}" stroke-width="2.5"/>`), l('footpath')],
+        [svg(`<rect x="-8" y="-8" width="16" height="16" fill="${MAP.closed}"/><path d="M-5 -5 L5 5 M5 -5 L-5 5" stroke="#fff" stroke-width="2.5"/>`), l('closed')],
+        [svg(`<circle r="11" fill="${MAP.halo}"/>`), l('crossed')],
+        [svg(`<circle r="10" fill="none" stroke="${MAP.intercept}" stroke-width="3"/>`), l('stopped')],
       ],
     ],
     [
-      'Places:',
+      l('places'),
       [
-        [svg(`<circle r="6" fill="#fff" stroke="${MAP.ink}" stroke-width="2"/>`), 'origin'],
-        [svg(`<path d="M0 -8 L8 0 L0 8 L-8 0 Z" fill="${MAP.muted}"/>`), 'broker hub'],
-        [svg(`<rect x="-7" y="-7" width="14" height="14" fill="#fff" stroke="${MAP.ink}" stroke-width="2"/><rect x="-3" y="-3" width="6" height="6" fill="${MAP.ink}"/>`), 'work in Malaysia'],
-        [svg(`<path d="M-12 0 H12" stroke="${MAP.border}" stroke-width="3" stroke-dasharray="7 4"/>`), 'border'],
+        [svg(`<circle r="6" fill="#fff" stroke="${MAP.ink}" stroke-width="2"/>`), l('origin')],
+        [svg(`<path d="M0 -8 L8 0 L0 8 L-8 0 Z" fill="${MAP.muted}"/>`), l('hub')],
+        [svg(`<rect x="-7" y="-7" width="14" height="14" fill="#fff" stroke="${MAP.ink}" stroke-width="2"/><rect x="-3" y="-3" width="6" height="6" fill="${MAP.ink}"/>`), l('work')],
+        [svg(`<path d="M-12 0 H12" stroke="${MAP.border}" stroke-width="3" stroke-dasharray="7 4"/>`), l('border')],
       ],
     ],
   ];

@@ -105,7 +105,9 @@ export function localize(lang: Lang = 'en'): Locale {
     // toFixed decides the rounding (as lintas always rounded); Intl writes the locale's digits.
     new Intl.NumberFormat(locale, { minimumFractionDigits: digits, maximumFractionDigits: digits, useGrouping: grouping }).format(Number(x.toFixed(digits)));
   const money = (x: number, currency: 'IDR' | 'MYR' = 'IDR') =>
-    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Math.round(x));
+    new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol', maximumFractionDigits: 0, minimumFractionDigits: 0 }).format(Math.round(x))
+      // Intl puts a no-break space after the symbol; terminals and the tables lintas printed before use a plain one.
+      .replace(/\u00a0/g, ' ');
   const symbol = (currency: 'IDR' | 'MYR') => new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(1).find((p) => p.type === 'currency')?.value ?? currency;
   const isoDates = t('format.dates') === 'iso';
   const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });

@@ -1,0 +1,32 @@
+/** Helpers for the catalog tests: a catalog's leaves by dotted key, and the values every language shares. */
+/** Every leaf of a catalog by its dotted key (array items as key.0, key.1, …). */
+export function leaves(o: unknown, prefix = ''): Map<string, string> {
+  const out = new Map<string, string>();
+  if (typeof o === 'string') out.set(prefix, o);
+  else if (o && typeof o === 'object') for (const [k, v] of Object.entries(o)) for (const [kk, vv] of leaves(v, prefix ? `${prefix}.${k}` : k)) out.set(kk, vv);
+  return out;
+}
+/** Values the same in every language: names, identifiers, and words the languages share. */
+export const SAME_EVERYWHERE = new Set([
+  'format.dates',
+  'language.en',
+  'language.id',
+  'language.ms',
+  'report.htmlTitle',
+  'report.parametersHead.0',
+  'report.parametersHead.3',
+  'report.variantsHead.3',
+  'chart.crossingKind.informal',
+  'explorer.bilateral',
+  'explorer.interventions',
+  'stage.communication',
+  'stage.coordination',
+  'stage.collaboration',
+  'measure.economicDevelopment',
+  'cli.table.interval',
+  'cli.table.variant',
+  'chart.variant',
+  'chart.crossings',
+  'report.kind.calibrated',
+]);
+
