@@ -171,7 +171,7 @@ export const OUTPUT_FILES: OutputFile[] = [
     file: 'report.html and charts/',
     command: 'compare',
     format: 'HTML',
-    description: 'the self-contained report; charts/ holds each chart as a vega-lite spec (.vl.json), SVG and PNG',
+    description: 'the self-contained report, in the language of `--lang` (en, id or ms); charts/ holds each chart as a vega-lite spec (.vl.json), SVG and PNG. `lintas brief DIR [--lang id]` adds brief.pdf (brief-id.pdf, brief-ms.pdf): a 2–4 page A4 policy brief printed by Chromium',
     columns: [],
   },
   {

@@ -17,7 +17,7 @@ const readable = (page: string) =>
     .replace(/<style>[\s\S]*?<\/style>/g, '')
     // The parameter table quotes the scenario file (meanings, units, sources): the author's words, not the catalog's.
     .replace(/<details>[\s\S]*?<\/details>/g, '')
-    .replace(/<script>([\s\S]*?)<\/script>/g, (all, body: string) => (body.includes('const SPECS') ? body : ''))
+    .replace(/<script>([\s\S]*?)<\/script>/g, (_all, body: string) => (body.includes('const SPECS') ? body : ''))
     .replace(/&quot;/g, '"')
     .replace(/&amp;/g, '&');
 
