@@ -45,7 +45,10 @@ export function briefChartSpec(c: Comparison, label: (name: string) => string, l
   // One verdict a line: on a narrow page the legend's labels would otherwise be cut short.
   const rule = spec.layer[1]!.encoding as { color: { legend?: object } };
   rule.color = { ...rule.color, legend: { orient: 'bottom', direction: 'vertical', labelLimit: 600 } };
-  return { ...spec, width: 420 } as TopLevelSpec;
+  // Plain labels can be long ("All nine measures together, at the collaboration stage"): room for them whole.
+  const y = (spec as unknown as { encoding: { y: { axis: object } } }).encoding.y;
+  y.axis = { ...y.axis, labelFontSize: 11, labelLimit: 800 };
+  return { ...spec, width: 380 } as TopLevelSpec;
 }
 
 /** The main finding in plain words, one sentence per variant, each with its interval and what it means. */
@@ -61,12 +64,15 @@ function plainFindings(c: Comparison, label: (name: string) => string, loc: Loca
   const headline = best
     ? t('brief.headline', { variant: esc(label(best.v.name)), mean: loc.pct2(best.rel.mean), lo: loc.pct2(best.rel.lo), hi: loc.pct2(best.rel.hi) })
     : t('brief.headlineNone', { replicates: c.replicates });
-  const words = { lower: 'brief.meansLower', unclear: 'brief.meansUnclear', higher: 'brief.meansHigher' } as const;
-  const items = rows.map(
-    (r) =>
-      `<li><b>${esc(label(r.v.name))}</b>: ${t('brief.change', { mean: loc.pct2(r.rel.mean), lo: loc.pct2(r.rel.lo), hi: loc.pct2(r.rel.hi) })} ${t(words[r.verdict])}</li>`,
-  );
-  return `<p class="headline">${headline}</p><ul class="plain">${items.join('')}</ul>`;
+  // One line per verdict, the variants in it with their change and interval: a page, not a list of twenty.
+  const groups = (['lower', 'unclear', 'higher'] as const)
+    .map((v) => ({ v, rows: rows.filter((r) => r.verdict === v).sort((a, b) => a.rel.mean - b.rel.mean) }))
+    .filter((g) => g.rows.length)
+    .map(({ v, rows: rs }) => {
+      const items = rs.map((r) => t('brief.item', { variant: `<b>${esc(label(r.v.name))}</b>`, mean: loc.pct2(r.rel.mean), lo: loc.pct2(r.rel.lo), hi: loc.pct2(r.rel.hi) }));
+      return `<li>${t(`brief.group.${v}`)} ${items.join('; ')}.</li>`;
+    });
+  return `<p class="headline">${headline}</p><ul class="plain">${groups.join('')}</ul>`;
 }
 
 /** How many are trafficked and identified in the baseline, and what that does not say. */
@@ -93,10 +99,11 @@ export async function briefHtml(dir: string, loc: Locale = localize()): Promise<
   const label = variantLabels(info.variants, shown.map((v) => v.name), loc);
   const crossing = crossingNames(info.geography.crossings);
   const baseInfo = info.variants[0];
-  const compared = info.variants
-    .filter((v) => shown.some((s) => s.name === v.name))
-    .map((v) => `<li><b>${esc(label(v.name))}</b> — ${esc(baseInfo ? variantDescription(v, baseInfo, loc) : v.description)}</li>`)
-    .join('');
+  // The baseline in a sentence, the variants by their plain labels: the findings below say what each one did.
+  const others = info.variants.filter((v) => v !== baseInfo && shown.some((s) => s.name === v.name));
+  const compared = `<p>${esc(baseInfo ? variantDescription(baseInfo, baseInfo, loc) : '')}</p><p>${t('brief.variants', { n: others.length })} ${others
+    .map((v) => `<b>${esc(label(v.name))}</b>`)
+    .join('; ')}.</p>`;
   const svg = await toSvg(briefChartSpec(c, label, loc));
   const n = countSources(info.parameters);
   const posterior = parameterUncertainty(c, loc);
@@ -126,7 +133,7 @@ figcaption { font-size: 8.4pt; } pre { font-size: 8pt; border: 0.8pt solid #000;
 <h2>${t('brief.question')}</h2>
 <p>${t('brief.questionText', { start: esc(loc.date(c.start)), end: esc(loc.date(c.end)) })}</p>
 <h2>${t('brief.compared')}</h2>
-<ul class="compared">${compared}</ul>
+${compared}
 <h2>${t('brief.finding')}</h2>
 ${plainFindings(c, label, loc)}
 <p>${baselineFinding(c, loc)}</p>

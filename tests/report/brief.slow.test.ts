@@ -43,7 +43,7 @@ describe.skipIf(!HAVE_TOOLS)('lintas brief', () => {
       expect(text).toContain(loc.t('brief.finding'));
       // The finding itself: compare-small has no clear change at two replicates.
       expect(text).toContain(words(loc.t('brief.headlineNone', { replicates: comparison.replicates })).slice(0, 60));
-      expect(text).toContain(words(loc.t('brief.meansUnclear')));
+      expect(text).toContain(words(loc.t('brief.group.unclear')));
       expect(text).toContain(loc.t('brief.reproduce'));
       // DejaVu Sans travels inside the file.
       const fonts = execFileSync('pdffonts', [out], { encoding: 'utf8' });
