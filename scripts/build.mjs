@@ -19,7 +19,9 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
-  target: 'node20',
+  // 20.19 (package.json engines): esbuild keeps import attributes (`with { type: 'json' }`) only for a
+  // Node that has them, and Node refuses a JSON module without one (world-atlas, the i18n catalogs).
+  target: 'node20.19',
   packages: 'external',
   sourcemap: true,
   logLevel: 'warning',

@@ -51,7 +51,7 @@ export function describeRun(s: Summary, loc: Locale = localize()): string {
   const years = Object.keys(s.perYear);
   const yearRow = (key: string, metric: 'trafficked' | 'identified' | 'deportations') => `  ${tr(key).padEnd(16)}${years.map((y) => f(s.perYear[y]![metric]).padStart(8)).join('')}`;
   const lines = [
-    tr('cli.run.header', { scenario: s.scenario, seed: s.seed, scale: s.scale, start: s.start, end: s.end, weeks: s.weeks }),
+    tr('cli.run.header', { scenario: s.scenario, seed: s.seed, scale: s.scale, start: loc.date(s.start), end: loc.date(s.end), weeks: s.weeks }),
     '',
     row('cli.run.departures', `${f(t.departures)}  ${tr('cli.run.farOrigins', { n: f(t.departures_far) })}`),
     row('cli.run.crossings', tr('cli.run.crossingsLine', { regular: f(t.crossings_regular), colluded: f(t.crossings_colluded), informal: f(t.crossings_informal) })),

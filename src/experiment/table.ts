@@ -20,7 +20,7 @@ export function comparisonTable(c: Comparison, metrics: readonly string[], loc: 
   const out: string[] = [];
   const variants = shownVariants(c);
   const width = Math.max(10, ...variants.map((v) => v.name.length)) + 2;
-  out.push(t('cli.table.header', { scenario: c.scenario, start: c.start, end: c.end, replicates: c.replicates, first: c.seeds[0], last: c.seeds[c.seeds.length - 1], scale: c.scale }));
+  out.push(t('cli.table.header', { scenario: c.scenario, start: loc.date(c.start), end: loc.date(c.end), replicates: c.replicates, first: c.seeds[0], last: c.seeds[c.seeds.length - 1], scale: c.scale }));
   out.push(t('cli.table.paired'));
   out.push(c.posterior ? t('cli.table.posterior', { n: c.posterior.parameters.length, file: c.posterior.file }) : t('cli.table.seedsOnly'));
   if (c.replicates < FEW_REPLICATES) out.push(t('cli.table.warning', { replicates: c.replicates, few: FEW_REPLICATES }));

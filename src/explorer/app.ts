@@ -84,7 +84,7 @@ async function main(): Promise<void> {
   const scenario = parseScenario(scenarioData);
   const domain: [number, number] = [Date.parse(`${scenario.start}T00:00:00Z`), Date.parse(`${scenario.end}T00:00:00Z`)];
 
-  const map = new BorderMap($('map') as HTMLCanvasElement, scenario, basemap, $('crossing-list'));
+  const map = new BorderMap($('map') as HTMLCanvasElement, scenario, basemap, $('crossing-list'), (kind) => (loc.lang === 'en' ? kind : loc.t(`chart.crossingKind.${kind}`, { defaultValue: kind })));
   /** The page fills one screen on a projector: the map and the charts take the height that is left. */
   const oneScreen = () => window.matchMedia('(min-width: 1000px) and (min-height: 560px)').matches;
   const rootFont = () => parseFloat(getComputedStyle(document.documentElement).fontSize) || 20;

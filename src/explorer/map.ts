@@ -56,6 +56,8 @@ export class BorderMap {
     private readonly basemap: Basemap,
     /** The hidden list that names every crossing drawn and where (for tests and screen readers). */
     private readonly list: HTMLElement,
+    /** A crossing's kind in the reader's words (post, sea route, footpath). */
+    private readonly kindLabel: (kind: string) => string = (kind) => kind,
   ) {}
 
   /** Fits the map to the canvas's CSS size and redraws the fixed layers. */
@@ -267,7 +269,7 @@ export class BorderMap {
       ...s.crossings.map((c, i) => {
         const li = document.createElement('li');
         const [x, y] = this.crossingXY[i]!;
-        li.textContent = `${c.name} (${c.kind})`;
+        li.textContent = `${c.name} (${this.kindLabel(c.kind)})`;
         Object.assign(li.dataset, { id: c.id, kind: c.kind, x: x.toFixed(1), y: y.toFixed(1) });
         return li;
       }),
