@@ -299,14 +299,14 @@ export function buildProgram(): Command {
     .command('report')
     .description('write a self-contained report.html (and charts as SVG/PNG) for a compare or sensitivity output folder')
     .argument('<dir>', 'output folder of lintas compare or lintas sensitivity')
-    .option('--lang <code>', 'language of report.html: en, id (Bahasa Indonesia) or ms (Malay); a sensitivity report is in English', langArg, 'en')
+    .option('--lang <code>', 'language of report.html: en, id (Bahasa Indonesia) or ms (Malay)', langArg, 'en')
     .exitOverride()
     .action(async (dir: string, o: { lang: Lang }) => {
       // A file cut short (a crash, a full disk) is a condition of the folder, said in one line.
       for (const name of ['comparison.json', 'sensitivity.json', 'scenario.json']) (await files()).checkJsonFile(join(dir, name));
       const sensitivityFolder = existsSync(join(dir, 'sensitivity.json')) && !existsSync(join(dir, 'comparison.json'));
-      const { charts } = sensitivityFolder ? await (await import('./report/sensitivity.js')).buildSensitivityReport(dir) : await (await reports()).buildReport(dir, localize(o.lang));
-      process.stdout.write(`${localize(sensitivityFolder ? 'en' : o.lang).t('cli.report.wrote', { html: join(dir, 'report.html'), n: charts.length, charts: join(dir, 'charts') })}\n`);
+      const { charts } = sensitivityFolder ? await (await import('./report/sensitivity.js')).buildSensitivityReport(dir, localize(o.lang)) : await (await reports()).buildReport(dir, localize(o.lang));
+      process.stdout.write(`${localize(o.lang).t('cli.report.wrote', { html: join(dir, 'report.html'), n: charts.length, charts: join(dir, 'charts') })}\n`);
     });
 
   experimentOptions(

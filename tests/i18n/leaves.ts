@@ -28,5 +28,13 @@ export const SAME_EVERYWHERE = new Set([
   'chart.variant',
   'chart.crossings',
   'report.kind.calibrated',
+  'sensitivity.morrisHead.0',
+  'sensitivity.morrisHead.2',
+  'sensitivity.morrisHead.4',
+  'sensitivity.morrisHead.5',
+  'sensitivity.sobolHead.0',
+  'sensitivity.sobolHead.2',
+  'sensitivity.sobolHead.4',
+  'sensitivity.flipHead.0',
 ]);
 
