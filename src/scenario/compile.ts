@@ -4,14 +4,17 @@
  * process and per worker). Instead esbuild bundles the scenario's own files into one ES module,
  * and every import of lintas's sources is pointed at its built copy in dist/src/, so a scenario
  * and the CLI share one copy of each lintas module. The module goes to a content-addressed file
- * in the temporary folder, written whole (a temporary name renamed), so workers can share it.
+ * in the temporary folder, written whole (a temporary name renamed), so workers can share it; an
+ * index per scenario file lists the sources bundled, and while none of them changes (size and
+ * modification time) the next process imports the module without starting esbuild.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { threadId } from 'node:worker_threads';
+import { UserError } from '../core/errors.js';
 
 /** The repository root, when this code runs from dist/ (undefined when it runs from src/). */
 function builtRoot(): string | undefined {
@@ -29,9 +32,57 @@ export function canCompile(): boolean {
 /** The `import.meta` fields a bundled file would otherwise take from the bundle's location. */
 const META = /\bimport\.meta\.(url|filename|dirname)\b/g;
 
-/** Bundles the scenario at `file` and imports it; esbuild's errors are thrown as they are. */
+/**
+ * The folder of compiled scenarios (modules named by their content, an index per scenario file):
+ * one per user, readable and writable by that user alone, since whatever is in it gets run.
+ */
+function cacheDir(): string {
+  const uid = process.getuid?.() ?? 0;
+  const dir = join(tmpdir(), `lintas-scenarios-${uid}`);
+  mkdirSync(dir, { recursive: true, mode: 0o700 });
+  const st = statSync(dir);
+  if (st.uid !== uid || (st.mode & 0o077) !== 0)
+    throw new UserError([`${dir}: compiled scenarios must be kept in a folder only you can write (owner ${st.uid}, mode ${(st.mode & 0o777).toString(8)}); remove it or set TMPDIR`]);
+  return dir;
+}
+
+interface CacheIndex {
+  /** Every source file in the bundle, with the size and time it had when bundled. */
+  inputs: [file: string, size: number, mtimeMs: number][];
+  module: string;
+}
+
+/** The compiled module of `file` if none of its sources changed since (no esbuild process to start). */
+function cached(index: string): string | undefined {
+  try {
+    const c = JSON.parse(readFileSync(index, 'utf8')) as CacheIndex;
+    const out = join(dirname(index), c.module);
+    if (!existsSync(out)) return undefined;
+    for (const [f, size, mtimeMs] of c.inputs) {
+      const st = statSync(f);
+      if (st.size !== size || st.mtimeMs !== mtimeMs) return undefined;
+    }
+    return out;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes `text` to `file` whole: a temporary name renamed into place, so concurrent readers never see part of it. */
+function writeWhole(file: string, text: string): void {
+  mkdirSync(dirname(file), { recursive: true });
+  const part = `${file}.${process.pid}.${threadId}.part`;
+  writeFileSync(part, text);
+  renameSync(part, file);
+}
+
+/** Bundles the scenario at `file` (or reuses its bundle) and imports it; esbuild's errors are thrown as they are. */
 export async function importCompiled(file: string): Promise<unknown> {
   const root = builtRoot()!;
+  const dir = cacheDir();
+  const index = join(dir, `${createHash('sha256').update(`${root}\0${file}`).digest('hex').slice(0, 24)}.json`);
+  const hit = cached(index);
+  if (hit) return import(pathToFileURL(hit).href);
   const src = join(root, 'src') + sep;
   const built = join(root, 'dist', 'src');
   const { build } = await import('esbuild');
@@ -44,6 +95,7 @@ export async function importCompiled(file: string): Promise<unknown> {
     target: 'node20',
     packages: 'external',
     logLevel: 'silent',
+    metafile: true,
     plugins: [
       {
         name: 'lintas-sources',
@@ -70,13 +122,14 @@ export async function importCompiled(file: string): Promise<unknown> {
     ],
   });
   const code = result.outputFiles[0]!.text;
-  const dir = join(tmpdir(), 'lintas-scenarios');
-  const out = join(dir, `${createHash('sha256').update(code).digest('hex').slice(0, 24)}.mjs`);
-  if (!existsSync(out)) {
-    mkdirSync(dir, { recursive: true });
-    const part = `${out}.${process.pid}.${threadId}.part`;
-    writeFileSync(part, code);
-    renameSync(part, out);
-  }
+  const module = `${createHash('sha256').update(code).digest('hex').slice(0, 24)}.mjs`;
+  const out = join(dir, module);
+  if (!existsSync(out)) writeWhole(out, code);
+  const inputs = Object.keys(result.metafile.inputs).map((f) => {
+    const full = resolve(f);
+    const st = statSync(full);
+    return [full, st.size, st.mtimeMs] as CacheIndex['inputs'][number];
+  });
+  writeWhole(index, JSON.stringify({ inputs, module } satisfies CacheIndex));
   return import(pathToFileURL(out).href);
 }

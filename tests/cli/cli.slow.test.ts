@@ -4,7 +4,7 @@
  * is tested in-process in cli.test.ts.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -52,9 +52,9 @@ describe('bin/lintas.js', () => {
     expect(fromSource.code, fromSource.stderr).toBe(0);
     expect(built.stdout).toBe(fromSource.stdout);
     // One module for the scenario and the baseline it imports; lintas's own modules from dist/src.
-    const compiled = readdirSync(join(tmp, 'lintas-scenarios'));
+    const compiled = readdirSync(join(tmp, `lintas-scenarios-${process.getuid!()}`)).filter((f) => f.endsWith('.mjs'));
     expect(compiled).toHaveLength(1);
-    const code = readFileSync(join(tmp, 'lintas-scenarios', compiled[0]!), 'utf8');
+    const code = readFileSync(join(tmp, `lintas-scenarios-${process.getuid!()}`, compiled[0]!), 'utf8');
     expect(code).toContain(`from "${pathToFileURL(join(ROOT, 'dist/src/scenario/load.js')).href}"`);
     expect(code).toContain('// scenarios/baseline.ts');
     // A scenario with a syntax error is still one line, naming the file and esbuild's complaint.
@@ -63,6 +63,27 @@ describe('bin/lintas.js', () => {
     const r = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'validate', bad], { cwd: ROOT, encoding: 'utf8' });
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${bad}: the scenario code failed to load: Expected identifier but found end of file\n`);
+    // Unchanged sources: the next process reuses the bundle (its index is not rewritten); an edit is seen.
+    const own = join(tmp, 'own.ts');
+    writeFileSync(own, `export default { extends: ${JSON.stringify(join(ROOT, 'scenarios/baseline.ts'))}, name: 'first' };\n`);
+    const validate = () => spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'validate', own], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, encoding: 'utf8' });
+    expect(validate().status).toBe(0);
+    const indexes = () => readdirSync(join(tmp, `lintas-scenarios-${process.getuid!()}`)).filter((f) => f.endsWith('.json')).map((f) => [f, statSync(join(tmp, `lintas-scenarios-${process.getuid!()}`, f)).mtimeMs]);
+    const before = indexes();
+    expect(validate().status).toBe(0);
+    expect(indexes()).toEqual(before);
+    writeFileSync(own, 'export default { name: \n');
+    const edited = validate();
+    expect(edited.status).toBe(2);
+    expect(edited.stderr).toContain(`${own}: the scenario code failed to load:`);
+    // A cache folder others can write is refused: what is in it would be run.
+    const shared = mkdtempSync(join(tmpdir(), 'lintas-shared-'));
+    mkdirSync(join(shared, `lintas-scenarios-${process.getuid!()}`), { mode: 0o777 });
+    chmodSync(join(shared, `lintas-scenarios-${process.getuid!()}`), 0o777);
+    const refused = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), 'validate', 'scenarios/baseline.ts'], { cwd: ROOT, env: { ...process.env, TMPDIR: shared }, encoding: 'utf8' });
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toMatch(/lintas-scenarios-\d+: compiled scenarios must be kept in a folder only you can write \(owner \d+, mode 777\); remove it or set TMPDIR\n$/);
+    rmSync(shared, { recursive: true, force: true });
     rmSync(tmp, { recursive: true, force: true });
   });
 });
