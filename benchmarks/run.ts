@@ -35,12 +35,43 @@ function startup() {
   };
 }
 
-// `npm run bench -- shards|startup`: measure only that and update its entry of results.json.
-if (process.argv[2] === 'shards' || process.argv[2] === 'startup') {
+/** Wall time of `lintas run scenarios/baseline.ts --scale 20` as a user runs it (start-up, model, outputs), median of 5. */
+function scale20Process() {
+  const dir = mkdtempSync(join(tmpdir(), 'lintas-bench-run-'));
+  const times = Array.from({ length: 5 }, () => {
+    const t0 = performance.now();
+    execFileSync(process.execPath, ['bin/lintas.js', 'run', 'scenarios/baseline.ts', '--scale', '20', '--out', dir], { stdio: 'ignore' });
+    return (performance.now() - t0) / 1000;
+  }).sort((a, b) => a - b);
+  rmSync(dir, { recursive: true, force: true });
+  return { command: 'lintas run scenarios/baseline.ts --scale 20 --out DIR', seconds: times[2]! };
+}
+
+/** The model against the bare loop, measured together: full scale, --scale 20, and a whole --scale 20 process. */
+function modelFigures() {
+  bareLoop(200_000, 5); // warm-up
+  const bare = bareLoop(1_602_080, 313);
+  const bareRate = bare.agentSteps / bare.seconds;
+  bareLoopTychei(200_000, 5);
+  const bareT = bareLoopTychei(1_602_080, 313);
+  const full = modelRun(1);
+  return {
+    bareLoop: { draw: 'keyed (murmur3 finaliser of key, agent id, week)', agentSteps: bare.agentSteps, seconds: bare.seconds, agentStepsPerSecond: bareRate },
+    bareLoopTychei: { draw: 'sequential seedrandom tychei stream', agentSteps: bareT.agentSteps, seconds: bareT.seconds, agentStepsPerSecond: bareT.agentSteps / bareT.seconds },
+    baselineFullScale: { ...full, ratioToBareLoop: full.agentStepsPerSecond / bareRate },
+    baselineScale20: modelRun(20),
+    scale20Process: scale20Process(),
+  };
+}
+
+// `npm run bench -- shards|startup|model`: measure only that and update its entries of results.json.
+const only = process.argv[2];
+if (only === 'shards' || only === 'startup' || only === 'model') {
   const previous = JSON.parse(readFileSync('benchmarks/results.json', 'utf8'));
-  previous[process.argv[2]] = process.argv[2] === 'shards' ? await measureShards(4) : startup();
+  const figures = only === 'shards' ? { shards: await measureShards(4) } : only === 'startup' ? { startup: startup() } : modelFigures();
+  Object.assign(previous, figures);
   writeFileSync('benchmarks/results.json', `${JSON.stringify(previous, null, 2)}\n`);
-  process.stderr.write(`${process.argv[2]}: ${JSON.stringify(previous[process.argv[2]])}\n`);
+  process.stderr.write(`${only}: ${JSON.stringify(figures)}\n`);
   process.exit(0);
 }
 
@@ -64,21 +95,11 @@ function modelRun(scale: number): RunFigures {
 
 const log = (s: string) => process.stderr.write(`${s}\n`);
 
-log('bare loop (1.6M agents x 313 weeks, one keyed draw each, as the engine draws departures)...');
-bareLoop(200_000, 5); // warm-up
-const bare = bareLoop(1_602_080, 313);
-const bareRate = bare.agentSteps / bare.seconds;
-log(`  ${(bareRate / 1e6).toFixed(1)} M agent-steps/s`);
-bareLoopTychei(200_000, 5);
-const bareT = bareLoopTychei(1_602_080, 313);
-log(`  with a sequential tychei stream instead: ${(bareT.agentSteps / bareT.seconds / 1e6).toFixed(1)} M agent-steps/s`);
-
-log('baseline at full scale...');
-const full = modelRun(1);
-log(`  ${full.seconds.toFixed(2)} s, ${(full.agentStepsPerSecond / 1e6).toFixed(1)} M agent-steps/s, peak ${full.peakRssMB.toFixed(0)} MB`);
-log('baseline at --scale 20...');
-const scaled = modelRun(20);
-log(`  ${scaled.seconds.toFixed(2)} s`);
+log('bare loop (1.6M agents x 313 weeks, one keyed draw each, as the engine draws departures), the baseline at full scale and at --scale 20...');
+const model = modelFigures();
+log(`  bare loop ${(model.bareLoop.agentStepsPerSecond / 1e6).toFixed(1)} M agent-steps/s (tychei stream: ${(model.bareLoopTychei.agentStepsPerSecond / 1e6).toFixed(1)})`);
+log(`  full scale ${model.baselineFullScale.seconds.toFixed(2)} s, ${(model.baselineFullScale.agentStepsPerSecond / 1e6).toFixed(1)} M agent-steps/s, peak ${model.baselineFullScale.peakRssMB.toFixed(0)} MB`);
+log(`  --scale 20 ${model.baselineScale20.seconds.toFixed(2)} s in the model, ${model.scale20Process.seconds.toFixed(2)} s as a whole process`);
 
 /** The main comparison (paper-interventions: its variants and the runs its decompositions add) x 4 replicates at --scale 20. */
 const COMPARE_REPLICATES = 4;
@@ -123,10 +144,7 @@ try {
 
 const results = {
   machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
-  bareLoop: { draw: 'keyed (murmur3 finaliser of key, agent id, week)', agentSteps: bare.agentSteps, seconds: bare.seconds, agentStepsPerSecond: bareRate },
-  bareLoopTychei: { draw: 'sequential seedrandom tychei stream', agentSteps: bareT.agentSteps, seconds: bareT.seconds, agentStepsPerSecond: bareT.agentSteps / bareT.seconds },
-  baselineFullScale: { ...full, ratioToBareLoop: full.agentStepsPerSecond / bareRate },
-  baselineScale20: scaled,
+  ...model,
   compare: {
     scenario: 'scenarios/paper-interventions.ts',
     replicates: COMPARE_REPLICATES,
