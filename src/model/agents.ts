@@ -14,19 +14,19 @@ export function initPerson(w: World, id: number, origin: number): void {
   const o = w.input.origins[origin]!;
   const m = w.migrants.cols;
   const p = w.p;
-  const u = (slot: number) => w.draws.person.once(id, slot);
+  const person = w.draws.person;
   m.origin[id] = origin;
   enter(w, id, Status.home);
-  const e = u(PERSON.education);
+  const e = person.once(id, PERSON.education);
   const edu = e < p.educationPrimaryShare ? 0 : e < 1 - p.educationTertiaryShare ? 1 : 2;
   m.education[id] = edu;
-  m.kin[id] = u(PERSON.kin) < o.kinShare ? 1 : 0;
+  m.kin[id] = person.once(id, PERSON.kin) < o.kinShare ? 1 : 0;
   // The origin's awareness, by education, spread evenly by ±awarenessJitter between persons.
   const byEducation = edu === 0 ? p.awarenessPrimary : edu === 1 ? p.awarenessSecondary : p.awarenessTertiary;
-  m.awareness[id] = Math.min(1, o.awareness * byEducation * (1 - p.awarenessJitter + 2 * p.awarenessJitter * u(PERSON.awareness)));
-  m.wealth[id] = -Math.log(1 - u(PERSON.wealth)) * p.wealthMeanMonths;
-  m.debt[id] = u(PERSON.inDebt) < p.debtShare ? -Math.log(1 - u(PERSON.debt)) * p.debtMeanMonths : 0;
-  m.docs[id] = !o.far && u(PERSON.borderPass) < p.borderPassShare ? Docs.borderPass : Docs.none;
+  m.awareness[id] = Math.min(1, o.awareness * byEducation * (1 - p.awarenessJitter + 2 * p.awarenessJitter * person.once(id, PERSON.awareness)));
+  m.wealth[id] = -Math.log(1 - person.once(id, PERSON.wealth)) * p.wealthMeanMonths;
+  m.debt[id] = person.once(id, PERSON.inDebt) < p.debtShare ? -Math.log(1 - person.once(id, PERSON.debt)) * p.debtMeanMonths : 0;
+  m.docs[id] = !o.far && person.once(id, PERSON.borderPass) < p.borderPassShare ? Docs.borderPass : Docs.none;
   m.broker[id] = NO_ID;
   m.startNode[id] = origin;
   updateHazardFactor(w, id);

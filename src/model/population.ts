@@ -12,9 +12,9 @@ import { move } from './transitions.js';
 /** Places an agent at work in Malaysia at the start, at a destination reachable from its origin. */
 function placeAbroad(w: World, id: number, irregular: boolean): void {
   const m = w.migrants.cols;
-  const u = (slot: number) => w.draws.person.once(id, slot);
+  const person = w.draws.person;
   const paths = w.geo.pathsFromOrigin[m.origin[id]!]!;
-  const path = paths[Math.floor(u(PERSON.path) * paths.length)]!;
+  const path = paths[Math.floor(person.once(id, PERSON.path) * paths.length)]!;
   m.destination[id] = path.destination;
   m.crossing[id] = path.crossing;
   move(w, id, irregular ? Status.workingIrregular : Status.workingRegular);
@@ -22,13 +22,14 @@ function placeAbroad(w: World, id: number, irregular: boolean): void {
   m.channel[id] = irregular ? Channel.kin : Channel.procedural;
   if (!irregular) m.docs[id] = Docs.passport;
   // Uniform position in the stay: the rest of a geometric stay is again geometric.
-  m.weeksLeft[id] = geometricWeeks(w.p.contractWeeks, u(PERSON.stayLeft));
+  m.weeksLeft[id] = geometricWeeks(w.p.contractWeeks, person.once(id, PERSON.stayLeft));
 }
 
 export function initPopulation(w: World): void {
   const s = w.input;
   const p = w.p;
   const table = w.migrants;
+  const person = w.draws.person;
   s.origins.forEach((o, oi) => {
     const n = Math.round(o.population / w.scale);
     const first = n > 0 ? table.add(n) : table.count;
@@ -36,8 +37,7 @@ export function initPopulation(w: World): void {
     w.originCount[oi] = n;
     for (let id = first; id < first + n; id++) {
       initPerson(w, id, oi);
-      const u = (slot: number) => w.draws.person.once(id, slot);
-      if (u(PERSON.abroad) < p.initialAbroadShare) placeAbroad(w, id, u(PERSON.irregular) < p.initialIrregularShare);
+      if (person.once(id, PERSON.abroad) < p.initialAbroadShare) placeAbroad(w, id, person.once(id, PERSON.irregular) < p.initialIrregularShare);
     }
     if (o.far && o.inflowPerYear > 0) {
       // Far-origin workers already abroad: a stay's worth of inflow.
