@@ -62,7 +62,8 @@ function plainFindings(c: Comparison, label: (name: string) => string, loc: Loca
   const clear = rows.filter((r) => r.verdict === 'lower').sort((a, b) => a.rel.mean - b.rel.mean);
   const best = clear[0];
   const headline = best
-    ? t('brief.headline', { variant: esc(label(best.v.name)), mean: loc.pct2(best.rel.mean), lo: loc.pct2(best.rel.lo), hi: loc.pct2(best.rel.hi) })
+    ? // "lowers … by about 57%": the size of the reduction, without its sign; the interval keeps its signs.
+      t('brief.headline', { variant: esc(label(best.v.name)), mean: loc.pct2(-best.rel.mean).replace('+', ''), lo: loc.pct2(best.rel.lo), hi: loc.pct2(best.rel.hi) })
     : t('brief.headlineNone', { replicates: c.replicates });
   // One line per verdict, the variants in it with their change and interval: a page, not a list of twenty.
   const groups = (['lower', 'unclear', 'higher'] as const)
