@@ -39,15 +39,27 @@ export function chooseRoutes(w: World): void {
   // One weight per path; sized to the longest path list so any geography fits.
   const longest = Math.max(...geo.pathsFromOrigin.map((ps) => ps.length), ...geo.pathsFromHub.map((ps) => ps.length));
   const weights = new Float64Array(longest);
+  // Beliefs and demand hold all week, so a path's weight depends only on where the traveller starts
+  // and whose beliefs guide them (a hub's brokers, or the community): computed once a week per pair.
+  const O = geo.pathsFromOrigin.length;
+  const H = geo.hubIds.length;
+  const known: (Float64Array | undefined)[] = new Array((O + geo.pathsFromHub.length) * (H + 1));
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
-    const paths = m.start[id] === 1 ? geo.pathsFromHub[m.startNode[id]!]! : geo.pathsFromOrigin[m.startNode[id]!]!;
+    const fromHub = m.start[id] === 1;
+    const node = m.startNode[id]!;
+    const paths = fromHub ? geo.pathsFromHub[node]! : geo.pathsFromOrigin[node]!;
     const b = m.broker[id]!;
-    const belief = b !== NO_ID ? w.beliefs.broker.subarray(w.brokers.cols.hub[b]! * C, (w.brokers.cols.hub[b]! + 1) * C) : w.beliefs.community;
+    const source = b !== NO_ID ? w.brokers.cols.hub[b]! : H;
+    const slot = ((fromHub ? O : 0) + node) * (H + 1) + source;
+    let base = known[slot];
+    if (base === undefined) {
+      const belief = source < H ? w.beliefs.broker.subarray(source * C, (source + 1) * C) : w.beliefs.community;
+      base = known[slot] = Float64Array.from(paths, (pa) => routeWeight(w.p, demand[pa.destination]!, pa, belief[pa.crossing]!));
+    }
     let total = 0;
     for (let k = 0; k < paths.length; k++) {
-      const pa = paths[k]!;
-      const wt = allowed(w, id, pa.crossing) ? routeWeight(w.p, demand[pa.destination]!, pa, belief[pa.crossing]!) : 0;
+      const wt = allowed(w, id, paths[k]!.crossing) ? base[k]! : 0;
       weights[k] = wt;
       total += wt;
     }
