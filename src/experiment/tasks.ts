@@ -83,15 +83,32 @@ export async function sweepScenario(file: string, overrides: Task['overrides']):
   return withOverrides(await scenarioData(file), overrides);
 }
 
+/**
+ * Scenarios with overrides, as validated for the last few tasks: a sweep point or a sensitivity
+ * design point runs its replicates one after another, so a worker validates it once, not per seed.
+ */
+const recentScenarios = new Map<string, Scenario>();
+const RECENT = 8;
+
+async function taskScenario(task: Task): Promise<Scenario> {
+  const key = `${task.file}\0${task.variant}\0${JSON.stringify(task.overrides)}`;
+  const hit = recentScenarios.get(key);
+  if (hit) return hit;
+  const scenario = task.variant >= 0 ? withOverrides((await variantsOf(task.file))[task.variant]!.data, task.overrides) : await sweepScenario(task.file, task.overrides);
+  if (recentScenarios.size >= RECENT) recentScenarios.delete(recentScenarios.keys().next().value!);
+  recentScenarios.set(key, scenario);
+  return scenario;
+}
+
 export async function runTask(task: Task): Promise<RunRecord> {
   let scenario: Scenario;
   let name: string;
   if (task.variant >= 0) {
     const v = (await variantsOf(task.file))[task.variant]!;
-    scenario = task.overrides.length ? withOverrides(v.data, task.overrides) : v.scenario;
+    scenario = task.overrides.length ? await taskScenario(task) : v.scenario;
     name = v.name;
   } else {
-    scenario = await sweepScenario(task.file, task.overrides);
+    scenario = await taskScenario(task);
     name = 'sweep';
   }
   const { state: world } = simulate(scenario, { seed: task.seed, scale: task.scale ?? scenario.scale, weeks: task.weeks });
