@@ -7,7 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
-import { posteriorDraws, readPosterior } from './calibrate/posterior.js';
+import { type CalibrationSummary, calibrationBeside, posteriorDraws, readPosterior } from './calibrate/posterior.js';
 import { join } from 'node:path';
 import { dateOfWeek, horizonWeeks } from '../model/geography.js';
 import { type InterventionRegistry, registryFor } from '../model/interventions/index.js';
@@ -61,7 +61,7 @@ export interface Comparison {
   /** Changes of cooperation stage decomposed into mechanisms, per key metric. */
   decompositions: Decomposition[];
   /** With --posterior: where each replicate's parameters came from (the intervals then cover them too). */
-  posterior?: { file: string; sha256: string; particles: number; parameters: string[]; description: string };
+  posterior?: { file: string; sha256: string; particles: number; parameters: string[]; description: string; calibration?: CalibrationSummary };
 }
 
 /** The metrics whose change of stage is decomposed into mechanisms. */
@@ -125,6 +125,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
   const scale = opts.scale ?? base.scale;
   // One parameter set per replicate from the posterior, shared by every variant of that replicate.
   const post = opts.posterior ? readPosterior(opts.posterior) : null;
+  const calibration = opts.posterior ? calibrationBeside(opts.posterior) : undefined;
   const draws = post ? posteriorDraws(post, seeds.length, seed0) : seeds.map(() => []);
   if (post) for (const [v, variant] of variants.entries()) for (const [r, d] of draws.entries()) checkDraw(variant, d, v, r, opts.posterior!);
   const tasks: Task[] = [];
@@ -213,6 +214,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
             particles: post.weights.length,
             parameters: post.paths,
             description: `each replicate runs one parameter set drawn by weight from the ${post.weights.length} particles of ${opts.posterior} (${post.paths.length} parameters), the same set in every variant`,
+            ...(calibration ? { calibration } : {}),
           },
         }
       : {}),

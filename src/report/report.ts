@@ -4,6 +4,7 @@
  * moved where, the scenario's parameters with their sources, and the command that reproduces
  * the run. The charts are also written as SVG and PNG under DIR/charts/.
  */
+import { calibrationCharts, calibrationSection } from './calibration.js';
 import { csvParse } from 'd3-dsv';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -177,7 +178,7 @@ export async function buildReport(dir: string, loc: Locale = localize()): Promis
   const c = read<Comparison>(dir, 'comparison.json');
   const info = read<ScenarioInfo>(dir, 'scenario.json');
   const bands = readBands(read<string>(dir, 'weekly.csv'));
-  const specs = reportCharts(c, bands, info, loc);
+  const specs = { ...reportCharts(c, bands, info, loc), ...calibrationCharts(c, loc) };
   mkdirSync(join(dir, 'charts'), { recursive: true });
   const written: string[] = [];
   for (const [name, spec] of Object.entries(specs)) {
@@ -240,6 +241,7 @@ ${chart('border-map', t('report.captionMap'))}
 <h2>${t('report.overTime')}</h2>
 ${chart('flows-by-channel', t('report.captionChannels'))}
 ${chart('dark-figure', t('report.captionDark'))}
+${calibrationSection(c, chart, loc)}
 <h2>${t('report.variants')}</h2>
 <table>${headRow(loc.list('report.variantsHead'))}${variants}</table>
 <h2 id="parameters">${t('report.parameters')}</h2>

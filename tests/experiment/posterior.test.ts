@@ -2,7 +2,7 @@
  * compare --posterior: each replicate runs one parameter set drawn by weight, the same in every
  * variant (so differences stay paired), kept when replicates are added, and named in the output.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -10,6 +10,7 @@ import { parsePosterior } from '../../src/experiment/calibrate/posterior.js';
 import { compare } from '../../src/experiment/compare.js';
 import { posteriorDraw } from '../../src/experiment/calibrate/posterior.js';
 import { comparisonTable } from '../../src/experiment/table.js';
+import { buildReport } from '../../src/report/report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lintas-posterior-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -46,8 +47,22 @@ describe('compare --posterior', () => {
     expect(c.variants[0]!.metrics.departures!.mean).not.toBe(plain.variants[0]!.metrics.departures!.mean);
     expect(c.posterior).toMatchObject({ file, particles: 2, parameters: ['params.h0'] });
     expect(plain.posterior).toBeUndefined();
+    // No calibration summary beside this posterior: the report has no calibration section.
+    expect(c.posterior!.calibration).toBeUndefined();
     expect(comparisonTable(c, ['trafficked'])).toContain(`The intervals cover the variation between seeds and the 1 calibrated parameters drawn from ${file};`);
     expect(comparisonTable(plain, ['trafficked'])).toContain('The intervals cover the variation between seeds only');
+  });
+
+  it('carries the calibration summary beside the shipped posterior into comparison.json and the report', async () => {
+    const out = join(dir, 'shipped');
+    const c = await compare({ file: 'tests/fixtures/compare-small.json', replicates: 2, seed: 1, scale: 200, weeks: 8, workers: 1, resume: false, outDir: out, posterior: 'scenarios/posterior-baseline.csv' });
+    expect(c.posterior!.calibration!.file).toBe('scenarios/posterior-baseline.json');
+    expect(c.posterior!.calibration!.parameters).toHaveLength(5);
+    expect(JSON.parse(readFileSync(join(out, 'comparison.json'), 'utf8')).posterior.calibration.targets).toHaveLength(18);
+    const { html, charts } = await buildReport(out);
+    expect(html).toContain('<h2 id="calibration">');
+    expect(charts.map((f) => f.split('/').pop())).toEqual(expect.arrayContaining(['prior-posterior.png', 'predictive-check.png']));
+    expect(html).toContain('data-chart="predictive-check"');
   });
 
   it('refuses a posterior whose parameters make no valid scenario, before any run', async () => {

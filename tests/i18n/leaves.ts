@@ -14,6 +14,8 @@ export const SAME_EVERYWHERE = new Set([
   'language.ms',
   'report.htmlTitle',
   'report.parametersHead.0',
+  'calibration.parametersHead.0',
+  'calibration.targetsHead.0',
   'report.parametersHead.3',
   'report.variantsHead.3',
   'chart.crossingKind.informal',

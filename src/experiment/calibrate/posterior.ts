@@ -4,8 +4,8 @@
  * are a pure function of (file, replicates, seed), so every variant of a replicate gets the same
  * parameter set — common random numbers over parameters as well as over noise.
  */
-import { readFileSync } from 'node:fs';
-import { csvParseRows } from 'd3-dsv';
+import { existsSync, readFileSync } from 'node:fs';
+import { csvParse, csvParseRows } from 'd3-dsv';
 import { UserError } from '../../core/errors.js';
 import { keyedUniform, streamKey } from '../../core/rng.js';
 
@@ -66,4 +66,52 @@ export function posteriorDraw(p: Posterior, seed: number, r: number): [string, n
 /** The parameter sets of replicates 0 … n − 1 (each one posteriorDraw). */
 export function posteriorDraws(p: Posterior, replicates: number, seed: number): [string, number][][] {
   return Array.from({ length: replicates }, (_, r) => posteriorDraw(p, seed, r));
+}
+
+/** What a report shows of the calibration behind a posterior: prior against posterior, and the predictive check. */
+export interface CalibrationSummary {
+  /** The summary file beside the posterior (posterior.json beside posterior.csv, as lintas calibrate writes them). */
+  file: string;
+  /** Each calibrated parameter: its prior range, the hand-set value, and the posterior's median and 90% interval. */
+  parameters: { path: string; lo: number; hi: number; handSet: number; q05: number; q50: number; q95: number }[];
+  /** Averaged relative difference and 90%-interval coverage on fitted and held-out targets, per ensemble. */
+  ensembles: { ensemble: string; fit: Score; holdout: Score }[];
+  /** The posterior predictive check: each target's observed value against the runs' mean and 90% interval. */
+  targets: { id: string; role: string; observed: number; mean: number; lo: number; hi: number; covered: boolean; source: string }[];
+}
+
+interface Score {
+  ard: number;
+  coverage: number;
+  n: number;
+}
+
+/**
+ * The calibration summary beside a posterior (posterior.json for posterior.csv), if there is one;
+ * target sources from the targets file it names, when that file is at hand.
+ */
+export function calibrationBeside(posteriorFile: string): CalibrationSummary | undefined {
+  const file = posteriorFile.replace(/\.csv$/i, '.json');
+  if (file === posteriorFile || !existsSync(file)) return undefined;
+  let c: {
+    posterior?: CalibrationSummary['parameters'];
+    check?: { ensemble: string; fit: Score; holdout: Score; targets: Omit<CalibrationSummary['targets'][number], 'source'>[] }[];
+    provenance?: { targetsFile?: string };
+  };
+  try {
+    c = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const post = c.check?.find((e) => e.ensemble === 'posterior');
+  if (!Array.isArray(c.posterior) || !post) return undefined;
+  const sources = new Map<string, string>();
+  const targetsFile = c.provenance?.targetsFile;
+  if (targetsFile && existsSync(targetsFile)) for (const row of csvParse(readFileSync(targetsFile, 'utf8'))) sources.set(row.id ?? '', row.source ?? '');
+  return {
+    file,
+    parameters: c.posterior.map(({ path, lo, hi, handSet, q05, q50, q95 }) => ({ path, lo, hi, handSet, q05, q50, q95 })),
+    ensembles: c.check!.map(({ ensemble, fit, holdout }) => ({ ensemble, fit, holdout })),
+    targets: post.targets.map(({ id, role, observed, mean, lo, hi, covered }) => ({ id, role, observed, mean, lo, hi, covered, source: sources.get(id) ?? '' })),
+  };
 }
