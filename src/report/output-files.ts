@@ -105,6 +105,11 @@ export const OUTPUT_FILES: OutputFile[] = [
       col('variants[]', 'object', 'name, description, costIdr (programme cost over the run against the baseline, IDR), costPerTraffickingCaseAvertedIdr (IDR per case at the paired mean, null where the reduction is not clear), metrics'),
       col('variants[].metrics.<record metric>', 'as the metric', 'mean, lo and hi (95% interval of the mean over replicates), diff (paired difference against the baseline: mean, lo, hi, n), unpairedDiff, relativeChange (share of the baseline mean)'),
       col('decompositions[]', 'object', 'a change of cooperation stage by mechanism: variant, against, metric, total, mechanisms (label, contribution, share), interactions'),
+      col(
+        'posterior',
+        'object',
+        'with --posterior FILE only: file, sha256, particles, parameters, description; and calibration when a summary lies beside the posterior (posterior.json beside posterior.csv): each parameter\'s prior range, hand-set value, posterior median and 90% interval; the averaged relative difference and 90% coverage of prior, hand-set and posterior on fitted and held-out targets; each target\'s observed value, model mean and 90% interval, and source (shown in report.html)',
+      ),
     ],
   },
   {
