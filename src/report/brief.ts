@@ -7,7 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { UserError } from '../core/errors.js';
 import type { Comparison, VariantResult } from '../experiment/compare.js';
@@ -125,7 +125,7 @@ body { font-family: "DejaVu Sans", sans-serif; font-size: 9.6pt; line-height: 1.
 h1 { font-size: 17pt; margin: 0 0 2pt; } h2 { font-size: 11.5pt; margin: 12pt 0 4pt; border-bottom: 1.2pt solid #000; padding-bottom: 1pt; break-after: avoid; }
 .meta { font-size: 8.6pt; margin: 0 0 8pt; } ul { margin: 3pt 0; padding-left: 14pt; } li { margin: 2pt 0; }
 .headline { border: 1.5pt solid #000; padding: 6pt 8pt; font-size: 10.5pt; margin: 6pt 0; }
-.compared li, .plain li { break-inside: avoid; } figure { margin: 6pt 0; break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
+.plain li { break-inside: avoid; } figure { margin: 6pt 0; break-inside: avoid; } figure svg { max-width: 100%; height: auto; }
 figcaption { font-size: 8.4pt; } pre { font-size: 8pt; border: 0.8pt solid #000; padding: 5pt; white-space: pre-wrap; word-break: break-all; }
 .note { font-size: 8.4pt; } a { color: #000; }
 </style></head><body>
@@ -145,7 +145,7 @@ ${moves(c, label, crossing, loc)}
 <h2>${t('brief.assumed')}</h2>
 <ul>${assumed.map((a) => `<li>${a}</li>`).join('')}</ul>
 <h2>${t('brief.reproduce')}</h2>
-<pre>${esc(info.command)}${loc.lang === 'en' ? '' : ` --lang ${loc.lang}`}
+<pre>${esc(info.command)}${langFlag}
 lintas brief ${esc(dir)}${langFlag}</pre>
 <p class="note">${t('brief.reproduceNote')}</p>
 </body></html>
@@ -172,6 +172,8 @@ export function stripPdfClock(pdf: Uint8Array): Buffer {
 
 /** Prints the brief of DIR to `out` (whole or not at all) and returns its page count. */
 export async function writeBrief(dir: string, out: string, loc: Locale = localize(), chromiumPath = DEFAULT_CHROMIUM): Promise<{ pages: number }> {
+  // Checked before Chromium starts: a mistake in --out costs nothing.
+  if (!existsSync(dirname(resolve(out)))) throw new UserError([`--out ${out}: the folder ${dirname(out)} does not exist`]);
   const html = await briefHtml(dir, loc);
   if (!existsSync(chromiumPath)) throw new UserError([`lintas brief: ${chromiumPath} not found; install Chromium (apt-get install -y chromium) or give --chromium PATH`]);
   const { chromium } = await import('playwright-core');
