@@ -9,6 +9,7 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'tests/**/*.slow.test.ts'],
+    setupFiles: ['tests/yield-between-tests.ts'],
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Two cores here: model runs are CPU-bound, so more workers only contend.

@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
   test: {
     include: ['tests/**/*.slow.test.ts'],
+    setupFiles: ['tests/yield-between-tests.ts'],
     testTimeout: 300_000,
     hookTimeout: 120_000,
     // Two cores here: model runs are CPU-bound, so more workers only contend.
