@@ -30,5 +30,5 @@ describe('scale invariance', () => {
       const error = Math.hypot(a.hi - a.mean, b.hi - b.mean);
       expect(Math.abs(b.mean - a.mean), `${m}: scale 1 ${a.mean.toFixed(0)}, scale 20 ${b.mean.toFixed(0)}`).toBeLessThanOrEqual(Math.max(error, 0.05 * a.mean));
     }
-  }, 900_000);
+  }, 1_800_000); // about 8 minutes on a quiet day here; a loaded or throttled host took 21
 });

@@ -36,7 +36,7 @@ describe('notebooks', () => {
       // Self-contained: no scripts, nothing fetched.
       expect(html).not.toMatch(/<script|<link|src="http/i);
       console.info(`${basename(file)}: ${r.cells} cells, ${r.charts} charts, ${(r.ms / 1000).toFixed(1)} s`);
-    }, 1_200_000); // 04 runs some 1,400 simulations (a Morris screen of every parameter, then Sobol')
+    }, 1_800_000); // 04 runs some 1,400 simulations (a Morris screen of every parameter, then Sobol')
   }
 
   it('their cells type-check against the project', async () => {
