@@ -1,7 +1,8 @@
 /**
  * The layers of lintas, each importing only those below it:
  *   core ← model ← scenario ← experiment ← report ← { cli (src/*.ts), explorer, notebook }
- * and src/i18n (words and number formats) beside core, importable by every layer.
+ * and src/i18n (words and number formats) beside core, importable by every layer; src/io (files
+ * written whole) beside it, importable by every layer that may touch the file system.
  * One rule per forbidden direction. `npm run lint:deps` checks them; CI runs it.
  */
 const LAYERS = ['core', 'model', 'scenario', 'experiment', 'report'];
@@ -37,6 +38,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/i18n/' },
       to: { path: '^src/(?!i18n/)' },
+    },
+    {
+      name: 'io-imports-no-lintas-layer',
+      comment: 'src/io (atomic file writes) sits below the layers that write files: it imports only packages and Node.js built-ins',
+      severity: 'error',
+      from: { path: '^src/io/' },
+      to: { path: '^src/(?!io/)' },
+    },
+    {
+      name: 'engine-writes-no-files',
+      comment: 'the engine, the model and the catalogs run in a browser: they do not reach src/io',
+      severity: 'error',
+      from: { path: ['^src/core/', '^src/model/', '^src/i18n/'] },
+      to: { path: '^src/io/' },
     },
     {
       name: 'core-and-model-run-anywhere',

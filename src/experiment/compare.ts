@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { dateOfWeek, horizonWeeks } from '../model/geography.js';
 import { type InterventionRegistry, registryFor } from '../model/interventions/index.js';
 import type { Scenario } from '../scenario/load.js';
-import { execute, writeAtomic, type ExperimentOptions } from './executor.js';
+import { writeFileAtomic } from './../io/atomic.js';
+import { execute, type ExperimentOptions } from './executor.js';
 import { meanInterval, pairedDifference, unpairedDifference, type Interval } from './stats.js';
 import { quantileSorted } from 'd3-array';
 import type { Mechanism } from '../model/cooperation.js';
@@ -158,7 +159,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
     batch: opts.batch,
   });
 
-  writeAtomic(join(opts.outDir, 'comparison.csv'), header + records.map(tidyRows).join(''));
+  writeFileAtomic(join(opts.outDir, 'comparison.csv'), header + records.map(tidyRows).join(''));
   rmSync(join(opts.outDir, 'comparison.partial.csv'), { force: true });
 
   const byVariant = variants.map((_, v) => records.slice(v * seeds.length, (v + 1) * seeds.length));
@@ -219,14 +220,14 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
         }
       : {}),
   };
-  writeAtomic(join(opts.outDir, 'comparison.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileAtomic(join(opts.outDir, 'comparison.json'), `${JSON.stringify(result, null, 2)}\n`);
   // Weekly bands for the variants people read; the runs a decomposition adds are left out.
   const bands = weeklyBands(records, variants.map((v) => (v.decomposes ? '' : v.name)), seeds.length, base.start);
-  writeAtomic(
+  writeFileAtomic(
     join(opts.outDir, 'weekly.csv'),
     `variant,week,date,metric,mean,p05,p95\n${bands.map((b) => `${b.variant},${b.week},${b.date},${b.metric},${num(b.mean)},${num(b.lo)},${num(b.hi)}\n`).join('')}`,
   );
-  writeAtomic(
+  writeFileAtomic(
     join(opts.outDir, 'scenario.json'),
     `${JSON.stringify(
       {

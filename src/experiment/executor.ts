@@ -9,11 +9,12 @@
  * until `lintas merge DIR`.
  */
 import { SingleBar } from 'cli-progress';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { UserError } from '../core/errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { fingerprintOf, lockFolder, readJournal, sealRecord } from './journal.js';
 import { progressReporter } from './progress.js';
 import { type Shard, type ShardManifest, ShardFinished, rerunCommand, shardLabel, shardName, tasksOfShard } from './shards.js';
@@ -59,11 +60,6 @@ export interface ExecuteOptions {
 
 // Built (dist/): the bundled worker; from source: an entry that registers tsx first.
 const workerEntry = fileURLToPath(new URL(/\/dist\/[^/]+\.js$/.test(import.meta.url) ? './worker.js' : './worker-entry.mjs', import.meta.url));
-
-export function writeAtomic(path: string, text: string): void {
-  writeFileSync(`${path}.tmp`, text);
-  renameSync(`${path}.tmp`, path);
-}
 
 const DEFAULT_TASK_TIMEOUT_SECONDS = 3600;
 
@@ -133,10 +129,10 @@ export async function execute(tasks: Task[], opts: ExecuteOptions): Promise<RunR
         throw new UserError([`--resume: ${opts.outDir} holds a different experiment (scenario, seeds or options differ); use another --out`]);
       done = readJournal(journalPath, fp, tasksByKey);
     }
-    writeAtomic(manifestPath, manifestText);
+    writeFileAtomic(manifestPath, manifestText);
     const kept = tasks.filter((t) => done.has(taskKey(t))).map((t) => done.get(taskKey(t))!);
-    writeAtomic(journalPath, kept.map((r) => sealRecord(r, fp)).join(''));
-    writeAtomic(partialPath, opts.header + kept.map(opts.rows).join(''));
+    writeFileAtomic(journalPath, kept.map((r) => sealRecord(r, fp)).join(''));
+    writeFileAtomic(partialPath, opts.header + kept.map(opts.rows).join(''));
 
     const pending = tasks.filter((t) => !done.has(taskKey(t)));
     const bar = progressBar(opts.progress, tasks.length, tasks.length - pending.length);
@@ -148,7 +144,7 @@ export async function execute(tasks: Task[], opts: ExecuteOptions): Promise<RunR
     });
     bar?.stop();
     const ordered = tasks.map((t) => done.get(taskKey(t))!);
-    writeAtomic(journalPath, ordered.map((r) => sealRecord(r, fp)).join(''));
+    writeFileAtomic(journalPath, ordered.map((r) => sealRecord(r, fp)).join(''));
     rmSync(partialPath, { force: true });
     return ordered;
   } finally {
@@ -185,8 +181,8 @@ async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, m
       done = readJournal(journalPath, fp, new Map(mine.map((t) => [taskKey(t), t])));
     }
     const kept = mine.filter((t) => done.has(taskKey(t))).map((t) => done.get(taskKey(t))!);
-    writeAtomic(journalPath, kept.map((r) => sealRecord(r, fp)).join(''));
-    writeAtomic(metaPath, `${JSON.stringify(meta(kept.length), null, 2)}\n`);
+    writeFileAtomic(journalPath, kept.map((r) => sealRecord(r, fp)).join(''));
+    writeFileAtomic(metaPath, `${JSON.stringify(meta(kept.length), null, 2)}\n`);
     const pending = mine.filter((t) => !done.has(taskKey(t)));
     const bar = progressBar(opts.progress, mine.length, kept.length);
     await runPending(pending, opts.workers, timeout, (r) => {
@@ -195,8 +191,8 @@ async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, m
       bar?.increment();
     });
     bar?.stop();
-    writeAtomic(journalPath, mine.map((t) => sealRecord(done.get(taskKey(t))!, fp)).join(''));
-    writeAtomic(metaPath, `${JSON.stringify(meta(mine.length), null, 2)}\n`);
+    writeFileAtomic(journalPath, mine.map((t) => sealRecord(done.get(taskKey(t))!, fp)).join(''));
+    writeFileAtomic(metaPath, `${JSON.stringify(meta(mine.length), null, 2)}\n`);
     throw new ShardFinished([
       `shard ${shardLabel(shard)}: ${mine.length} of ${tasks.length} runs done (${kept.length} were already in its journal), in ${journalPath}`,
       `when every shard has finished: lintas merge ${opts.outDir}`,

@@ -1,38 +1,11 @@
 /**
- * Output files that are whole or absent. Each file is written to a temporary file in the same
- * folder and renamed over its name, so a reader (or a crash, or a full disk) never sees half a
- * file; a set of files is renamed only once every one of them is written, and on any failure
- * the temporary files are removed. An output folder is checked before a simulation starts, so
- * a mistake in `--out` costs nothing.
+ * Output folders and their errors. An output folder is checked before a simulation starts, so a
+ * mistake in `--out` costs nothing; files in it are written whole (src/io/atomic.ts).
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
-
-let counter = 0;
-/** A temporary name beside `path`, unique within this process and across processes. */
-const tempName = (path: string) => join(dirname(path), `.${basename(path)}.${process.pid}.${++counter}.tmp`);
-
-/** Writes several files of one folder: all of them, or (on failure) none, and no temporary file left. */
-export function writeFilesAtomic(files: Record<string, string | Uint8Array>): void {
-  const written: [string, string][] = [];
-  try {
-    for (const [path, data] of Object.entries(files)) {
-      const tmp = tempName(path);
-      written.push([tmp, path]);
-      writeFileSync(tmp, data, { flag: 'wx' });
-    }
-    for (const [tmp, path] of written) renameSync(tmp, path);
-  } catch (e) {
-    for (const [tmp] of written) rmSync(tmp, { force: true });
-    throw e;
-  }
-}
-
-/** Writes one file whole or not at all. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
-  writeFilesAtomic({ [path]: data });
-}
+import { tempName } from '../io/atomic.js';
 
 /**
  * Checks, before any work, that `dir` is (or can be made) a folder lintas can write into, and

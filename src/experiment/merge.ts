@@ -8,7 +8,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
-import { writeAtomic } from './executor.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { readJournal, sealRecord } from './journal.js';
 import { rerunCommand, type ShardManifest, shardLabel, shardName } from './shards.js';
 import type { RunRecord } from './tasks.js';
@@ -66,8 +66,8 @@ export function planMerge(dir: string): MergePlan {
     if (got.size !== m.tasks) throw new UserError([`${journal}: ${got.size} runs, but shard ${shardLabel(m.shard)} has ${m.tasks}; rerun it: ${rerunCommand(m)}`]);
     records.push(...got.values());
   }
-  writeAtomic(join(dir, 'manifest.json'), first.experiment);
-  writeAtomic(join(dir, 'runs.jsonl'), records.map((r) => sealRecord(r, first.fingerprint)).join(''));
+  writeFileAtomic(join(dir, 'manifest.json'), first.experiment);
+  writeFileAtomic(join(dir, 'runs.jsonl'), records.map((r) => sealRecord(r, first.fingerprint)).join(''));
 
   // The outputs go to DIR even if the shards named it by another path.
   const argv = first.argv.flatMap((a) => (a.startsWith('--out=') ? ['--out', a.slice(6)] : [a]));

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { localize, type Locale } from '../i18n/index.js';
 import { simulate } from '../model/model.js';
 import type { Scenario } from '../scenario/load.js';
-import { writeFilesAtomic } from './files.js';
+import { writeFilesAtomic } from '../io/atomic.js';
 import { crossingsCsv, summarize, timeseriesCsv, type Summary } from './outputs.js';
 
 export interface RunResult {

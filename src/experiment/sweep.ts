@@ -11,7 +11,8 @@ import { shuffle, stream } from '../core/rng.js';
 import { UserError } from '../core/errors.js';
 import { readScenarioFile } from '../scenario/load.js';
 import { getPath } from '../scenario/paths.js';
-import { execute, writeAtomic, type ExperimentOptions } from './executor.js';
+import { writeFileAtomic } from './../io/atomic.js';
+import { execute, type ExperimentOptions } from './executor.js';
 import { writeParquet } from './parquet.js';
 import { sweepScenario, type RunRecord, type Task } from './tasks.js';
 
@@ -118,7 +119,7 @@ export async function sweep(opts: SweepOptions): Promise<{ text: string; files: 
     batch: opts.batch,
   });
   const csvPath = join(opts.outDir, 'sweep.csv');
-  writeAtomic(csvPath, header + records.map(rows).join(''));
+  writeFileAtomic(csvPath, header + records.map(rows).join(''));
   rmSync(join(opts.outDir, 'sweep.partial.csv'), { force: true });
 
   const metricNames = Object.keys(records[0]!.metrics);
@@ -129,7 +130,7 @@ export async function sweep(opts: SweepOptions): Promise<{ text: string; files: 
     return { point: i, values: Object.fromEntries(overrides), means };
   });
   const jsonPath = join(opts.outDir, 'sweep.json');
-  writeAtomic(jsonPath, `${JSON.stringify({ params: paths, seeds, points: summary }, null, 2)}\n`);
+  writeFileAtomic(jsonPath, `${JSON.stringify({ params: paths, seeds, points: summary }, null, 2)}\n`);
   const files = [csvPath, jsonPath];
   if (opts.parquet) {
     const pq = join(opts.outDir, 'sweep.parquet');

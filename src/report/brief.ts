@@ -11,7 +11,7 @@ import { dirname, join, resolve } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { UserError } from '../core/errors.js';
 import type { Comparison, VariantResult } from '../experiment/compare.js';
-import { writeFileAtomic } from '../experiment/files.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { shownVariants } from '../experiment/table.js';
 import { localize, type Locale } from '../i18n/index.js';
 import { comparisonSpec } from './charts.js';

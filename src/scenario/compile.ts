@@ -9,12 +9,12 @@
  * modification time) the next process imports the module without starting esbuild.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync, } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, extname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { threadId } from 'node:worker_threads';
 import { UserError } from '../core/errors.js';
+import { writeFileAtomic } from '../io/atomic.js';
 
 /** The repository root, when this code runs from dist/ (undefined when it runs from src/). */
 function builtRoot(): string | undefined {
@@ -68,12 +68,10 @@ function cached(index: string): string | undefined {
   }
 }
 
-/** Writes `text` to `file` whole: a temporary name renamed into place, so concurrent readers never see part of it. */
+/** Writes `text` to `file` whole, so concurrent readers (other threads, other processes) never see part of it. */
 function writeWhole(file: string, text: string): void {
   mkdirSync(dirname(file), { recursive: true });
-  const part = `${file}.${process.pid}.${threadId}.part`;
-  writeFileSync(part, text);
-  renameSync(part, file);
+  writeFileAtomic(file, text);
 }
 
 /** Bundles the scenario at `file` (or reuses its bundle) and imports it; esbuild's errors are thrown as they are. */

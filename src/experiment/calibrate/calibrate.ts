@@ -12,7 +12,8 @@ import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { getPath } from '../../scenario/paths.js';
-import { execute, writeAtomic } from '../executor.js';
+import { writeFileAtomic } from '../../io/atomic.js';
+import { execute } from '../executor.js';
 import { readPriors } from '../sensitivity/priors.js';
 import { parseParamSpec } from '../sweep.js';
 import { type RunRecord, type Task, variantsOf } from '../tasks.js';
@@ -244,7 +245,7 @@ async function writeOutputs(dir: string, r: CalibrationResult, gens: Generation<
   const post = gens[gens.length - 1]!;
   const header = ['particle', 'weight', 'distance', ...r.factors.map((f) => f.path)];
   const rows = post.particles.map((p, i) => [i, p.weight, p.distance, ...p.theta.map(round12)].join(','));
-  writeAtomic(join(dir, 'posterior.csv'), `${[header.join(','), ...rows].join('\n')}\n`);
+  writeFileAtomic(join(dir, 'posterior.csv'), `${[header.join(','), ...rows].join('\n')}\n`);
   const cols: Record<string, Float64Array | Int32Array> = {
     particle: Int32Array.from(post.particles, (_, i) => i),
     weight: Float64Array.from(post.particles, (p) => p.weight),
@@ -255,10 +256,10 @@ async function writeOutputs(dir: string, r: CalibrationResult, gens: Generation<
   const pred = ['ensemble,target,role,observed,mean,lo90,hi90,relative_difference,covered,source'];
   for (const c of check)
     c.targets.forEach((t, k) => pred.push([c.ensemble, t.id, t.role, t.observed, round12(t.mean), round12(t.lo), round12(t.hi), round12(t.relativeDifference), t.covered, JSON.stringify(kept[k]!.source)].join(',')));
-  writeAtomic(join(dir, 'predictive.csv'), `${pred.join('\n')}\n`);
+  writeFileAtomic(join(dir, 'predictive.csv'), `${pred.join('\n')}\n`);
   // The wall time is printed, not written: the same calibration gives the same bytes.
   const { seconds: _seconds, ...kept2 } = r;
-  writeAtomic(join(dir, 'calibration.json'), `${JSON.stringify(kept2, null, 2)}\n`);
+  writeFileAtomic(join(dir, 'calibration.json'), `${JSON.stringify(kept2, null, 2)}\n`);
 }
 
 const fmt = (x: number) => (Math.abs(x) >= 1000 || (Math.abs(x) < 0.01 && x !== 0) ? x.toPrecision(3) : Number(x.toPrecision(3)).toString());

@@ -14,7 +14,8 @@ import { join } from 'node:path';
 import { mean, quantileSorted, variance } from 'd3-array';
 import { UserError } from '../../core/errors.js';
 import { readScenarioFile } from '../../scenario/load.js';
-import { execute, writeAtomic, type ExperimentOptions } from '../executor.js';
+import { writeFileAtomic } from '../../io/atomic.js';
+import { execute, type ExperimentOptions } from '../executor.js';
 import { writeTidyParquet } from '../parquet.js';
 import { parseParamSpec } from '../sweep.js';
 import { type RunRecord, type Task, variantsOf, withOverrides } from '../tasks.js';
@@ -216,17 +217,17 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
     seedVarianceShare,
     decisions,
   };
-  writeAtomic(join(opts.outDir, 'sensitivity.json'), `${JSON.stringify(result, null, 2)}\n`);
+  writeFileAtomic(join(opts.outDir, 'sensitivity.json'), `${JSON.stringify(result, null, 2)}\n`);
   // Tidy rows: one per output, parameter and index.
   const tidy = ['method,output,parameter,index,value'];
   for (const [output, list] of Object.entries(indices))
     for (const row of list) for (const [key, v] of Object.entries(row)) if (key !== 'parameter') tidy.push(`${opts.method},${output},${row.parameter},${key},${v}`);
-  writeAtomic(join(opts.outDir, 'sensitivity.csv'), `${tidy.join('\n')}\n`);
+  writeFileAtomic(join(opts.outDir, 'sensitivity.csv'), `${tidy.join('\n')}\n`);
   const designRows = [`point,${factors.map((f) => f.path).join(',')}`, ...points.map((u, i) => `${i},${values(u).join(',')}`)];
-  writeAtomic(join(opts.outDir, 'design.csv'), `${designRows.join('\n')}\n`);
+  writeFileAtomic(join(opts.outDir, 'design.csv'), `${designRows.join('\n')}\n`);
   // The mean output of each design point (over its seeds), beside its inputs: for scatter plots.
   const pointRows = [`point,${opts.outputs.join(',')}`, ...points.map((_, i) => `${i},${opts.outputs.map((o) => pointMeans[o]![i]).join(',')}`)];
-  writeAtomic(join(opts.outDir, 'points.csv'), `${pointRows.join('\n')}\n`);
+  writeFileAtomic(join(opts.outDir, 'points.csv'), `${pointRows.join('\n')}\n`);
   if (opts.parquet) {
     const cols = { method: [] as string[], output: [] as string[], parameter: [] as string[], index: [] as string[], value: [] as number[] };
     for (const line of tidy.slice(1)) {
