@@ -13,9 +13,14 @@ export async function baselineData(): Promise<ScenarioInput> {
   return base;
 }
 
-export async function scenarioWith(change?: (d: Draft<ScenarioInput>) => void): Promise<Scenario> {
+/** The baseline's data with a change made by immer (plain data: it can go to a worker thread). */
+export async function dataWith(change?: (d: Draft<ScenarioInput>) => void): Promise<ScenarioInput> {
   const data = await baselineData();
-  return parseScenario(change ? produce(data, change) : data);
+  return change ? produce(data, change) : data;
+}
+
+export async function scenarioWith(change?: (d: Draft<ScenarioInput>) => void): Promise<Scenario> {
+  return parseScenario(await dataWith(change));
 }
 
 export interface RunOpts {

@@ -6,18 +6,18 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Summary } from '../../src/experiment/outputs.js';
-import type { Scenario } from '../../src/scenario/load.js';
-import { M } from '../../src/model/metrics.js';
-import { createModel } from '../../src/model/model.js';
-import { run, scenarioWith } from './helpers.js';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
+import { dataWith } from './helpers.js';
+import { offThread } from './off-thread.js';
 
 const SEEDS = [1, 2, 3, 4, 5];
 const SCALE = 20;
+const runner = offThread();
 let base: Summary;
 
 /** The summary whose every number is the mean over SEEDS. */
-function meanSummary(s: Scenario): Summary {
-  const runs = SEEDS.map((seed) => run(s, { seed, scale: SCALE }).summary);
+async function meanSummary(data: ScenarioInput): Promise<Summary> {
+  const runs = await runner.summaries(data, SEEDS, SCALE);
   const avg = (get: (x: Summary) => number) => runs.reduce((a, r) => a + get(r), 0) / runs.length;
   const out = structuredClone(runs[0]!);
   for (const k of Object.keys(out.totals)) out.totals[k] = avg((r) => r.totals[k]!);
@@ -28,8 +28,8 @@ function meanSummary(s: Scenario): Summary {
 }
 
 beforeAll(async () => {
-  base = meanSummary(await scenarioWith());
-});
+  base = await meanSummary(await dataWith());
+}, 1_200_000);
 
 /** Within a factor of `f` of an observed value. */
 const near = (x: number, observed: number, f: number) => {
@@ -69,15 +69,16 @@ describe('baseline patterns (model brief)', () => {
     expect(y('2021', 'deportations')).toBeLessThan(0.6 * y('2019', 'deportations'));
     expect(y('2023', 'deportations')).toBeGreaterThan(0.8 * y('2019', 'deportations'));
     // The backlog in the depots: weekly, averaged over the seeds.
-    const s = await scenarioWith();
+    const data = await dataWith();
     const backlog = new Float64Array(313);
-    for (const seed of SEEDS) createModel(s, { seed, scale: SCALE }).run(undefined, (t, m) => (backlog[t]! += m.recorder.series(M.detention_backlog)[t]! / SEEDS.length));
+    for (const r of await Promise.all(SEEDS.map((seed) => runner.run({ data, seed, scale: SCALE, series: ['detention_backlog'] }))))
+      r.series.detention_backlog!.forEach((x, t) => (backlog[t]! += x / SEEDS.length));
     const mean = (from: number, to: number) => backlog.subarray(from, to).reduce((a, b) => a + b, 0) / (to - from);
     const in2019 = mean(0, 52);
     const peak2020 = Math.max(...backlog.subarray(52, 104));
     expect(peak2020).toBeGreaterThan(1.5 * in2019);
     expect(mean(209, 261)).toBeLessThan(1.5 * in2019); // 2023: cleared
-  });
+  }, 900_000);
 
   it('deportations are of the right order (Nunukan ~1,800–2,000/yr 2022–23; Entikong 3,758 in 2023, border facts §4)', () => {
     const nunukan = (base.perYear['2022']!.deportations_sabah! + base.perYear['2023']!.deportations_sabah!) / 2;
@@ -104,20 +105,19 @@ describe('baseline patterns (model brief)', () => {
     const target = 'entikong_informal';
     const others = (s: Summary) =>
       Object.entries(s.perCrossing).filter(([id, c]) => id !== target && c.kind === 'informal').reduce((n, [, c]) => n + c.informal, 0);
-    const patrolled = await scenarioWith((d) => {
+    const patrolled = await dataWith((d) => {
       const c = d.crossings.find((x) => x.id === target)!;
       c.patrolCoverage = (c.patrolCoverage ?? 0) * 8;
     });
-    const withIntel = await scenarioWith((d) => {
+    const withIntel = await dataWith((d) => {
       const c = d.crossings.find((x) => x.id === target)!;
       c.patrolCoverage = (c.patrolCoverage ?? 0) * 8;
       d.stages = [{ date: '2019-01-01', stage: 'collaboration' }];
       d.interventions = [{ kind: 'intelligenceSharing', start: '2019-01-07', intensity: 1 }];
     });
-    const a = meanSummary(patrolled);
-    const b = meanSummary(withIntel);
+    const [a, b] = await Promise.all([meanSummary(patrolled), meanSummary(withIntel)]);
     expect(others(a)).toBeGreaterThan(others(base));
     expect(others(b)).toBeLessThan(others(a));
-  });
+  }, 900_000);
 
 });

@@ -5,22 +5,17 @@
  */
 import { describe, expect, it } from 'vitest';
 import { meanInterval } from '../../src/experiment/stats.js';
-import { run, scenarioWith } from './helpers.js';
+import { dataWith } from './helpers.js';
+import { offThread } from './off-thread.js';
+
+const runs = offThread();
 
 const METRICS = ['departures', 'crossings_regular', 'crossings_informal', 'trafficked', 'identified', 'deportations'] as const;
 
 describe('scale invariance', () => {
   it('scale 20 agrees with scale 1 on the key totals (4 seeds at scale 1, 8 at scale 20)', async () => {
-    const s = await scenarioWith();
-    const at = async (scale: number, seeds: number[]) => {
-      const out = [];
-      for (const seed of seeds) {
-        out.push(run(s, { seed, scale }).summary.totals);
-        // Let the test runner's messages through between long runs (vitest times out a worker that never yields).
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-      return out;
-    };
+    const data = await dataWith();
+    const at = async (scale: number, seeds: number[]) => (await runs.summaries(data, seeds, scale)).map((x) => x.totals);
     const one = await at(1, [1, 2, 3, 4]);
     const twenty = await at(20, [1, 2, 3, 4, 5, 6, 7, 8]);
     for (const m of METRICS) {

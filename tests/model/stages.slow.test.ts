@@ -3,51 +3,44 @@
  * half): paired comparisons over several seeds, slow enough for the slow suite.
  */
 import { describe, expect, it } from 'vitest';
+import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { decompose } from '../../src/experiment/decompose.js';
 import { pairedDifference } from '../../src/experiment/stats.js';
 import { MECHANISMS, type Mechanism, type Stage } from '../../src/model/cooperation.js';
-import { METRICS } from '../../src/model/metrics.js';
-import { createModel } from '../../src/model/model.js';
-import type { Scenario } from '../../src/scenario/load.js';
-import { run, scenarioWith, setParam } from './helpers.js';
+import { dataWith, setParam } from './helpers.js';
+import { offThread } from './off-thread.js';
 
 const BILATERAL = ['jointPatrols', 'intelligenceSharing', 'jointTraining', 'operationalProtocols'] as const;
 
 /** The baseline with these measures from mid-2019, at one stage, some mechanisms pinned. */
 const setup = (stage: Stage, kinds: readonly string[], pins: Partial<Record<Mechanism, Stage>> = {}) =>
-  scenarioWith((d) => {
+  dataWith((d) => {
     d.stages = [{ date: '2019-01-01', stage }];
     d.interventions = kinds.map((kind) => ({ kind, start: '2019-07-01', intensity: 1 }));
     (d as { mechanismStages?: unknown }).mechanismStages = pins;
   });
 
-/** Every weekly metric of a run, as one array (for exact comparisons). */
-const _weekly = (s: Scenario, seed: number, scale: number, weeks: number) => {
-  const m = createModel(s, { seed, scale }).run(weeks);
-  return METRICS.flatMap((_, slot) => Array.from(m.recorder.series(slot)));
-};
-
-const totals = (s: Scenario, seed: number, scale: number) => run(s, { seed, scale }).summary.totals;
-
-/** Lets the test runner's messages through between long runs (vitest times out a worker that never yields). */
-const yieldToRunner = () => new Promise((resolve) => setImmediate(resolve));
+const runner = offThread();
+/** Totals of one scenario over seeds, in the seeds' order. */
+const totals = async (data: ScenarioInput, seeds: readonly number[], scale: number) => (await runner.summaries(data, seeds, scale)).map((x) => x.totals);
 
 describe('cooperation stages as processes (paired over seeds)', () => {
   it('patrols: joint teams intercept more than the same units patrolling in parallel', async () => {
     const parallel = await setup('collaboration', ['jointPatrols'], { patrols: 'coexistence' });
     const coordinated = await setup('collaboration', ['jointPatrols'], { patrols: 'coordination' });
     const joint = await setup('collaboration', ['jointPatrols']);
-    for (const seed of [1, 2, 3]) {
-      const [p, c, j] = [parallel, coordinated, joint].map((s) => totals(s, seed, 50).interceptions_patrol!);
-      expect(c).toBeGreaterThan(p!);
-      expect(j).toBeGreaterThan(c!);
-    }
-  });
+    const seeds = [1, 2, 3];
+    const [p, c, j] = await Promise.all([parallel, coordinated, joint].map((d) => totals(d, seeds, 50)));
+    seeds.forEach((_, i) => {
+      expect(c![i]!.interceptions_patrol).toBeGreaterThan(p![i]!.interceptions_patrol!);
+      expect(j![i]!.interceptions_patrol).toBeGreaterThan(c![i]!.interceptions_patrol!);
+    });
+  }, 900_000);
   it('the change from coexistence to collaboration decomposes into the mechanisms, up to what they do together', async () => {
     const seeds = [1, 2, 3, 4];
     const at = async (stage: Stage, pins = {}) => {
-      const s = await setup(stage, BILATERAL, pins);
-      return seeds.map((seed) => totals(s, seed, 50).trafficked!);
+      const d = await setup(stage, BILATERAL, pins);
+      return (await totals(d, seeds, 50)).map((t) => t.trafficked!);
     };
     const target = await at('collaboration');
     const reference = await at('coexistence');
@@ -60,26 +53,18 @@ describe('cooperation stages as processes (paired over seeds)', () => {
     // Within Monte Carlo error, the mechanisms account for the change on their own.
     expect(d.interactions.lo).toBeLessThan(0);
     expect(d.interactions.hi).toBeGreaterThan(0);
-  });
+  }, 1_200_000);
 });
 
 describe("the paper's drivers as pathways to exploitation (paired over seeds)", () => {
   it('more collusion at the posts means more people trafficked (paired over seeds)', async () => {
-    const low = await scenarioWith((d) => setParam(d, 'collusionMean', 0.05));
-    const high = await scenarioWith((d) => setParam(d, 'collusionMean', 0.9));
+    const low = await dataWith((d) => setParam(d, 'collusionMean', 0.05));
+    const high = await dataWith((d) => setParam(d, 'collusionMean', 0.9));
     // The effect is a few per cent of the trafficked: 16 paired seeds to see it clearly.
     const seeds = Array.from({ length: 16 }, (_, i) => i + 1);
-    const t = async (s: Scenario) => {
-      const out = [];
-      for (const seed of seeds) {
-        out.push(totals(s, seed, 20));
-        await yieldToRunner();
-      }
-      return out;
-    };
-    const a = await t(low), b = await t(high);
+    const [a, b] = await Promise.all([totals(low, seeds, 20), totals(high, seeds, 20)]);
     expect(b.reduce((s, x) => s + x.crossings_colluded!, 0)).toBeGreaterThan(3 * a.reduce((s, x) => s + x.crossings_colluded!, 0));
     const diff = pairedDifference(b.map((x) => x.trafficked!), a.map((x) => x.trafficked!));
     expect(diff.lo).toBeGreaterThan(0);
-  });
+  }, 1_200_000); // 32 runs: about 2 minutes on a quiet day, over 5 on a loaded host
 });
