@@ -3,7 +3,7 @@
 // Packages stay external (node_modules); .ts scenarios are still loaded, through tsx on demand.
 import { build } from 'esbuild';
 
-import { readdirSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 
 // The modules a .ts scenario imports (defineScenario, tables, variants, interventions, ...) get a
 // built copy at dist/src/…, so a scenario loaded by the built CLI shares them (src/scenario/compile.ts).
@@ -12,6 +12,8 @@ const scenarioApi = ['src/core', 'src/model', 'src/scenario']
   .concat('src/run-if-main.ts')
   .filter((f) => f.endsWith('.ts'));
 
+// Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
+rmSync('dist', { recursive: true, force: true });
 await build({
   entryPoints: { cli: 'src/cli.ts', worker: 'src/experiment/worker.ts', ...Object.fromEntries(scenarioApi.map((f) => [f.slice(0, -3), f])) },
   outdir: 'dist',

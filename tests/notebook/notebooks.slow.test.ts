@@ -3,11 +3,13 @@
  * `npm run notebooks`, and their cells type-check. Pages and generated modules go to folders of
  * this test run, so it leaves notebooks/html and notebooks/.build as they were.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { promisify } from 'node:util';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listNotebooks, NOTEBOOK_DIR, runNotebook } from '../../src/notebook/runner.js';
+import { listNotebooks, NOTEBOOK_DIR, type NotebookResult } from '../../src/notebook/runner.js';
 import { describeProblem, typecheckNotebooks } from '../../src/notebook/typecheck.js';
 
 const outDir = mkdtempSync(join(tmpdir(), 'lintas-notebooks-'));
@@ -20,10 +22,17 @@ afterAll(() => {
 
 const notebooks = listNotebooks();
 
+/** runNotebook in a child process (tests/notebook/run-one.ts), so this worker's event loop stays free. */
+async function runNotebook(file: string): Promise<NotebookResult> {
+  const result = join(outDir, `${basename(file)}.result.json`);
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/notebook/run-one.ts', file, outDir, buildDir, result], { maxBuffer: 64 << 20 });
+  return JSON.parse(readFileSync(result, 'utf8')) as NotebookResult;
+}
+
 describe('notebooks', () => {
   for (const file of notebooks) {
     it(`${basename(file)} runs end to end into a page with charts`, async () => {
-      const r = await runNotebook(file, { outDir, buildDir });
+      const r = await runNotebook(file);
       const html = readFileSync(r.html, 'utf8');
       expect(r.cells).toBeGreaterThan(2);
       expect(r.charts).toBeGreaterThanOrEqual(1);
