@@ -282,7 +282,7 @@ export function buildProgram(): Command {
     .option('--lang <code>', LANG_HELP, langArg, 'en')
     .exitOverride()
     .action(async (file: string, o: ExperimentFlags & { report: boolean; json?: boolean; posterior?: string; lang: Lang }) => {
-      const opts = { ...experiment(file, 'compare', o, !o.json), posterior: o.posterior };
+      const opts = { ...experiment(file, 'compare', o, !o.json), posterior: o.posterior, lang: o.lang };
       const outDir = opts.outDir;
       await preflight(file, o, outDir, true);
       const { compare, KEY_METRICS } = await experiments();

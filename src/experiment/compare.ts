@@ -156,6 +156,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
     header,
     partialName: 'comparison.partial.csv',
     progress: opts.progress,
+    lang: opts.lang,
     batch: opts.batch,
   });
 

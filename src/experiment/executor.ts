@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { UserError } from '../core/errors.js';
+import { localize, type Lang } from '../i18n/index.js';
 import { writeFileAtomic } from '../io/atomic.js';
 import { fingerprintOf, lockFolder, readJournal, sealRecord } from './journal.js';
 import { progressReporter } from './progress.js';
@@ -41,6 +42,8 @@ export interface ExperimentOptions {
   outDir: string;
   resume: boolean;
   progress?: boolean;
+  /** The language of the progress lines and bar (compare --lang); English by default. */
+  lang?: Lang;
   batch?: BatchOptions;
 }
 
@@ -55,6 +58,7 @@ export interface ExecuteOptions {
   header: string;
   partialName: string;
   progress?: boolean;
+  lang?: Lang;
   batch?: BatchOptions;
 }
 
@@ -92,14 +96,15 @@ async function runPending(pending: Task[], workers: number, timeoutSeconds: numb
 }
 
 /** A bar on a terminal; elsewhere (a pipe, CI, a batch job) a line at every tenth of the runs. */
-function progressBar(on: boolean | undefined, total: number, done: number): { increment(): void; stop(): void } | undefined {
+function progressBar(on: boolean | undefined, total: number, done: number, lang?: Lang): { increment(): void; stop(): void } | undefined {
   if (!on || total - done < 1) return undefined;
+  const loc = localize(lang);
   if (!process.stderr.isTTY) {
-    const lines = progressReporter();
+    const lines = progressReporter({ loc });
     lines.start(total, done);
     return lines;
   }
-  const bar = new SingleBar({ format: 'runs [{bar}] {value}/{total} | {eta_formatted} left', stream: process.stderr });
+  const bar = new SingleBar({ format: loc.t('progress.bar', { label: loc.t('progress.runs') }), stream: process.stderr });
   bar.start(total, done);
   return bar;
 }
@@ -135,7 +140,7 @@ export async function execute(tasks: Task[], opts: ExecuteOptions): Promise<RunR
     writeFileAtomic(partialPath, opts.header + kept.map(opts.rows).join(''));
 
     const pending = tasks.filter((t) => !done.has(taskKey(t)));
-    const bar = progressBar(opts.progress, tasks.length, tasks.length - pending.length);
+    const bar = progressBar(opts.progress, tasks.length, tasks.length - pending.length, opts.lang);
     await runPending(pending, opts.workers, timeout, (r) => {
       appendFileSync(journalPath, sealRecord(r, fp));
       appendFileSync(partialPath, opts.rows(r));
@@ -184,7 +189,7 @@ async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, m
     writeFileAtomic(journalPath, kept.map((r) => sealRecord(r, fp)).join(''));
     writeFileAtomic(metaPath, `${JSON.stringify(meta(kept.length), null, 2)}\n`);
     const pending = mine.filter((t) => !done.has(taskKey(t)));
-    const bar = progressBar(opts.progress, mine.length, kept.length);
+    const bar = progressBar(opts.progress, mine.length, kept.length, opts.lang);
     await runPending(pending, opts.workers, timeout, (r) => {
       appendFileSync(journalPath, sealRecord(r, fp));
       done.set(r.key, r);

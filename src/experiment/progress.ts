@@ -1,9 +1,10 @@
 /**
  * Progress of long work where nobody watches a terminal (CI logs, a pipe, a batch job): a line
- * at every tenth of the runs, e.g. "runs 29/288 (10%), 1m05s elapsed, about 9m45s left". Runs
- * already done when it starts (a --resume) count as done and are not timed. The clock is read
- * here only to report, never in the simulation.
+ * at every tenth of the runs, e.g. "runs 29/288 (10%), 1m05s elapsed, about 9m45s left", in the
+ * reader's language (compare --lang). Runs already done when it starts (a --resume) count as done
+ * and are not timed. The clock is read here only to report, never in the simulation.
  */
+import { localize, type Locale } from '../i18n/index.js';
 
 export interface ProgressReporter {
   /** Begins: `total` runs, of which `done` are already finished (resumed). */
@@ -19,8 +20,10 @@ export interface ProgressOptions {
   write?: (line: string) => void;
   /** Milliseconds since some origin (default: Date.now). */
   now?: () => number;
-  /** What is counted (default "runs"). */
+  /** What is counted (default "runs", in the language). */
   label?: string;
+  /** The language of the lines (default English). */
+  loc?: Locale;
   /** Share of the total between lines (default 0.1). */
   every?: number;
 }
@@ -37,7 +40,8 @@ export function formatDuration(ms: number): string {
 export function progressReporter(o: ProgressOptions = {}): ProgressReporter {
   const write = o.write ?? ((line: string) => process.stderr.write(`${line}\n`));
   const now = o.now ?? Date.now;
-  const label = o.label ?? 'runs';
+  const loc = o.loc ?? localize();
+  const label = o.label ?? loc.t('progress.runs');
   const every = o.every ?? 0.1;
   let total = 0;
   let done = 0;
@@ -48,8 +52,9 @@ export function progressReporter(o: ProgressOptions = {}): ProgressReporter {
   const line = (final = false) => {
     const elapsed = now() - t0;
     const timed = done - resumed;
-    const left = !final && timed > 0 && done < total ? `, about ${formatDuration((elapsed / timed) * (total - done))} left` : '';
-    write(`${label} ${done}/${total} (${total ? Math.floor((100 * done) / total) : 100}%), ${formatDuration(elapsed)} elapsed${left}`);
+    const left = !final && timed > 0 && done < total ? loc.t('progress.left', { time: formatDuration((elapsed / timed) * (total - done)) }) : '';
+    const pct = total ? Math.floor((100 * done) / total) : 100;
+    write(loc.t('progress.line', { label, done: loc.int(done), total: loc.int(total), pct, elapsed: formatDuration(elapsed), left }));
     lastPrinted = done;
   };
   const step = () => Math.max(1, Math.ceil(total * every));
@@ -61,7 +66,7 @@ export function progressReporter(o: ProgressOptions = {}): ProgressReporter {
       lastPrinted = -1;
       // The first mark is the next multiple of the step above what is already done.
       nextMark = (Math.floor(done / step()) + 1) * step();
-      if (done > 0) write(`${label}: ${done} of ${total} already done, resuming`);
+      if (done > 0) write(loc.t('progress.resuming', { label, done: loc.int(done), total: loc.int(total) }));
     },
     increment() {
       done++;

@@ -33,6 +33,9 @@ describe('--lang', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('mangsa yang dikenal pasti');
     expect(r.stdout).toContain('ke mana aliran berpindah');
+    // Progress on stderr (not a terminal here: a line per tenth of the runs) is in Malay too.
+    expect(r.stderr).toMatch(/^larian \d+\/\d+ \(\d+%\), \S+ berlalu/m);
+    expect(r.stderr).not.toContain('elapsed');
     expect(readFileSync(join(dir, 'report.html'), 'utf8')).toContain('<html lang="ms">');
     const rep = await lintas('report', dir, '--lang', 'id');
     expect(rep.code).toBe(0);

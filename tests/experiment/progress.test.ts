@@ -1,6 +1,7 @@
 /** The non-terminal progress reporter: a line every tenth, elapsed and remaining time, resumed runs. */
 import { describe, expect, it } from 'vitest';
 import { formatDuration, progressReporter } from '../../src/experiment/progress.js';
+import { localize } from '../../src/i18n/index.js';
 
 function fake() {
   const lines: string[] = [];
@@ -46,6 +47,28 @@ describe('progress', () => {
     for (let i = 0; i < 4; i++) g.reporter.increment();
     g.reporter.stop();
     expect(g.lines).toEqual(['runs 3/25 (12%), 0s elapsed, about 0s left', 'runs 4/25 (16%), 0s elapsed']);
+  });
+
+  it("speaks the reader's language, with its digit grouping", () => {
+    const lines: string[] = [];
+    let t = 0;
+    const id = progressReporter({ write: (l) => lines.push(l), now: () => t, loc: localize('id') });
+    id.start(12_000, 3_000);
+    for (let i = 0; i < 1_800; i++) {
+      t += 500;
+      id.increment();
+    }
+    expect(lines).toEqual([
+      'simulasi: 3.000 dari 12.000 sudah selesai, dilanjutkan',
+      'simulasi 3.600/12.000 (30%), 5m00s berlalu, sekitar 1h10m lagi',
+      'simulasi 4.800/12.000 (40%), 15m00s berlalu, sekitar 1h00m lagi',
+    ]);
+    const ms: string[] = [];
+    const m = progressReporter({ write: (l) => ms.push(l), now: () => 0, loc: localize('ms') });
+    m.start(2);
+    m.increment();
+    m.increment();
+    expect(ms).toEqual(['larian 1/2 (50%), 0s berlalu, kira-kira 0s lagi', 'larian 2/2 (100%), 0s berlalu']);
   });
 
   it('formats durations', () => {
