@@ -12,7 +12,6 @@
 import { closeSync, constants, existsSync, fstatSync, openSync, readSync, realpathSync, statSync } from 'node:fs';
 import { dirname, extname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { parse as parseYaml } from 'yaml';
 import { UserError } from '../core/errors.js';
 import { deepMerge, parseScenario, type Scenario } from './parse.js';
 import { type Layer, withLayers } from './provenance.js';
@@ -189,10 +188,13 @@ function unwrapDefault(value: unknown, shown: string): unknown {
   return d;
 }
 
-function parseData(text: string, ext: string, shown: string, trusted: boolean): unknown {
+/** The YAML parser, loaded only for a YAML file: importing it costs some 70 ms of every start. */
+const yamlParser = async () => (await import('yaml')).parse;
+
+function parseData(text: string, ext: string, shown: string, trusted: boolean, parseYaml?: Awaited<ReturnType<typeof yamlParser>>): unknown {
   const format = ext === '.json' ? 'JSON' : 'YAML';
   try {
-    return ext === '.json' ? (JSON.parse(text) as Json) : (parseYaml(text, { maxAliasCount: 100 }) as Json);
+    return ext === '.json' ? (JSON.parse(text) as Json) : (parseYaml!(text, { maxAliasCount: 100 }) as Json);
   } catch (e) {
     // The parser's message quotes the text: shown for the file given, not for one it extends.
     throw new UserError([trusted ? `${shown}: not valid ${format}: ${(e as Error).message.split('\n')[0]}` : `${shown}: not valid ${format}`]);
@@ -246,7 +248,7 @@ async function readLayers(full: string, shown: string, seen: string[], fromData:
       ]);
     data = await readCode(full, ext, shown);
   } else if (DATA_EXT.has(ext)) {
-    data = parseData(readText(full, shown), ext, shown, top || builtin);
+    data = parseData(readText(full, shown), ext, shown, top || builtin, ext === '.json' ? undefined : await yamlParser());
     // "$schema" points an editor at docs/scenario.schema.json (lintas schema); it is not part of the scenario.
     if (isRecord(data) && Object.hasOwn(data, '$schema')) data = Object.fromEntries(Object.entries(data).filter(([k]) => k !== '$schema'));
     refuseForbiddenKeys(data, shown, top || builtin);
