@@ -12,7 +12,7 @@ import { join } from 'node:path';
 import { dateOfWeek, horizonWeeks } from '../model/geography.js';
 import { type InterventionRegistry, registryFor } from '../model/interventions/index.js';
 import type { Scenario } from '../scenario/load.js';
-import { writeFileAtomic } from './../io/atomic.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { execute, type ExperimentOptions } from './executor.js';
 import { meanInterval, pairedDifference, unpairedDifference, type Interval } from './stats.js';
 import { quantileSorted } from 'd3-array';

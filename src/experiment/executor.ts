@@ -9,7 +9,7 @@
  * until `lintas merge DIR`.
  */
 import { SingleBar } from 'cli-progress';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync, } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';

@@ -11,7 +11,7 @@ import { shuffle, stream } from '../core/rng.js';
 import { UserError } from '../core/errors.js';
 import { readScenarioFile } from '../scenario/load.js';
 import { getPath } from '../scenario/paths.js';
-import { writeFileAtomic } from './../io/atomic.js';
+import { writeFileAtomic } from '../io/atomic.js';
 import { execute, type ExperimentOptions } from './executor.js';
 import { writeParquet } from './parquet.js';
 import { sweepScenario, type RunRecord, type Task } from './tasks.js';

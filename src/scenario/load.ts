@@ -188,13 +188,12 @@ function unwrapDefault(value: unknown, shown: string): unknown {
   return d;
 }
 
-/** The YAML parser, loaded only for a YAML file: importing it costs some 70 ms of every start. */
-const yamlParser = async () => (await import('yaml')).parse;
-
-function parseData(text: string, ext: string, shown: string, trusted: boolean, parseYaml?: Awaited<ReturnType<typeof yamlParser>>): unknown {
+/** Parses a data file. The YAML parser is imported only for a YAML file: its import costs some 70 ms of every start. */
+async function parseData(text: string, ext: string, shown: string, trusted: boolean): Promise<unknown> {
   const format = ext === '.json' ? 'JSON' : 'YAML';
+  const parseYaml = ext === '.json' ? undefined : (await import('yaml')).parse;
   try {
-    return ext === '.json' ? (JSON.parse(text) as Json) : (parseYaml!(text, { maxAliasCount: 100 }) as Json);
+    return parseYaml ? (parseYaml(text, { maxAliasCount: 100 }) as Json) : (JSON.parse(text) as Json);
   } catch (e) {
     // The parser's message quotes the text: shown for the file given, not for one it extends.
     throw new UserError([trusted ? `${shown}: not valid ${format}: ${(e as Error).message.split('\n')[0]}` : `${shown}: not valid ${format}`]);
@@ -248,7 +247,7 @@ async function readLayers(full: string, shown: string, seen: string[], fromData:
       ]);
     data = await readCode(full, ext, shown);
   } else if (DATA_EXT.has(ext)) {
-    data = parseData(readText(full, shown), ext, shown, top || builtin, ext === '.json' ? undefined : await yamlParser());
+    data = await parseData(readText(full, shown), ext, shown, top || builtin);
     // "$schema" points an editor at docs/scenario.schema.json (lintas schema); it is not part of the scenario.
     if (isRecord(data) && Object.hasOwn(data, '$schema')) data = Object.fromEntries(Object.entries(data).filter(([k]) => k !== '$schema'));
     refuseForbiddenKeys(data, shown, top || builtin);
