@@ -5,7 +5,7 @@
  * function of (seed, process, entity id, tick, slot). Two processes never share a key, the
  * counter tick · slots + slot never collides inside a process, and a slot out of range throws.
  */
-import { keyedUniform, streamKey, tickTerm } from './rng.js';
+import { keyedEntity, keyedUniform, streamKey, tickTerm } from './rng.js';
 
 export interface DrawSpec {
   /** What draws: 'migrant', 'broker', 'hub', ... (one entity type per process). */
@@ -42,6 +42,25 @@ export class DrawProcess {
     if (!this.perTick) throw new Error(`draw process "${this.name}" draws once per ${this.entity}: use once()`);
     if (slot >= this.slots || slot < 0) throw new RangeError(`draw process "${this.name}": slot ${slot} outside 0..${this.slots - 1}`);
     return tickTerm(tick * this.slots + slot);
+  }
+
+  private halves = new Uint32Array(0);
+  private halvesFilled = 0;
+
+  /**
+   * keyedEntity(key, id) for ids 0..count-1, kept and extended as ids are added (ids are never
+   * reused, so a kept half stays right). A hot loop that draws for every entity every tick reads
+   * it and calls keyedBitsFrom(halves[id], term(tick)): half the hashing, the same draws.
+   */
+  entityHalves(count: number): Uint32Array {
+    if (count > this.halves.length) {
+      const grown = new Uint32Array(Math.max(count, this.halves.length * 2, 1024));
+      grown.set(this.halves.subarray(0, this.halvesFilled));
+      this.halves = grown;
+    }
+    for (let id = this.halvesFilled; id < count; id++) this.halves[id] = keyedEntity(this.key, id);
+    if (count > this.halvesFilled) this.halvesFilled = count;
+    return this.halves;
   }
 
   /** The fixed uniform of entity `id` in `slot` (processes declared 'once'). */

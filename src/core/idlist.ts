@@ -16,6 +16,16 @@ export class IdList {
     this.ids[this.length++] = id;
   }
 
+  /** Room for `n` ids in all, keeping those held: for loops that write ids[length] directly. */
+  reserve(n: number): Int32Array {
+    if (n > this.ids.length) {
+      const next = new Int32Array(n);
+      next.set(this.ids.subarray(0, this.length));
+      this.ids = next;
+    }
+    return this.ids;
+  }
+
   clear(): void {
     this.length = 0;
   }

@@ -81,7 +81,21 @@ export const tickTerm = (tick: number): number => Math.imul(tick + 1, 0x85ebca77
  * exactly when `keyedBits(…) < p · 2^32`, so a weekly decision needs no division.
  */
 export function keyedBits(key: number, id: number, term: number): number {
-  return fmix32(fmix32(key ^ Math.imul(id, 0x9e3779b1)) ^ term) >>> 0;
+  return fmix32(keyedEntity(key, id) ^ term) >>> 0;
+}
+
+/**
+ * The entity's half of a keyed draw: it depends on (key, id) only, never on the tick, so a loop
+ * that draws for the same entities every week can keep it (see DrawProcess.entityHalves) and
+ * finish each draw with keyedBitsFrom — one mixing round a week instead of two, the same bits.
+ */
+export function keyedEntity(key: number, id: number): number {
+  return fmix32(key ^ Math.imul(id, 0x9e3779b1));
+}
+
+/** keyedBits from a kept entity half: keyedBitsFrom(keyedEntity(key, id), term) === keyedBits(key, id, term). */
+export function keyedBitsFrom(entity: number, term: number): number {
+  return fmix32(entity ^ term) >>> 0;
 }
 
 /** The key of a keyed process, derived from (seed, name) like a stream. */

@@ -73,6 +73,8 @@ export interface World {
   originFirst: Int32Array;
   originCount: Int32Array;
   q: Queues;
+  /** The sweep's list of persons not at home this week, in id order (decide.ts). */
+  away: IdList;
   beliefs: Beliefs;
   /** Patrol units on each crossing this week: [c * 3 + k], k = Indonesian, Malaysian, joint programme. */
   coverage: Float64Array;
@@ -182,6 +184,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     originFirst: new Int32Array(input.origins.length),
     originCount: new Int32Array(input.origins.length),
     q: emptyQueues(),
+    away: new IdList(),
     beliefs: {
       broker: new Float64Array(H * C),
       community: new Float64Array(C),

@@ -2,6 +2,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { declareDraws } from '../../src/core/draws.js';
+import { keyedBitsFrom } from '../../src/core/rng.js';
 
 const SPECS = {
   leave: { entity: 'person', slots: 1 },
@@ -71,5 +72,20 @@ describe('declareDraws', () => {
       }),
       { numRuns: 40, seed: 42 },
     );
+  });
+
+  it("entityHalves keeps each entity's half of the hash as ids are added: finished with the term, the same draw as u()", () => {
+    const d = declareDraws(9, SPECS, 600);
+    // Grown in uneven steps, as a population is; every half must still match a fresh draw.
+    for (const count of [1, 3, 1000, 1025, 5000]) {
+      const halves = d.choose.entityHalves(count);
+      expect(halves.length).toBeGreaterThanOrEqual(count);
+      for (let id = 0; id < count; id += 7)
+        for (const [tick, slot] of [[0, 0], [41, 2], [599, 1]] as const) {
+          expect(keyedBitsFrom(halves[id]!, d.choose.term(tick, slot)) / 2 ** 32).toBe(d.choose.u(id, tick, slot));
+        }
+    }
+    // A smaller count later hands back the same kept halves.
+    expect(d.choose.entityHalves(10)[9]).toBe(d.choose.entityHalves(5000)[9]);
   });
 });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdList } from '../../src/core/idlist.js';
-import { keyedUniform, tickTerm } from '../../src/core/rng.js';
+import { keyedEntity, keyedUniform, tickTerm } from '../../src/core/rng.js';
 import { Status } from '../../src/model/codes.js';
 import { homeDecisions } from '../../src/model/decide.js';
 
@@ -9,8 +9,10 @@ import { homeDecisions } from '../../src/model/decide.js';
 const reference = (status: Uint8Array, origin: Uint8Array, hf: Float32Array, bh: Float64Array, cap: number, key: number, week: number) =>
   Array.from(status.keys()).filter((id) => status[id] === Status.home && keyedUniform(key, id, week) < Math.min(cap, bh[origin[id]!]! * hf[id]!));
 
+const halves = (key: number, n: number) => Uint32Array.from({ length: n }, (_, id) => keyedEntity(key, id));
+
 describe('homeDecisions (the departure draw of the weekly sweep)', () => {
-  it('pushes, in id order, exactly the residents at home whose keyed draw falls under their capped hazard', () => {
+  it('pushes, in id order, exactly the residents at home whose keyed draw falls under their capped hazard, and lists everyone else', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 400 }),
@@ -23,8 +25,11 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
           const hf = Float32Array.from({ length: n }, (_, i) => 0.5 + (i % 9) / 3);
           const bh = Float64Array.from({ length: 5 }, (_, o) => 0.05 * (o + 1));
           const out = new IdList(4);
-          homeDecisions(n, status, origin, hf, bh, cap, key, tickTerm(week), out);
+          const away = new IdList(4);
+          away.push(123); // a list left from last week is cleared
+          homeDecisions(n, status, origin, hf, bh, cap, halves(key, n), tickTerm(week), out, away);
           expect(Array.from(out.ids.subarray(0, out.length))).toEqual(reference(status, origin, hf, bh, cap, key, week));
+          expect(Array.from(away.ids.subarray(0, away.length))).toEqual(Array.from(status.keys()).filter((id) => status[id] !== Status.home));
         },
       ),
       { numRuns: 200 },
@@ -34,7 +39,7 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
   it('the cap binds: with every hazard above it, the share leaving is the cap', () => {
     const n = 20_000;
     const out = new IdList();
-    homeDecisions(n, new Uint8Array(n), new Uint8Array(n), new Float32Array(n).fill(10), Float64Array.of(1), 0.1, 99, tickTerm(3), out);
+    homeDecisions(n, new Uint8Array(n), new Uint8Array(n), new Float32Array(n).fill(10), Float64Array.of(1), 0.1, halves(99, n), tickTerm(3), out, new IdList());
     expect(out.length / n).toBeGreaterThan(0.09);
     expect(out.length / n).toBeLessThan(0.11);
   });
