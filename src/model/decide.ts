@@ -21,7 +21,20 @@ import { move } from './transitions.js';
  * before the other statuses changes nothing: no status change below makes anyone else home.
  * The same pass lists everyone not at home (`away`, about a tenth), so the statuses' pass
  * visits only them: a second scan of every person's status cost as much as all their work.
+ * `bound` is the week's largest hazard (the largest base hazard times the largest personal
+ * factor, capped) in 32-bit units: a draw at or above it leaves no one, so for all but about one
+ * person in a thousand the origin, the factor and the status are never read.
  */
+/**
+ * The week's largest departure hazard in 32-bit units, for homeDecisions: rounding is monotone,
+ * so no one's min(cap, base × factor) exceeds the product of the largest base and factor.
+ */
+export function departureBound(cap: number, baseHazard: Float64Array, hazardFactorMax: number): number {
+  let baseMax = 0;
+  for (const b of baseHazard) if (b > baseMax) baseMax = b;
+  return Math.min(cap, baseMax * hazardFactorMax) * 4294967296;
+}
+
 export function homeDecisions(
   n: number,
   status: Uint8Array,
@@ -29,6 +42,7 @@ export function homeDecisions(
   hazardFactor: Float32Array,
   baseHazard: Float64Array,
   cap: number,
+  bound: number,
   halves: Uint32Array,
   term: number,
   departing: IdList,
@@ -44,7 +58,8 @@ export function homeDecisions(
     const s = status[id]!;
     awayIds[length] = id;
     length += (s + 255) >> 8;
-    if (keyedBitsFrom(halves[id]!, term) < Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!) * 4294967296 && s === Status.home) departing.push(id);
+    const bits = keyedBitsFrom(halves[id]!, term);
+    if (bits < bound && bits < Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!) * 4294967296 && s === Status.home) departing.push(id);
   }
   away.length = length;
 }
@@ -75,7 +90,7 @@ export function sweep(w: World): void {
   const reportIrregular = p.selfReport * p.selfReportIrregular;
   const n = w.migrants.count;
   const away = w.away;
-  homeDecisions(n, status, origin, hazardFactor, baseHazard, cap, departure.entityHalves(n), departure.term(t), q.departing, away);
+  homeDecisions(n, status, origin, hazardFactor, baseHazard, cap, departureBound(cap, baseHazard, w.hazardFactorMax), departure.entityHalves(n), departure.term(t), q.departing, away);
   // Everyone else, in id order as the first pass listed them: no second scan of all persons.
   const awayIds = away.ids;
   for (let k = 0; k < away.length; k++) {

@@ -75,6 +75,8 @@ export interface World {
   q: Queues;
   /** The sweep's list of persons not at home this week, in id order (decide.ts). */
   away: IdList;
+  /** The largest personal hazard factor any person has had: with the week's largest base hazard, a bound the sweep tests first. */
+  hazardFactorMax: number;
   beliefs: Beliefs;
   /** Patrol units on each crossing this week: [c * 3 + k], k = Indonesian, Malaysian, joint programme. */
   coverage: Float64Array;
@@ -185,6 +187,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     originCount: new Int32Array(input.origins.length),
     q: emptyQueues(),
     away: new IdList(),
+    hazardFactorMax: 0,
     beliefs: {
       broker: new Float64Array(H * C),
       community: new Float64Array(C),

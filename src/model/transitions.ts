@@ -138,4 +138,6 @@ export function openCase(w: World, broker: number, crossBorder: number, witness:
 export function updateHazardFactor(w: World, id: number): void {
   const m = w.migrants.cols;
   m.hazardFactor[id] = Math.exp(w.p.betaKin * m.kin[id]! - w.p.betaDebt * m.debt[id]!);
+  // As stored (float32), so the bound holds for what the sweep reads.
+  if (m.hazardFactor[id]! > w.hazardFactorMax) w.hazardFactorMax = m.hazardFactor[id]!;
 }

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { IdList } from '../../src/core/idlist.js';
 import { keyedEntity, keyedUniform, tickTerm } from '../../src/core/rng.js';
 import { Status } from '../../src/model/codes.js';
-import { homeDecisions } from '../../src/model/decide.js';
+import { departureBound, homeDecisions } from '../../src/model/decide.js';
 
 /** The rule as MODEL.md states it: a resident at home leaves when u(id, week) < min(cap, base hazard of the origin · own factor). */
 const reference = (status: Uint8Array, origin: Uint8Array, hf: Float32Array, bh: Float64Array, cap: number, key: number, week: number) =>
@@ -27,7 +27,7 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
           const out = new IdList(4);
           const away = new IdList(4);
           away.push(123); // a list left from last week is cleared
-          homeDecisions(n, status, origin, hf, bh, cap, halves(key, n), tickTerm(week), out, away);
+          homeDecisions(n, status, origin, hf, bh, cap, departureBound(cap, bh, Math.max(...hf)), halves(key, n), tickTerm(week), out, away);
           expect(Array.from(out.ids.subarray(0, out.length))).toEqual(reference(status, origin, hf, bh, cap, key, week));
           expect(Array.from(away.ids.subarray(0, away.length))).toEqual(Array.from(status.keys()).filter((id) => status[id] !== Status.home));
         },
@@ -39,8 +39,26 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
   it('the cap binds: with every hazard above it, the share leaving is the cap', () => {
     const n = 20_000;
     const out = new IdList();
-    homeDecisions(n, new Uint8Array(n), new Uint8Array(n), new Float32Array(n).fill(10), Float64Array.of(1), 0.1, halves(99, n), tickTerm(3), out, new IdList());
+    homeDecisions(n, new Uint8Array(n), new Uint8Array(n), new Float32Array(n).fill(10), Float64Array.of(1), 0.1, departureBound(0.1, Float64Array.of(1), 10), halves(99, n), tickTerm(3), out, new IdList());
     expect(out.length / n).toBeGreaterThan(0.09);
     expect(out.length / n).toBeLessThan(0.11);
+  });
+
+  it('the bound is what the rule needs: one below the largest hazard loses exactly the residents whose draw lies between', () => {
+    const n = 50_000;
+    const origin = Uint8Array.from({ length: n }, (_, i) => i % 3);
+    const hf = Float32Array.from({ length: n }, (_, i) => 1 + (i % 4) / 2);
+    const bh = Float64Array.of(0.01, 0.02, 0.04);
+    const run = (bound: number) => {
+      const out = new IdList();
+      homeDecisions(n, new Uint8Array(n), origin, hf, bh, 1, bound, halves(5, n), tickTerm(9), out, new IdList());
+      return Array.from(out.ids.subarray(0, out.length));
+    };
+    const exact = run(departureBound(1, bh, 2.5));
+    expect(departureBound(1, bh, 2.5)).toBe(0.1 * 4294967296);
+    expect(run(Infinity)).toEqual(exact);
+    // A bound under the top hazard (origin 2, factor 2.5) drops some of those departures: the bound must be the largest.
+    expect(run(0.05 * 4294967296).length).toBeLessThan(exact.length);
+    expect(departureBound(0.03, bh, 2.5)).toBe(0.03 * 4294967296);
   });
 });

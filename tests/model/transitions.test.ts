@@ -283,6 +283,20 @@ describe('updateHazardFactor', () => {
     updateHazardFactor(w, id);
     expect(m.hazardFactor[id]).toBe(1);
   });
+
+  it("keeps the world's largest factor, the sweep's bound, at or above every person's", () => {
+    const m = w.migrants.cols;
+    const largest = () => m.hazardFactor.subarray(0, w.migrants.count).reduce((a, b) => Math.max(a, b), 0);
+    expect(w.hazardFactorMax).toBe(largest());
+    const id = firstIn(Status.home);
+    m.kin[id] = 40; // far above anyone's: the new largest
+    updateHazardFactor(w, id);
+    expect(w.hazardFactorMax).toBe(m.hazardFactor[id]);
+    m.kin[id] = 0;
+    updateHazardFactor(w, id);
+    // A bound: it does not fall when the largest factor does.
+    expect(w.hazardFactorMax).toBeGreaterThan(largest());
+  });
 });
 
 describe('agents', () => {
