@@ -35,13 +35,23 @@ describe('IdList', () => {
     expect(l.ids.length).toBe(cap);
   });
 
-  // KNOWN BUG (src/core/idlist.ts, push): with capacity 0 the doubled array is still empty, so
-  // pushes are silently dropped by the typed array while length still counts them. Flip to `it`
-  // once push grows to Math.max(1, 2 * length) (or the constructor rejects capacity < 1).
   it('works when created with capacity 0', () => {
     const l = new IdList(0);
     l.push(4);
     l.push(6);
     expect([...l.ids.subarray(0, l.length)]).toEqual([4, 6]);
+  });
+
+  it('reserve() makes room for n in all, keeps what it holds, and grows by doubling, not week by week', () => {
+    const l = new IdList(4);
+    for (const id of [3, 1, 4]) l.push(id);
+    expect(l.reserve(4)).toBe(l.ids); // room enough: the same array
+    const ids = l.reserve(6);
+    expect(ids).toBe(l.ids);
+    expect(ids.length).toBe(8);
+    expect([...ids.subarray(0, l.length)]).toEqual([3, 1, 4]);
+    expect(l.reserve(9).length).toBe(16);
+    expect(l.reserve(40).length).toBe(40);
+    expect(l.length).toBe(3);
   });
 });
