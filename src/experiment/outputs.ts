@@ -55,6 +55,8 @@ export function summarize(w: World): Summary {
   const totals: Record<string, number> = {};
   const final: Record<string, number> = {};
   const perYear: Record<string, Record<string, number>> = {};
+  // Each week's year once, not once per metric: a date per metric-week cost more than the rest of the summary.
+  const yearOf = Array.from({ length: weeks }, (_, t) => dateOfWeek(s.start, t).slice(0, 4));
   METRICS.forEach((metric, slot) => {
     const series = rec.series(slot);
     if (isStock(metric)) {
@@ -64,7 +66,7 @@ export function summarize(w: World): Summary {
     let total = 0;
     for (let t = 0; t < weeks; t++) {
       total += series[t]!;
-      const year = dateOfWeek(s.start, t).slice(0, 4);
+      const year = yearOf[t]!;
       (perYear[year] ??= {})[metric] = (perYear[year]![metric] ?? 0) + series[t]!;
     }
     totals[metric] = scaled(metric, total);

@@ -43,6 +43,8 @@ export function advanceCases(w: World): void {
   const doneInvestigation = stageCompletion(wk.caseSpeed, p.investigationWeeks);
   const doneProsecution = stageCompletion(wk.caseSpeed, p.prosecutionWeeks + p.trialWeeks);
   const n = w.cases.count;
+  const draws = w.draws.justice;
+  const t = wk.index;
   for (let k = 0; k < n; k++) {
     const stage = cols.stage[k]!;
     if (stage === CaseStage.closed) continue;
@@ -60,10 +62,9 @@ export function advanceCases(w: World): void {
     const broker = cols.broker[k]!;
     const crossBorder = cols.crossBorder[k] === 1;
     const witness = cols.witness[k] === 1;
-    const u = (slot: number) => w.draws.justice.u(k, wk.index, slot);
     if (cols.stage[k] === CaseStage.investigation) {
-      if (u(0) >= doneInvestigation) continue;
-      if (u(1) < prosecutionChance(p, crossBorder, cols.evidence[k]!, witness)) {
+      if (draws.u(k, t, 0) >= doneInvestigation) continue;
+      if (draws.u(k, t, 1) < prosecutionChance(p, crossBorder, cols.evidence[k]!, witness)) {
         cols.stage[k] = CaseStage.prosecution;
         w.rec.add(M.prosecutions);
         if (crossBorder) w.rec.add(M.prosecutions_cross_border);
@@ -73,9 +74,9 @@ export function advanceCases(w: World): void {
         }
       } else cols.stage[k] = CaseStage.closed;
     } else {
-      if (u(0) >= doneProsecution) continue;
+      if (draws.u(k, t, 0) >= doneProsecution) continue;
       cols.stage[k] = CaseStage.closed;
-      if (u(1) < (witness ? withOdds(p.pConvict, p.testimonyGain) : p.pConvict)) {
+      if (draws.u(k, t, 1) < (witness ? withOdds(p.pConvict, p.testimonyGain) : p.pConvict)) {
         w.rec.add(M.convictions);
         if (crossBorder) w.rec.add(M.convictions_cross_border);
         if (b.active[broker] !== 2) {
