@@ -12,20 +12,6 @@ import { countAt, geometricWeeks, roundStochastic, type World } from './state.js
 import { move } from './transitions.js';
 
 /**
- * Residents at home weigh leaving: one keyed draw a week each, so the same person meets the same
- * luck in every variant. This is most of the sweep's work, so it is a small loop of its own:
- * V8 keeps it optimised, where inside the big switch below a late change of type feedback
- * recompiled it to code twice as slow. The draw is departure.u(id, t) taken apart: each person's
- * half of the hash kept from week to week (`halves`, DrawProcess.entityHalves), the week's term
- * once, compared in 32-bit units — the same numbers at a fifth of the cost. Running it
- * before the other statuses changes nothing: no status change below makes anyone else home.
- * The same pass lists everyone not at home (`away`, about a tenth), so the statuses' pass
- * visits only them: a second scan of every person's status cost as much as all their work.
- * `bound` is the week's largest hazard (the largest base hazard times the largest personal
- * factor, capped) in 32-bit units: a draw at or above it leaves no one, so for all but about one
- * person in a thousand the origin, the factor and the status are never read.
- */
-/**
  * The week's largest departure hazard in 32-bit units, for homeDecisions: rounding is monotone,
  * so no one's min(cap, base × factor) exceeds the product of the largest base and factor.
  */
@@ -35,6 +21,18 @@ export function departureBound(cap: number, baseHazard: Float64Array, hazardFact
   return Math.min(cap, baseMax * hazardFactorMax) * 4294967296;
 }
 
+/**
+ * Residents at home weigh leaving: one keyed draw a week each, so the same person meets the same
+ * luck in every variant. This is most of the sweep's work, so it is a small loop of its own:
+ * V8 keeps it optimised, where inside the big switch below a late change of type feedback
+ * recompiled it to code twice as slow. The draw is departure.u(id, t) taken apart: each person's
+ * half of the hash kept from week to week (`halves`, DrawProcess.entityHalves), the week's term
+ * once, compared in 32-bit units — the same numbers at a fifth of the cost. Running it
+ * before the other statuses changes nothing: no status change below makes anyone else home.
+ * `bound` is the week's largest hazard (departureBound) in 32-bit units: a draw at or above it
+ * leaves no one, so for all but about one person in a thousand the loop reads nothing but the
+ * kept half — not the origin, the factor or even the status.
+ */
 export function homeDecisions(
   n: number,
   status: Uint8Array,
@@ -46,22 +44,11 @@ export function homeDecisions(
   halves: Uint32Array,
   term: number,
   departing: IdList,
-  away: IdList,
 ): void {
-  // Branch-free where the branch would be unpredictable (about one person in ten is away, in no
-  // pattern): every id is written to `away` and the length advances only for those not at home
-  // (status + 255 >> 8 is 1 for codes 1..255, 0 for home); everyone's draw is computed, and the
-  // status is asked only of the rare draw under the hazard. The same departures, in the same order.
-  const awayIds = away.reserve(n);
-  let length = 0;
   for (let id = 0; id < n; id++) {
-    const s = status[id]!;
-    awayIds[length] = id;
-    length += (s + 255) >> 8;
     const bits = keyedBitsFrom(halves[id]!, term);
-    if (bits < bound && bits < Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!) * 4294967296 && s === Status.home) departing.push(id);
+    if (bits < bound && bits < Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!) * 4294967296 && status[id] === Status.home) departing.push(id);
   }
-  away.length = length;
 }
 
 export function sweep(w: World): void {
@@ -89,59 +76,65 @@ export function sweep(w: World): void {
   const reportLegal = p.selfReport;
   const reportIrregular = p.selfReport * p.selfReportIrregular;
   const n = w.migrants.count;
-  const away = w.away;
-  homeDecisions(n, status, origin, hazardFactor, baseHazard, cap, departureBound(cap, baseHazard, w.hazardFactorMax), departure.entityHalves(n), departure.term(t), q.departing, away);
-  // Everyone else, in id order as the first pass listed them: no second scan of all persons.
-  const awayIds = away.ids;
-  for (let k = 0; k < away.length; k++) {
-    const id = awayIds[k]!;
-    switch (status[id]) {
-      case Status.returned:
-        if (--weeksLeft[id]! === 0) move(w, id, Status.home);
-        break;
-      case Status.preparing:
-      case Status.recruited:
-        if (--weeksLeft[id]! === 0) q.ready.push(id);
-        break;
-      case Status.travelling:
-        if (--weeksLeft[id]! === 0) q.arriving.push(id);
-        break;
-      case Status.crossed:
-        q.jobSeekers.push(id);
-        break;
-      case Status.workingRegular:
-        if (--weeksLeft[id]! === 0) q.returning.push(id);
-        break;
-      case Status.workingIrregular:
-        if (raid.u(id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
-        else if (--weeksLeft[id]! === 0) q.returning.push(id);
-        break;
-      case Status.exploited: {
-        const d = destination[id]!;
-        if (ngoContact.u(id, t) < reach[d]! * (papersHeld[id] === 1 ? reachHeld : 1)) q.toIdentify.push(id);
-        else if (irregular[id] === 1 && raid.u(id, t) < raidRate[geo.destinationSabah[d]!]!) q.raided.push(id);
-        else if (--weeksLeft[id]! === 0) {
-          // Out of the employer's hands: some report what happened; the others work on, irregular
-          // (a work permit is tied to its employer), still victims until identified or home.
-          if (selfReport.u(id, t) < (irregular[id] === 1 ? reportIrregular : reportLegal)) q.selfReported.push(id);
-          else {
-            move(w, id, Status.workingIrregular);
-            irregular[id] = 1;
-            weeksLeft[id] = geometricWeeks(p.contractWeeks * p.escapeStayShare, escapeStay.u(id, t));
+  homeDecisions(n, status, origin, hazardFactor, baseHazard, cap, departureBound(cap, baseHazard, w.hazardFactorMax), departure.entityHalves(n), departure.term(t), q.departing);
+  // Everyone else, in id order, from the set of persons away (a bit each, kept by enter and move):
+  // a scan of every person's status cost as much as all their work. Each word is read once, so a
+  // person's own status change below does not disturb the walk; no one else's changes here.
+  const awaySet = w.awaySet;
+  const words = (n + 31) >>> 5;
+  for (let word = 0; word < words; word++) {
+    for (let bits = awaySet[word]!; bits !== 0; ) {
+      const lowest = bits & -bits;
+      bits ^= lowest;
+      const id = (word << 5) | (31 - Math.clz32(lowest));
+      switch (status[id]) {
+        case Status.returned:
+          if (--weeksLeft[id]! === 0) move(w, id, Status.home);
+          break;
+        case Status.preparing:
+        case Status.recruited:
+          if (--weeksLeft[id]! === 0) q.ready.push(id);
+          break;
+        case Status.travelling:
+          if (--weeksLeft[id]! === 0) q.arriving.push(id);
+          break;
+        case Status.crossed:
+          q.jobSeekers.push(id);
+          break;
+        case Status.workingRegular:
+          if (--weeksLeft[id]! === 0) q.returning.push(id);
+          break;
+        case Status.workingIrregular:
+          if (raid.u(id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
+          else if (--weeksLeft[id]! === 0) q.returning.push(id);
+          break;
+        case Status.exploited: {
+          const d = destination[id]!;
+          if (ngoContact.u(id, t) < reach[d]! * (papersHeld[id] === 1 ? reachHeld : 1)) q.toIdentify.push(id);
+          else if (irregular[id] === 1 && raid.u(id, t) < raidRate[geo.destinationSabah[d]!]!) q.raided.push(id);
+          else if (--weeksLeft[id]! === 0) {
+            // Out of the employer's hands: some report what happened; the others work on, irregular
+            // (a work permit is tied to its employer), still victims until identified or home.
+            if (selfReport.u(id, t) < (irregular[id] === 1 ? reportIrregular : reportLegal)) q.selfReported.push(id);
+            else {
+              move(w, id, Status.workingIrregular);
+              irregular[id] = 1;
+              weeksLeft[id] = geometricWeeks(p.contractWeeks * p.escapeStayShare, escapeStay.u(id, t));
+            }
           }
+          break;
         }
-        break;
+        case Status.identified:
+          if (--weeksLeft[id]! === 0) q.returning.push(id);
+          break;
+        case Status.detained:
+          // Processed for deportation once the timer runs out; then waiting for a batch (enforcement.ts).
+          if (weeksLeft[id]! > 0) weeksLeft[id]!--;
+          break;
+        case Status.deported:
+          q.deportees.push(id);
+          break;
       }
-      case Status.identified:
-        if (--weeksLeft[id]! === 0) q.returning.push(id);
-        break;
-      case Status.detained:
-        // Processed for deportation once the timer runs out; then waiting for a batch (enforcement.ts).
-        if (weeksLeft[id]! > 0) weeksLeft[id]!--;
-        break;
-      case Status.deported:
-        q.deportees.push(id);
-        break;
     }
   }
 

@@ -73,8 +73,8 @@ export interface World {
   originFirst: Int32Array;
   originCount: Int32Array;
   q: Queues;
-  /** The sweep's list of persons not at home this week, in id order (decide.ts). */
-  away: IdList;
+  /** Persons not at home: bit id % 32 of word id / 32 is set while person id's status is not home (kept by enter and move, walked by the sweep). */
+  awaySet: Uint32Array;
   /** The largest personal hazard factor any person has had: with the week's largest base hazard, a bound the sweep tests first. */
   hazardFactorMax: number;
   beliefs: Beliefs;
@@ -186,7 +186,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     originFirst: new Int32Array(input.origins.length),
     originCount: new Int32Array(input.origins.length),
     q: emptyQueues(),
-    away: new IdList(),
+    awaySet: new Uint32Array(Math.ceil(migrants.capacity / 32)),
     hazardFactorMax: 0,
     beliefs: {
       broker: new Float64Array(H * C),

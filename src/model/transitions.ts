@@ -13,9 +13,16 @@ import { draw, geometricWeeks } from './state.js';
 /** A new agent appears in a status (initial population, far-origin arrival). */
 export function enter(w: World, id: number, to: number): void {
   w.migrants.cols.status[id] = to;
+  markAway(w, id, to);
   w.stocks[to]!++;
   w.transitions[STATUS_COUNT * STATUS_COUNT + to]!++;
   if (to === Status.home) w.homeByOrigin[w.migrants.cols.origin[id]!]!++;
+}
+
+/** Keeps the set of persons away (World.awaySet) in step with a status. */
+function markAway(w: World, id: number, to: number): void {
+  if (to === Status.home) w.awaySet[id >>> 5]! &= ~(1 << (id & 31));
+  else w.awaySet[id >>> 5]! |= 1 << (id & 31);
 }
 
 /** Moves a migrant to another status. */
@@ -23,6 +30,7 @@ export function move(w: World, id: number, to: number): void {
   const m = w.migrants.cols;
   const from = m.status[id]!;
   m.status[id] = to;
+  markAway(w, id, to);
   w.stocks[from]!--;
   w.stocks[to]!++;
   w.transitions[from * STATUS_COUNT + to]!++;

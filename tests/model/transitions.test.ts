@@ -51,7 +51,24 @@ beforeEach(async () => {
   w.transitions.fill(0);
 });
 
+/** The ids in the world's set of persons away, and those whose status is not home: the two must agree. */
+const awaySetIds = () => Array.from({ length: w.migrants.count }, (_, id) => id).filter((id) => ((w.awaySet[id >>> 5]! >>> (id & 31)) & 1) === 1);
+const notHomeIds = () => Array.from({ length: w.migrants.count }, (_, id) => id).filter((id) => w.migrants.cols.status[id] !== Status.home);
+
 describe('move and enter', () => {
+  it('keep the set of persons away (the sweep walks it) equal to those not at home, across word boundaries', () => {
+    expect(notHomeIds().length).toBeGreaterThan(0); // the first population has some abroad already
+    expect(awaySetIds()).toEqual(notHomeIds());
+    for (const id of [31, 32, 63, 64]) move(w, id, Status.travelling); // bit 31 is the sign bit
+    expect(awaySetIds()).toEqual(notHomeIds());
+    for (const id of [31, 64]) move(w, id, Status.home);
+    expect(awaySetIds()).toEqual(notHomeIds());
+    const id = w.migrants.add();
+    enter(w, id, Status.exploited);
+    expect(awaySetIds()).toEqual(notHomeIds());
+  });
+
+
   it('keep the stocks equal to a recount through any sequence of moves', () => {
     expect(Array.from(w.stocks)).toEqual(recount());
     fc.assert(
@@ -65,6 +82,7 @@ describe('move and enter', () => {
           expect(w.migrants.cols.status[id]).toBe(to);
         }
         expect(Array.from(w.stocks)).toEqual(recount());
+        expect(awaySetIds()).toEqual(notHomeIds());
         expect(Array.from(w.transitions)).toEqual(expectedT);
         expect(w.stocks.reduce((a, b) => a + b, 0)).toBe(before.reduce((a, b) => a + b, 0));
       }),
