@@ -103,21 +103,27 @@ log(`  --scale 20 ${model.baselineScale20.seconds.toFixed(2)} s in the model, ${
 
 /** The main comparison (paper-interventions: its variants and the runs its decompositions add) x 4 replicates at --scale 20. */
 const COMPARE_REPLICATES = 4;
-async function timeCompare(workers: number) {
+async function timeCompare(workers: number, file = 'scenarios/paper-interventions.ts', scale = 20, replicates = COMPARE_REPLICATES) {
   const dir = mkdtempSync(join(tmpdir(), 'lintas-bench-'));
   const t0 = performance.now();
-  const c = await compare({ file: 'scenarios/paper-interventions.ts', replicates: COMPARE_REPLICATES, scale: 20, workers, outDir: dir, resume: false });
+  const c = await compare({ file, replicates, scale, workers, outDir: dir, resume: false });
   const seconds = (performance.now() - t0) / 1000;
   rmSync(dir, { recursive: true, force: true });
   const runs = c.variants.length * c.replicates;
   return { workers, runs, seconds, runsPerSecond: runs / seconds };
 }
+/** Full-scale runs through compare: a small scenario (the baseline and 3 variants), 1 replicate, on 2 workers. */
+const COMPARE_FULL_SCALE = 'tests/fixtures/compare-small.json';
 log('main comparison with 1 worker...');
 const compare1 = await timeCompare(1);
 log(`  ${compare1.runs} runs in ${compare1.seconds.toFixed(1)} s`);
 log('main comparison with 2 workers...');
 const compare2 = await timeCompare(2);
 log(`  ${compare2.runs} runs in ${compare2.seconds.toFixed(1)} s`);
+
+log('a comparison at full scale (--scale 1) with 2 workers...');
+const compareFull = await timeCompare(2, COMPARE_FULL_SCALE, 1, 1);
+log(`  ${compareFull.runs} runs in ${compareFull.seconds.toFixed(1)} s`);
 
 log('start-up of the command...');
 const start = startup();
@@ -154,6 +160,7 @@ const results = {
     speedup: compare1.seconds / compare2.seconds,
     parallelEfficiency: compare1.seconds / (2 * compare2.seconds),
   },
+  compareFullScale: { scenario: COMPARE_FULL_SCALE, replicates: 1, scale: 1, ...compareFull },
   startup: start,
   shards,
   convergence: { note: 'key totals of the baseline (persons, 2019–2024), mean and 95% interval over seeds 1–5, at each --scale', rows: convergenceRows },
