@@ -51,7 +51,7 @@ function numberBounds(t: z.ZodTypeAny, c: z.ZodTypeAny): JsonSchema {
 /** The innermost type under optional, default and effects wrappers. */
 function core(t: z.ZodTypeAny): z.ZodTypeAny {
   const d = defOf(t);
-  if (d.typeName === 'ZodOptional' || d.typeName === 'ZodDefault' || d.typeName === 'ZodNullable') return core(d.innerType as z.ZodTypeAny);
+  if (d.typeName === 'ZodOptional' || d.typeName === 'ZodDefault' || d.typeName === 'ZodNullable' || d.typeName === 'LintasMemo') return core(d.innerType as z.ZodTypeAny);
   if (d.typeName === 'ZodEffects') return core(d.schema as z.ZodTypeAny);
   return t;
 }
@@ -60,7 +60,7 @@ const isOptional = (t: z.ZodTypeAny) => t.safeParse(undefined).success;
 const defaultOf = (t: z.ZodTypeAny): unknown => {
   const d = defOf(t);
   if (d.typeName === 'ZodDefault') return (d.defaultValue as () => unknown)();
-  if (d.typeName === 'ZodOptional' || d.typeName === 'ZodNullable') return defaultOf(d.innerType as z.ZodTypeAny);
+  if (d.typeName === 'ZodOptional' || d.typeName === 'ZodNullable' || d.typeName === 'LintasMemo') return defaultOf(d.innerType as z.ZodTypeAny);
   return undefined;
 };
 

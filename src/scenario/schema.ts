@@ -8,6 +8,7 @@ import { EVENTS } from '../model/events/index.js';
 import { BUILTIN, type InterventionDefinition, type InterventionRegistry, isInterventionDefinition } from '../model/interventions/index.js';
 import { CORE_PARAMS, CORE_PARAM_NAMES, type ParamKind } from '../model/parameters.js';
 import { isRealDate } from './dates.js';
+import { memo } from './memo.js';
 import { checkReferences, MAX_ENTRIES } from './references.js';
 
 export { MAX_ENTRIES } from './references.js';
@@ -187,7 +188,10 @@ export const extensionsSchema = z.array(
   z.custom<InterventionDefinition>(isInterventionDefinition, 'expected an intervention definition made with defineIntervention()'),
 );
 
-/** The scenario schema for a registry of interventions (its kinds and parameters). */
+/**
+ * The scenario schema for a registry of interventions (its kinds and parameters). The large
+ * sections are memoised (memo.ts): variants and sweep points parse only what they change.
+ */
 export const scenarioSchemaFor = (registry: InterventionRegistry) =>
   z
   .object({
@@ -198,23 +202,25 @@ export const scenarioSchemaFor = (registry: InterventionRegistry) =>
     spinUpWeeks: z.number().int('expected a whole number of weeks').min(0, 'expected weeks >= 0').max(1040, 'expected at most 1040 weeks (20 years) of spin-up').default(0),
     seed: z.number().int('expected an integer seed').nonnegative('expected a seed >= 0').max(Number.MAX_SAFE_INTEGER, 'expected a seed at most 2^53 - 1').default(1),
     scale: num.refine((v) => v >= 1 && v <= MAX_SCALE, (v) => ({ message: `expected a scale from 1 to ${MAX_SCALE} (persons per agent), got ${v}` })).default(1),
-    origins: list(originSchema, MAX_ENTRIES.origins, 'origins').min(1, 'expected at least one origin'),
-    hubs: list(hubSchema, MAX_ENTRIES.hubs, 'hubs').min(1, 'expected at least one hub'),
-    crossings: list(crossingSchema, MAX_ENTRIES.crossings, 'crossings').min(1, 'expected at least one crossing'),
-    destinations: list(destinationSchema, MAX_ENTRIES.destinations, 'destinations').min(1, 'expected at least one destination'),
-    routes: list(routeSchema, MAX_ENTRIES.routes, 'routes').min(1, 'expected at least one route'),
-    series: z
-      .record(list(stepSchema, MAX_ENTRIES.steps, 'dated values').min(1, 'expected at least one dated value'))
-      .refine((r) => Object.keys(r).length <= MAX_ENTRIES.series, `expected at most ${MAX_ENTRIES.series} series`),
-    closures: list(closureSchema, MAX_ENTRIES.list, 'closures').default([]),
-    params: paramsSchemaFor(registry),
+    origins: memo(list(originSchema, MAX_ENTRIES.origins, 'origins').min(1, 'expected at least one origin')),
+    hubs: memo(list(hubSchema, MAX_ENTRIES.hubs, 'hubs').min(1, 'expected at least one hub')),
+    crossings: memo(list(crossingSchema, MAX_ENTRIES.crossings, 'crossings').min(1, 'expected at least one crossing')),
+    destinations: memo(list(destinationSchema, MAX_ENTRIES.destinations, 'destinations').min(1, 'expected at least one destination')),
+    routes: memo(list(routeSchema, MAX_ENTRIES.routes, 'routes').min(1, 'expected at least one route')),
+    series: memo(
+      z
+        .record(list(stepSchema, MAX_ENTRIES.steps, 'dated values').min(1, 'expected at least one dated value'))
+        .refine((r) => Object.keys(r).length <= MAX_ENTRIES.series, `expected at most ${MAX_ENTRIES.series} series`),
+    ),
+    closures: memo(list(closureSchema, MAX_ENTRIES.list, 'closures').default([])),
+    params: memo(paramsSchemaFor(registry)),
     stages: list(stageSchema, MAX_ENTRIES.list, 'stages').min(1, 'expected the cooperation stage at the start'),
     mechanismStages: z
       .object(Object.fromEntries(MECHANISMS.map((m) => [m, stageEnum.optional()])) as Record<(typeof MECHANISMS)[number], z.ZodOptional<typeof stageEnum>>)
       .strict()
       .optional(),
     interventions: list(interventionSchemaFor(registry), MAX_ENTRIES.list, 'interventions').default([]),
-    events: list(interventionSchemaFor(EVENTS), MAX_ENTRIES.list, 'events').default([]),
+    events: memo(list(interventionSchemaFor(EVENTS), MAX_ENTRIES.list, 'events').default([])),
     variants: list(z.unknown(), 1000, 'variants').default([]),
     /** Changes of cooperation stage between two variants to decompose into the mechanisms (compare). */
     decompositions: z

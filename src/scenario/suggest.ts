@@ -10,7 +10,7 @@ const defOf = (t: ZodTypeAny) => t._def as unknown as Def;
 
 function unwrap(t: ZodTypeAny): ZodTypeAny {
   const d = defOf(t);
-  if (d.typeName === 'ZodOptional' || d.typeName === 'ZodDefault' || d.typeName === 'ZodNullable') return unwrap(d.innerType as ZodTypeAny);
+  if (d.typeName === 'ZodOptional' || d.typeName === 'ZodDefault' || d.typeName === 'ZodNullable' || d.typeName === 'LintasMemo') return unwrap(d.innerType as ZodTypeAny);
   if (d.typeName === 'ZodEffects') return unwrap(d.schema as ZodTypeAny);
   if (d.typeName === 'ZodUnion') {
     const withShape = (d.options as ZodTypeAny[]).map(unwrap).find((o) => defOf(o).typeName === 'ZodObject');
