@@ -41,17 +41,4 @@ describe('IdList', () => {
     l.push(6);
     expect([...l.ids.subarray(0, l.length)]).toEqual([4, 6]);
   });
-
-  it('reserve() makes room for n in all, keeps what it holds, and grows by doubling, not week by week', () => {
-    const l = new IdList(4);
-    for (const id of [3, 1, 4]) l.push(id);
-    expect(l.reserve(4)).toBe(l.ids); // room enough: the same array
-    const ids = l.reserve(6);
-    expect(ids).toBe(l.ids);
-    expect(ids.length).toBe(8);
-    expect([...ids.subarray(0, l.length)]).toEqual([3, 1, 4]);
-    expect(l.reserve(9).length).toBe(16);
-    expect(l.reserve(40).length).toBe(40);
-    expect(l.length).toBe(3);
-  });
 });
