@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdList } from '../../src/core/idlist.js';
-import { keyedEntity, keyedUniform, tickTerm } from '../../src/core/rng.js';
+import { keyedBitsFrom, keyedEntity, keyedUniform, tickTerm } from '../../src/core/rng.js';
 import { Status } from '../../src/model/codes.js';
 import { departureBound, homeDecisions } from '../../src/model/decide.js';
 
@@ -56,6 +56,9 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
     expect(run(Infinity)).toEqual(exact);
     // A bound under the top hazard (origin 2, factor 2.5) drops some of those departures: the bound must be the largest.
     expect(run(0.05 * 4294967296).length).toBeLessThan(exact.length);
+    const low = 0.05 * 4294967296;
+    const h = halves(5, n);
+    expect(run(low)).toEqual(exact.filter((id) => keyedBitsFrom(h[id]!, tickTerm(9)) < low));
     expect(departureBound(0.03, bh, 2.5)).toBe(0.03 * 4294967296);
   });
 });

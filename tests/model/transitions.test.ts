@@ -68,7 +68,6 @@ describe('move and enter', () => {
     expect(awaySetIds()).toEqual(notHomeIds());
   });
 
-
   it('keep the stocks equal to a recount through any sequence of moves', () => {
     expect(Array.from(w.stocks)).toEqual(recount());
     fc.assert(
