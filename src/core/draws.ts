@@ -5,7 +5,8 @@
  * function of (seed, process, entity id, tick, slot). Two processes never share a key, the
  * counter tick · slots + slot never collides inside a process, and a slot out of range throws.
  */
-import { keyedEntity, keyedUniform, streamKey, tickTerm } from './rng.js';
+import { KeptHalves } from './below.js';
+import { keyedUniform, streamKey, tickTerm } from './rng.js';
 
 export interface DrawSpec {
   /** What draws: 'migrant', 'broker', 'hub', ... (one entity type per process). */
@@ -44,23 +45,26 @@ export class DrawProcess {
     return tickTerm(tick * this.slots + slot);
   }
 
-  private halves = new Uint32Array(0);
-  private halvesFilled = 0;
+  private kept: KeptHalves | undefined;
 
   /**
    * keyedEntity(key, id) for ids 0..count-1, kept and extended as ids are added (ids are never
-   * reused, so a kept half stays right). A hot loop that draws for every entity every tick reads
-   * it and calls keyedBitsFrom(halves[id], term(tick)): half the hashing, the same draws.
+   * reused, so a kept half stays right): keyedBitsFrom(halves[id], term(tick)) is the draw's bits.
+   * A view, valid until the next call.
    */
   entityHalves(count: number): Uint32Array {
-    if (count > this.halves.length) {
-      const grown = new Uint32Array(Math.max(count, this.halves.length * 2, 1024));
-      grown.set(this.halves.subarray(0, this.halvesFilled));
-      this.halves = grown;
-    }
-    for (let id = this.halvesFilled; id < count; id++) this.halves[id] = keyedEntity(this.key, id);
-    if (count > this.halvesFilled) this.halvesFilled = count;
-    return this.halves;
+    this.kept ??= new KeptHalves(this.key);
+    return this.kept.upTo(count);
+  }
+
+  /**
+   * The ids 0..count-1 whose draw at `term` is below `limit` in 32-bit units (u < limit / 2^32),
+   * ascending: a view, valid until the next call. For a loop that draws for every entity every
+   * tick and acts on few, from the kept halves four draws at a time (below.ts).
+   */
+  below(count: number, term: number, limit: number): Int32Array {
+    this.kept ??= new KeptHalves(this.key);
+    return this.kept.below(count, term, limit);
   }
 
   /** The fixed uniform of entity `id` in `slot` (processes declared 'once'). */

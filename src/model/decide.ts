@@ -6,7 +6,7 @@
  */
 import { Status, VISIT_SLOT } from './codes.js';
 import type { IdList } from '../core/idlist.js';
-import { keyedBitsFrom } from '../core/rng.js';
+import { keyedBits } from '../core/rng.js';
 import { M } from './metrics.js';
 import { countAt, geometricWeeks, roundStochastic, type World } from './state.js';
 import { move } from './transitions.js';
@@ -23,31 +23,27 @@ export function departureBound(cap: number, baseHazard: Float64Array, hazardFact
 
 /**
  * Residents at home weigh leaving: one keyed draw a week each, so the same person meets the same
- * luck in every variant. This is most of the sweep's work, so it is a small loop of its own:
- * V8 keeps it optimised, where inside the big switch below a late change of type feedback
- * recompiled it to code twice as slow. The draw is departure.u(id, t) taken apart: each person's
- * half of the hash kept from week to week (`halves`, DrawProcess.entityHalves), the week's term
- * once, compared in 32-bit units — the same numbers at a fifth of the cost. Running it
- * before the other statuses changes nothing: no status change below makes anyone else home.
- * `bound` is the week's largest hazard (departureBound) in 32-bit units: a draw at or above it
- * leaves no one, so for all but about one person in a thousand the loop reads nothing but the
- * kept half — not the origin, the factor or even the status.
+ * luck in every variant. This is most of the sweep's work, so it is done for everyone at once:
+ * `candidates` are the ids whose draw this week is below the week's largest hazard
+ * (departureBound; DrawProcess.below finishes the draws from each person's kept half of the hash,
+ * four at a time). A draw at or above the bound leaves no one, so only these few — about one
+ * person in a thousand — are weighed here against their own capped hazard and status. Running
+ * it before the other statuses changes nothing: no status change below makes anyone else home.
  */
 export function homeDecisions(
-  n: number,
+  candidates: Int32Array,
   status: Uint8Array,
   origin: Uint8Array,
   hazardFactor: Float32Array,
   baseHazard: Float64Array,
   cap: number,
-  bound: number,
-  halves: Uint32Array,
+  key: number,
   term: number,
   departing: IdList,
 ): void {
-  for (let id = 0; id < n; id++) {
-    const bits = keyedBitsFrom(halves[id]!, term);
-    if (bits < bound && bits < Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!) * 4294967296 && status[id] === Status.home) departing.push(id);
+  for (let k = 0; k < candidates.length; k++) {
+    const id = candidates[k]!;
+    if (status[id] === Status.home && keyedBits(key, id, term) < Math.min(cap, baseHazard[origin[id]!]! * hazardFactor[id]!) * 4294967296) departing.push(id);
   }
 }
 
@@ -76,7 +72,9 @@ export function sweep(w: World): void {
   const reportLegal = p.selfReport;
   const reportIrregular = p.selfReport * p.selfReportIrregular;
   const n = w.migrants.count;
-  homeDecisions(n, status, origin, hazardFactor, baseHazard, cap, departureBound(cap, baseHazard, w.hazardFactorMax), departure.entityHalves(n), departure.term(t), q.departing);
+  const term = departure.term(t);
+  const candidates = departure.below(n, term, departureBound(cap, baseHazard, w.hazardFactorMax));
+  homeDecisions(candidates, status, origin, hazardFactor, baseHazard, cap, departure.key, term, q.departing);
   // Everyone else, in id order, from the set of persons away (a bit each, kept by enter and move):
   // a scan of every person's status cost as much as all their work. Each word is read once, so a
   // person's own status change below does not disturb the walk; no one else's changes here.

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdList } from '../../src/core/idlist.js';
-import { keyedBitsFrom, keyedEntity, keyedUniform, tickTerm } from '../../src/core/rng.js';
+import { KeptHalves } from '../../src/core/below.js';
+import { keyedBits, keyedUniform, tickTerm } from '../../src/core/rng.js';
 import { Status } from '../../src/model/codes.js';
 import { departureBound, homeDecisions } from '../../src/model/decide.js';
 
@@ -9,7 +10,8 @@ import { departureBound, homeDecisions } from '../../src/model/decide.js';
 const reference = (status: Uint8Array, origin: Uint8Array, hf: Float32Array, bh: Float64Array, cap: number, key: number, week: number) =>
   Array.from(status.keys()).filter((id) => status[id] === Status.home && keyedUniform(key, id, week) < Math.min(cap, bh[origin[id]!]! * hf[id]!));
 
-const halves = (key: number, n: number) => Uint32Array.from({ length: n }, (_, id) => keyedEntity(key, id));
+/** The ids whose week's draw is below `bound` (32-bit units), as the sweep finds them. */
+const candidates = (key: number, n: number, week: number, bound: number) => new KeptHalves(key).below(n, tickTerm(week), bound);
 
 describe('homeDecisions (the departure draw of the weekly sweep)', () => {
   it('pushes, in id order, exactly the residents at home whose keyed draw falls under their capped hazard', () => {
@@ -25,7 +27,7 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
           const hf = Float32Array.from({ length: n }, (_, i) => 0.5 + (i % 9) / 3);
           const bh = Float64Array.from({ length: 5 }, (_, o) => 0.05 * (o + 1));
           const out = new IdList(4);
-          homeDecisions(n, status, origin, hf, bh, cap, departureBound(cap, bh, Math.max(...hf)), halves(key, n), tickTerm(week), out);
+          homeDecisions(candidates(key, n, week, departureBound(cap, bh, Math.max(...hf))), status, origin, hf, bh, cap, key, tickTerm(week), out);
           expect(Array.from(out.ids.subarray(0, out.length))).toEqual(reference(status, origin, hf, bh, cap, key, week));
         },
       ),
@@ -36,7 +38,7 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
   it('the cap binds: with every hazard above it, the share leaving is the cap', () => {
     const n = 20_000;
     const out = new IdList();
-    homeDecisions(n, new Uint8Array(n), new Uint8Array(n), new Float32Array(n).fill(10), Float64Array.of(1), 0.1, departureBound(0.1, Float64Array.of(1), 10), halves(99, n), tickTerm(3), out);
+    homeDecisions(candidates(99, n, 3, departureBound(0.1, Float64Array.of(1), 10)), new Uint8Array(n), new Uint8Array(n), new Float32Array(n).fill(10), Float64Array.of(1), 0.1, 99, tickTerm(3), out);
     expect(out.length / n).toBeGreaterThan(0.09);
     expect(out.length / n).toBeLessThan(0.11);
   });
@@ -48,7 +50,7 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
     const bh = Float64Array.of(0.01, 0.02, 0.04);
     const run = (bound: number) => {
       const out = new IdList();
-      homeDecisions(n, new Uint8Array(n), origin, hf, bh, 1, bound, halves(5, n), tickTerm(9), out);
+      homeDecisions(candidates(5, n, 9, bound), new Uint8Array(n), origin, hf, bh, 1, 5, tickTerm(9), out);
       return Array.from(out.ids.subarray(0, out.length));
     };
     const exact = run(departureBound(1, bh, 2.5));
@@ -57,8 +59,7 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
     // A bound under the top hazard (origin 2, factor 2.5) drops some of those departures: the bound must be the largest.
     expect(run(0.05 * 4294967296).length).toBeLessThan(exact.length);
     const low = 0.05 * 4294967296;
-    const h = halves(5, n);
-    expect(run(low)).toEqual(exact.filter((id) => keyedBitsFrom(h[id]!, tickTerm(9)) < low));
+    expect(run(low)).toEqual(exact.filter((id) => keyedBits(5, id, tickTerm(9)) < low));
     expect(departureBound(0.03, bh, 2.5)).toBe(0.03 * 4294967296);
   });
 });
