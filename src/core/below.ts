@@ -20,7 +20,11 @@ function kernelModule(): WebAssembly.Module | null {
     compiled = null;
     if (typeof WebAssembly === 'object') {
       const bytes = Uint8Array.from(atob(BELOW_WASM), (c) => c.charCodeAt(0));
-      if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+      try {
+        if (WebAssembly.validate(bytes)) compiled = new WebAssembly.Module(bytes);
+      } catch {
+        // A page whose content security policy forbids WebAssembly: the JS scan, the same ids.
+      }
     }
   }
   return compiled;

@@ -47,37 +47,25 @@ export function homeDecisions(
   }
 }
 
-export function sweep(w: World): void {
-  const m = w.migrants.cols;
-  const { status, weeksLeft, origin, hazardFactor, destination, irregular, papersHeld } = m;
+/**
+ * Everyone not at home advances the clock of their status, in id order, from the set of persons
+ * away (a bit each, kept by enter and move): a scan of every person's status cost as much as all
+ * their work. Each word is read once, so a person's own status change here does not disturb the
+ * walk; no one else's changes. A function of its own, like homeDecisions, so that V8 compiles this
+ * loop alone; the keyed draws are compared in 32-bit units (u < p exactly when bits < p · 2^32).
+ */
+function awayDecisions(w: World, n: number, raidRate: readonly number[], reach: Float64Array, reachHeld: number, reportLegal: number, reportIrregular: number): void {
+  const { status, weeksLeft, destination, irregular, papersHeld } = w.migrants.cols;
   const q = w.q;
-  const wk = w.week;
   const p = w.p;
-  const geo = w.geo;
-  const C = geo.crossingIds.length;
-  // Keyed draws: each agent's weekly draw is the same in every variant (common random numbers).
-  const t = wk.index;
-  const { departure, raid, ngoContact, escape: escapeStay, selfReport } = w.draws;
-  const cap = p.hazardCap;
-  const baseHazard = wk.baseHazard;
-  const visitRate = Float64Array.from(w.input.origins, (o, oi) => {
-    const post = geo.originHomePost[oi]!;
-    // visitRate is calibrated to the post's counted volume; footpath visits come on top of it.
-    return post >= 0 ? o.visitRate / (1 - Math.min(0.95, p.visitInformalShare)) : 0;
-  });
-  const raidRate = [p.raidRateSarawak * wk.raidFactor, p.raidRateSabah * wk.raidFactor];
-  // NGO networks reach victims where workplaces are not cut off, less often where documents are held.
-  const reach = Float64Array.from(w.input.destinations, (d) => wk.ngoOutreach * (1 - d.isolation));
-  const reachHeld = p.papersHeldIsolation;
-  const reportLegal = p.selfReport;
-  const reportIrregular = p.selfReport * p.selfReportIrregular;
-  const n = w.migrants.count;
-  const term = departure.term(t);
-  const candidates = departure.below(n, term, departureBound(cap, baseHazard, w.hazardFactorMax));
-  homeDecisions(candidates, status, origin, hazardFactor, baseHazard, cap, departure.key, term, q.departing);
-  // Everyone else, in id order, from the set of persons away (a bit each, kept by enter and move):
-  // a scan of every person's status cost as much as all their work. Each word is read once, so a
-  // person's own status change below does not disturb the walk; no one else's changes here.
+  const t = w.week.index;
+  const sabah = w.geo.destinationSabah;
+  const { raid, ngoContact, escape: escapeStay, selfReport } = w.draws;
+  const raidKey = raid.key;
+  const raidTerm = raid.term(t);
+  const contactKey = ngoContact.key;
+  const contactTerm = ngoContact.term(t);
+  const raidBits = [raidRate[0]! * 4294967296, raidRate[1]! * 4294967296];
   const awaySet = w.awaySet;
   const words = (n + 31) >>> 5;
   for (let word = 0; word < words; word++) {
@@ -103,13 +91,13 @@ export function sweep(w: World): void {
           if (--weeksLeft[id]! === 0) q.returning.push(id);
           break;
         case Status.workingIrregular:
-          if (raid.u(id, t) < raidRate[geo.destinationSabah[destination[id]!]!]!) q.raided.push(id);
+          if (keyedBits(raidKey, id, raidTerm) < raidBits[sabah[destination[id]!]!]!) q.raided.push(id);
           else if (--weeksLeft[id]! === 0) q.returning.push(id);
           break;
         case Status.exploited: {
           const d = destination[id]!;
-          if (ngoContact.u(id, t) < reach[d]! * (papersHeld[id] === 1 ? reachHeld : 1)) q.toIdentify.push(id);
-          else if (irregular[id] === 1 && raid.u(id, t) < raidRate[geo.destinationSabah[d]!]!) q.raided.push(id);
+          if (keyedBits(contactKey, id, contactTerm) < reach[d]! * (papersHeld[id] === 1 ? reachHeld : 1) * 4294967296) q.toIdentify.push(id);
+          else if (irregular[id] === 1 && keyedBits(raidKey, id, raidTerm) < raidBits[sabah[d]!]!) q.raided.push(id);
           else if (--weeksLeft[id]! === 0) {
             // Out of the employer's hands: some report what happened; the others work on, irregular
             // (a work permit is tied to its employer), still victims until identified or home.
@@ -135,6 +123,35 @@ export function sweep(w: World): void {
       }
     }
   }
+}
+
+export function sweep(w: World): void {
+  const { status, origin, hazardFactor } = w.migrants.cols;
+  const wk = w.week;
+  const p = w.p;
+  const geo = w.geo;
+  const C = geo.crossingIds.length;
+  // Keyed draws: each agent's weekly draw is the same in every variant (common random numbers).
+  const t = wk.index;
+  const departure = w.draws.departure;
+  const cap = p.hazardCap;
+  const baseHazard = wk.baseHazard;
+  const visitRate = Float64Array.from(w.input.origins, (o, oi) => {
+    const post = geo.originHomePost[oi]!;
+    // visitRate is calibrated to the post's counted volume; footpath visits come on top of it.
+    return post >= 0 ? o.visitRate / (1 - Math.min(0.95, p.visitInformalShare)) : 0;
+  });
+  const raidRate = [p.raidRateSarawak * wk.raidFactor, p.raidRateSabah * wk.raidFactor];
+  // NGO networks reach victims where workplaces are not cut off, less often where documents are held.
+  const reach = Float64Array.from(w.input.destinations, (d) => wk.ngoOutreach * (1 - d.isolation));
+  const reachHeld = p.papersHeldIsolation;
+  const reportLegal = p.selfReport;
+  const reportIrregular = p.selfReport * p.selfReportIrregular;
+  const n = w.migrants.count;
+  const term = departure.term(t);
+  const candidates = departure.below(n, term, departureBound(cap, baseHazard, w.hazardFactorMax));
+  homeDecisions(candidates, status, origin, hazardFactor, baseHazard, cap, departure.key, term, w.q.departing);
+  awayDecisions(w, n, raidRate, reach, reachHeld, reportLegal, reportIrregular);
 
   // Short visits by border-pass holders and neighbours (the residents at home, in expectation):
   // through the home post when open, else footpaths.
