@@ -73,13 +73,25 @@ const identity = (manifest: unknown) => {
   return `${JSON.stringify(rest, null, 2)}\n`;
 };
 
+/**
+ * The tasks in the order they are handed out: replicate by replicate (stable within one), so that
+ * the variants of a replicate follow each other and a worker reuses the spin-up it kept for them
+ * (model/fork.ts). The files do not depend on it: the journal is rewritten in task order.
+ */
+export function byReplicate(tasks: readonly Task[]): Task[] {
+  return tasks
+    .map((t, i) => [t, i] as const)
+    .sort((a, b) => a[0].replicate - b[0].replicate || a[1] - b[1])
+    .map(([t]) => t);
+}
+
 /** Runs the tasks not yet done on a pool, handing each record to `keep` as it arrives. */
 async function runPending(pending: Task[], workers: number, timeoutSeconds: number, keep: (r: RunRecord) => void): Promise<void> {
   if (!pending.length) return;
   const pool = new Piscina({ filename: workerEntry, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
   try {
     await Promise.all(
-      pending.map((t) =>
+      byReplicate(pending).map((t) =>
         (pool.run(t, { signal: AbortSignal.timeout(timeoutSeconds * 1000) }) as Promise<RunRecord | { userError: string[] }>).then((r) => {
           if ('userError' in r) throw new UserError(r.userError);
           keep(r);

@@ -5,6 +5,7 @@
  */
 import { produce } from 'immer';
 import { M } from '../model/metrics.js';
+import { SpinUps } from '../model/fork.js';
 import { simulate } from '../model/model.js';
 import { parseScenario, readScenarioFile, type Scenario } from '../scenario/load.js';
 import { setPath } from '../scenario/paths.js';
@@ -100,6 +101,15 @@ async function taskScenario(task: Task): Promise<Scenario> {
   return scenario;
 }
 
+/**
+ * Spin-ups kept in this thread for the next runs that share them (model/fork.ts): the variants of
+ * a comparison run one replicate after another (executor.ts), so the few kept per replicate are
+ * reused by every variant. At most SPIN_UP_BUDGET_BYTES per thread: about 5 MB a world at
+ * --scale 20, 82 MB at full scale.
+ */
+export const SPIN_UP_BUDGET_BYTES = 128 * 2 ** 20;
+const spinUps = new SpinUps(SPIN_UP_BUDGET_BYTES);
+
 export async function runTask(task: Task): Promise<RunRecord> {
   let scenario: Scenario;
   let name: string;
@@ -111,7 +121,7 @@ export async function runTask(task: Task): Promise<RunRecord> {
     scenario = await taskScenario(task);
     name = 'sweep';
   }
-  const { state: world } = simulate(scenario, { seed: task.seed, scale: task.scale ?? scenario.scale, weeks: task.weeks });
+  const { state: world } = simulate(scenario, { seed: task.seed, scale: task.scale ?? scenario.scale, weeks: task.weeks, spinUps });
   const summary = summarize(world);
   return {
     key: taskKey(task),

@@ -24,6 +24,7 @@ import { initPopulation } from './population.js';
 import { recruit } from './recruitment.js';
 import { chooseRoutes, learnRoutes } from './routes.js';
 import { createWorld, type World } from './state.js';
+import { type SpinUps, spinUpKey } from './fork.js';
 import { takeWork, goHome } from './work.js';
 
 const phase = (name: string, run: (w: World) => void): Phase<World> => ({ name, run: (w) => run(w) });
@@ -70,6 +71,8 @@ export interface ModelOptions {
   scale: number;
   /** The interventions the input may schedule (default: the built-in ones and the input's extensions). */
   interventions?: InterventionRegistry;
+  /** Spin-ups kept from earlier runs of this thread (fork.ts): a run whose spin-up is kept starts from a copy of it. */
+  spinUps?: SpinUps;
 }
 
 export interface Model {
@@ -94,9 +97,7 @@ const schedule = new Schedule(PHASES);
  * the input asks for them), so that the first step() is the input's `start`.
  */
 export function createModel(input: ModelInput, opts: ModelOptions): Model {
-  const state = createWorld(input, opts.seed, opts.scale, opts.interventions ?? registryFor(input.extensions));
-  initPopulation(state);
-  while (state.tick < state.geo.spinUp) schedule.step(state, state.tick);
+  const state = spinUp(input, opts);
   const horizon = state.geo.weeks - state.geo.spinUp;
   const model: Model = {
     input,
@@ -117,6 +118,18 @@ export function createModel(input: ModelInput, opts: ModelOptions): Model {
     },
   };
   return model;
+}
+
+/** The world at the end of the spin-up: a copy of a kept one, or built and run (and then kept). */
+function spinUp(input: ModelInput, opts: ModelOptions): World {
+  const key = opts.spinUps && !opts.interventions ? spinUpKey(input, opts.seed, opts.scale) : null;
+  const kept = key ? opts.spinUps!.take(key, input) : undefined;
+  if (kept) return kept;
+  const state = createWorld(input, opts.seed, opts.scale, opts.interventions ?? registryFor(input.extensions));
+  initPopulation(state);
+  while (state.tick < state.geo.spinUp) schedule.step(state, state.tick);
+  if (key) opts.spinUps!.keep(key, state);
+  return state;
 }
 
 export interface RunOptions extends ModelOptions {
