@@ -11,6 +11,9 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compare } from '../src/experiment/compare.js';
+import { SPIN_UP_BUDGET_BYTES, variantsOf } from '../src/experiment/tasks.js';
+import { SpinUps } from '../src/model/fork.js';
+import { simulate } from '../src/model/model.js';
 import { loadScenario } from '../src/scenario/load.js';
 import { convergence } from './convergence.js';
 import { bareLoop, bareLoopTychei } from './bare-loop.js';
@@ -112,6 +115,23 @@ async function timeCompare(workers: number, file = 'scenarios/paper-intervention
   const runs = c.variants.length * c.replicates;
   return { workers, runs, seconds, runsPerSecond: runs / seconds };
 }
+/**
+ * What sharing spin-ups saves (model/fork.ts): the same runs in this thread, from scratch and
+ * through one SpinUps, each timed after a warm-up pass so that both meet optimised code.
+ */
+async function spinUpReuse(count: number) {
+  const variants = (await variantsOf('scenarios/paper-interventions.ts')).slice(0, count);
+  const pass = (spinUps?: SpinUps) => {
+    const t0 = performance.now();
+    for (const v of variants) simulate(v.scenario, { seed: 1, scale: 20, spinUps });
+    return (performance.now() - t0) / 1000;
+  };
+  pass();
+  const secondsFromScratch = pass();
+  const spinUps = new SpinUps(SPIN_UP_BUDGET_BYTES);
+  const secondsReusing = pass(spinUps);
+  return { scale: 20, runs: variants.length, secondsFromScratch, secondsReusing, reused: spinUps.hits, spinUpsRun: spinUps.misses };
+}
 /** Full-scale runs through compare: a small scenario (the baseline and 3 variants), 1 replicate, on 2 workers. */
 const COMPARE_FULL_SCALE = 'tests/fixtures/compare-small.json';
 log('main comparison with 1 worker...');
@@ -124,6 +144,10 @@ log(`  ${compare2.runs} runs in ${compare2.seconds.toFixed(1)} s`);
 log('a comparison at full scale (--scale 1) with 2 workers...');
 const compareFull = await timeCompare(2, COMPARE_FULL_SCALE, 1, 1);
 log(`  ${compareFull.runs} runs in ${compareFull.seconds.toFixed(1)} s`);
+
+log('spin-up reuse: the first 24 paper variants in this thread, from scratch and sharing spin-ups...');
+const reuse = await spinUpReuse(24);
+log(`  ${reuse.runs} runs: ${reuse.secondsFromScratch.toFixed(1)} s from scratch, ${reuse.secondsReusing.toFixed(1)} s reusing ${reuse.reused} spin-ups (${reuse.spinUpsRun} run)`);
 
 log('start-up of the command...');
 const start = startup();
@@ -161,6 +185,7 @@ const results = {
     parallelEfficiency: compare1.seconds / (2 * compare2.seconds),
   },
   compareFullScale: { scenario: COMPARE_FULL_SCALE, replicates: 1, scale: 1, ...compareFull },
+  spinUpReuse: reuse,
   startup: start,
   shards,
   convergence: { note: 'key totals of the baseline (persons, 2019–2024), mean and 95% interval over seeds 1–5, at each --scale', rows: convergenceRows },

@@ -10,7 +10,7 @@
  * (tests/model/fork.test.ts).
  */
 import type { ModelInput } from './input.js';
-import type { World } from './state.js';
+import { createWorld, type World } from './state.js';
 
 /** Scenario fields the model never reads (documentation, what to compare): they need not agree. */
 const UNREAD = new Set(['name', 'description', 'variants', 'decompositions', 'paramSources', 'paramRanges']);
@@ -30,56 +30,56 @@ export function spinUpKey(input: ModelInput, seed: number, scale: number): strin
   return JSON.stringify([seed, scale, read]);
 }
 
-/** Parts of a world that runs share: the input and its parameters, the registry, the keyed draws (pure functions of the seed). */
+/** Parts of a world a copy does not take: its input and parameters, the registry, the keyed draws (pure functions of the seed) — a new world has its own. */
 const SHARED: readonly (keyof World)[] = ['input', 'p', 'params', 'interventions', 'draws'];
 
 /**
- * A copy of a world that shares nothing it could change: typed arrays, arrays, maps and objects
- * (class instances keep their class) are copied; functions and the SHARED parts are kept.
- * `input` becomes the run's own input, which agrees with the world's on all that its spin-up read.
+ * A copy of a world for `input` (which agrees with the world's on all that its spin-up read): a
+ * new world built by createWorld, as every run's is, with the state copied into it — typed arrays
+ * element by element, arrays and maps anew, objects field by field. Built this way its objects
+ * have the shapes a fresh run's have, so the model's code stays as V8 optimised it (a copy made
+ * with Object.create had other hidden classes and slowed every later run of the thread).
  */
 export function forkWorld(w: World, input: ModelInput): World {
-  const seen = new Map<object, unknown>();
-  for (const k of SHARED) seen.set(w[k] as object, w[k]);
-  const copy = cloneValue(w, seen) as World;
-  copy.input = input;
-  copy.p = input.params as unknown as World['p'];
-  copy.params = input.params;
+  const copy = createWorld(input, w.seed, w.scale, w.interventions);
+  // The geography is built from the input alone and never changes: the new world's own is the same.
+  const skip = new Set<string>([...SHARED, 'geo']);
+  for (const k of Object.keys(w)) if (!skip.has(k)) copyField(copy as unknown as Record<string, unknown>, w as unknown as Record<string, unknown>, k);
   return copy;
 }
 
-function cloneValue(v: unknown, seen: Map<object, unknown>): unknown {
-  if (typeof v !== 'object' || v === null) return v;
-  const hit = seen.get(v);
-  if (hit !== undefined) return hit;
-  let copy: unknown;
-  if (ArrayBuffer.isView(v)) {
-    // A view on part of a buffer would lose what it shares with other views: none is expected.
-    if (v.byteOffset !== 0 || v.byteLength !== v.buffer.byteLength) throw new Error('forkWorld: a typed array shares its buffer; copy it explicitly');
-    copy = (v as unknown as { slice(): unknown }).slice();
-    seen.set(v, copy);
-  } else if (Array.isArray(v)) {
-    const a: unknown[] = [];
-    seen.set(v, a);
-    for (const x of v) a.push(cloneValue(x, seen));
-    copy = a;
-  } else if (v instanceof Map) {
-    const m = new Map();
-    seen.set(v, m);
-    for (const [k, x] of v) m.set(k, cloneValue(x, seen));
-    copy = m;
-  } else if (v instanceof Set) {
-    const s = new Set();
-    seen.set(v, s);
-    for (const x of v) s.add(cloneValue(x, seen));
-    copy = s;
-  } else {
-    const o = Object.create(Object.getPrototypeOf(v)) as Record<string, unknown>;
-    seen.set(v, o);
-    for (const k of Object.keys(v)) o[k] = cloneValue((v as Record<string, unknown>)[k], seen);
-    copy = o;
+/** Copies src[k] into dst[k], keeping dst's own objects where they have src's kind. */
+function copyField(dst: Record<string, unknown>, src: Record<string, unknown>, k: string): void {
+  const s = src[k];
+  const d = dst[k];
+  if (typeof s !== 'object' || s === null) dst[k] = s;
+  else if (ArrayBuffer.isView(s)) {
+    const view = s as unknown as Uint8Array;
+    if (ArrayBuffer.isView(d) && d.constructor === s.constructor && (d as unknown as Uint8Array).length === view.length) (d as unknown as Uint8Array).set(view);
+    else dst[k] = view.slice(); // a list that grew
+  } else if (Array.isArray(s)) {
+    if (Array.isArray(d) && d.length === s.length) for (let i = 0; i < s.length; i++) copyField(d as unknown as Record<string, unknown>, s as unknown as Record<string, unknown>, String(i));
+    else dst[k] = cloneArray(s); // a list whose length changed (officers at a post, a depot's queue)
   }
-  return copy;
+  else if (s instanceof Map) {
+    const m = d instanceof Map ? d : (dst[k] = new Map()) as Map<unknown, unknown>;
+    m.clear();
+    for (const [key, v] of s) {
+      if (typeof v === 'object' && v !== null) throw new Error(`forkWorld: ${k} holds objects`);
+      m.set(key, v);
+    }
+  } else if (typeof d === 'object' && d !== null && Object.getPrototypeOf(d) === Object.getPrototypeOf(s)) {
+    for (const key of Object.keys(s)) copyField(d as Record<string, unknown>, s as Record<string, unknown>, key);
+  } else throw new Error(`forkWorld: cannot copy ${k}`);
+}
+
+function cloneArray(a: readonly unknown[]): unknown[] {
+  return a.map((x) => {
+    if (Array.isArray(x)) return cloneArray(x);
+    if (ArrayBuffer.isView(x)) return (x as unknown as Uint8Array).slice();
+    if (typeof x === 'object' && x !== null) throw new Error('forkWorld: an array of objects that are not arrays');
+    return x;
+  });
 }
 
 /** Bytes a world's typed arrays hold (what a kept copy costs). */

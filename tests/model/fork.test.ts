@@ -87,7 +87,9 @@ describe('runs from a kept spin-up', () => {
     expect(fingerprint(fork)).toBe(before);
     expect(fork.migrants.cols.status).not.toBe(original.migrants.cols.status);
     expect(Object.getPrototypeOf(fork.q.departing)).toBe(Object.getPrototypeOf(original.q.departing));
-    expect(fork.draws).toBe(original.draws);
+    // Built by createWorld like any run's: its own draws, with the same keys.
+    expect(fork.draws).not.toBe(original.draws);
+    expect(fork.draws.departure.key).toBe(original.draws.departure.key);
     // The fork runs on, week by week as createModel's schedule does; the original does not move.
     for (let k = 0; k < WEEKS; k++) for (const phase of PHASES) phase.run(fork, fork.tick);
     expect(fork.tick).toBe(original.tick + WEEKS);
