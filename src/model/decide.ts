@@ -54,11 +54,18 @@ export function homeDecisions(
  * walk; no one else's changes. A function of its own, like homeDecisions, so that V8 compiles this
  * loop alone; the keyed draws are compared in 32-bit units (u < p exactly when bits < p · 2^32).
  */
-function awayDecisions(w: World, n: number, raidRate: readonly number[], reach: Float64Array, reachHeld: number, reportLegal: number, reportIrregular: number): void {
+function awayDecisions(w: World, n: number): void {
   const { status, weeksLeft, destination, irregular, papersHeld } = w.migrants.cols;
   const q = w.q;
   const p = w.p;
-  const t = w.week.index;
+  const wk = w.week;
+  const t = wk.index;
+  const raidRate = [p.raidRateSarawak * wk.raidFactor, p.raidRateSabah * wk.raidFactor];
+  // NGO networks reach victims where workplaces are not cut off, less often where documents are held.
+  const reach = Float64Array.from(w.input.destinations, (d) => wk.ngoOutreach * (1 - d.isolation));
+  const reachHeld = p.papersHeldIsolation;
+  const reportLegal = p.selfReport;
+  const reportIrregular = p.selfReport * p.selfReportIrregular;
   const sabah = w.geo.destinationSabah;
   const { raid, ngoContact, escape: escapeStay, selfReport } = w.draws;
   const raidKey = raid.key;
@@ -141,17 +148,11 @@ export function sweep(w: World): void {
     // visitRate is calibrated to the post's counted volume; footpath visits come on top of it.
     return post >= 0 ? o.visitRate / (1 - Math.min(0.95, p.visitInformalShare)) : 0;
   });
-  const raidRate = [p.raidRateSarawak * wk.raidFactor, p.raidRateSabah * wk.raidFactor];
-  // NGO networks reach victims where workplaces are not cut off, less often where documents are held.
-  const reach = Float64Array.from(w.input.destinations, (d) => wk.ngoOutreach * (1 - d.isolation));
-  const reachHeld = p.papersHeldIsolation;
-  const reportLegal = p.selfReport;
-  const reportIrregular = p.selfReport * p.selfReportIrregular;
   const n = w.migrants.count;
   const term = departure.term(t);
   const candidates = departure.below(n, term, departureBound(cap, baseHazard, w.hazardFactorMax));
   homeDecisions(candidates, status, origin, hazardFactor, baseHazard, cap, departure.key, term, w.q.departing);
-  awayDecisions(w, n, raidRate, reach, reachHeld, reportLegal, reportIrregular);
+  awayDecisions(w, n);
 
   // Short visits by border-pass holders and neighbours (the residents at home, in expectation):
   // through the home post when open, else footpaths.

@@ -60,8 +60,7 @@ function copyField(dst: Record<string, unknown>, src: Record<string, unknown>, k
   } else if (Array.isArray(s)) {
     if (Array.isArray(d) && d.length === s.length) for (let i = 0; i < s.length; i++) copyField(d as unknown as Record<string, unknown>, s as unknown as Record<string, unknown>, String(i));
     else dst[k] = cloneArray(s); // a list whose length changed (officers at a post, a depot's queue)
-  }
-  else if (s instanceof Map) {
+  } else if (s instanceof Map) {
     const m = d instanceof Map ? d : (dst[k] = new Map()) as Map<unknown, unknown>;
     m.clear();
     for (const [key, v] of s) {
