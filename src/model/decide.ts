@@ -9,7 +9,7 @@ import type { IdList } from '../core/idlist.js';
 import { keyedBits } from '../core/rng.js';
 import { M } from './metrics.js';
 import { countAt, geometricWeeks, roundStochastic, type World } from './state.js';
-import { move } from './transitions.js';
+import { handOn, move, startTimer } from './transitions.js';
 
 /**
  * The week's largest departure hazard in 32-bit units, for homeDecisions: rounding is monotone,
@@ -48,19 +48,21 @@ export function homeDecisions(
 }
 
 /**
- * Everyone not at home advances the clock of their status, in id order, from the set of persons
- * away (a bit each, kept by enter and move): a scan of every person's status cost as much as all
- * their work. Each word is read once, so a person's own status change here does not disturb the
- * walk; no one else's changes. A function of its own, like homeDecisions, so that V8 compiles this
- * loop alone; the keyed draws are compared in 32-bit units (u < p exactly when bits < p · 2^32).
+ * Everyone not at home whose status has something to do this week, in id order: a timer running
+ * out (the calendar, World.timers), a status acted on every week (crossed, deported: on the
+ * calendar too), or a raid or NGO contact — whose keyed draws are finished only for those exposed
+ * to them (World.exposed) and kept where below the week's largest chance. Everyone else away
+ * would do nothing this week but wait, and a timer held as the sweep it runs out at needs no
+ * counting down: so only these few are visited, and each decides exactly as if all were. A
+ * person's own status change here does not change what anyone else does. The keyed draws are
+ * compared in 32-bit units (u < p exactly when bits < p · 2^32).
  */
-function awayDecisions(w: World, n: number): void {
-  const { status, weeksLeft, destination, irregular, papersHeld } = w.migrants.cols;
+function awayDecisions(w: World): void {
+  const { status, due, destination, irregular, papersHeld } = w.migrants.cols;
   const q = w.q;
   const p = w.p;
   const wk = w.week;
   const t = wk.index;
-  const raidRate = [p.raidRateSarawak * wk.raidFactor, p.raidRateSabah * wk.raidFactor];
   // NGO networks reach victims where workplaces are not cut off, less often where documents are held.
   const reach = Float64Array.from(w.input.destinations, (d) => wk.ngoOutreach * (1 - d.isolation));
   const reachHeld = p.papersHeldIsolation;
@@ -72,67 +74,79 @@ function awayDecisions(w: World, n: number): void {
   const raidTerm = raid.term(t);
   const contactKey = ngoContact.key;
   const contactTerm = ngoContact.term(t);
-  const raidBits = [raidRate[0]! * 4294967296, raidRate[1]! * 4294967296];
-  const awaySet = w.awaySet;
-  const words = (n + 31) >>> 5;
-  for (let word = 0; word < words; word++) {
-    for (let bits = awaySet[word]!; bits !== 0; ) {
-      const lowest = bits & -bits;
-      bits ^= lowest;
-      const id = (word << 5) | (31 - Math.clz32(lowest));
-      switch (status[id]) {
-        case Status.returned:
-          if (--weeksLeft[id]! === 0) move(w, id, Status.home);
-          break;
-        case Status.preparing:
-        case Status.recruited:
-          if (--weeksLeft[id]! === 0) q.ready.push(id);
-          break;
-        case Status.travelling:
-          if (--weeksLeft[id]! === 0) q.arriving.push(id);
-          break;
-        case Status.crossed:
-          q.jobSeekers.push(id);
-          break;
-        case Status.workingRegular:
-          if (--weeksLeft[id]! === 0) q.returning.push(id);
-          break;
-        case Status.workingIrregular:
-          if (keyedBits(raidKey, id, raidTerm) < raidBits[sabah[destination[id]!]!]!) q.raided.push(id);
-          else if (--weeksLeft[id]! === 0) q.returning.push(id);
-          break;
-        case Status.exploited: {
-          const d = destination[id]!;
-          if (keyedBits(contactKey, id, contactTerm) < reach[d]! * (papersHeld[id] === 1 ? reachHeld : 1) * 4294967296) q.toIdentify.push(id);
-          else if (irregular[id] === 1 && keyedBits(raidKey, id, raidTerm) < raidBits[sabah[d]!]!) q.raided.push(id);
-          else if (--weeksLeft[id]! === 0) {
-            // Out of the employer's hands: some report what happened; the others work on, irregular
-            // (a work permit is tied to its employer), still victims until identified or home.
-            if (selfReport.u(id, t) < (irregular[id] === 1 ? reportIrregular : reportLegal)) q.selfReported.push(id);
-            else {
-              move(w, id, Status.workingIrregular);
-              irregular[id] = 1;
-              weeksLeft[id] = geometricWeeks(p.contractWeeks * p.escapeStayShare, escapeStay.u(id, t));
-            }
+  const raidBits = [p.raidRateSarawak * wk.raidFactor * 4294967296, p.raidRateSabah * wk.raidFactor * 4294967296];
+  let reachMax = 0;
+  for (const r of reach) reachMax = Math.max(reachMax, r * Math.max(1, reachHeld));
+
+  // Who may act: the calendar's entries for this sweep and the draws that fall low enough.
+  const events = w.acting;
+  events.clear();
+  const calendar = w.timers[t];
+  if (calendar) {
+    for (let i = 0; i < calendar.length; i++) events.push(calendar.ids[i]!);
+    calendar.ids = new Int32Array(0); // read once: its memory goes back
+    calendar.clear();
+  }
+  w.exposed.below(0, raidTerm, Math.max(raidBits[0]!, raidBits[1]!), events);
+  w.exposed.below(1, contactTerm, reachMax * 4294967296, events);
+  const ids = events.ids.subarray(0, events.length).sort();
+
+  for (let k = 0; k < ids.length; k++) {
+    const id = ids[k]!;
+    if (k > 0 && ids[k - 1] === id) continue;
+    const ends = due[id] === t;
+    switch (status[id]) {
+      case Status.returned:
+        if (ends) move(w, id, Status.home);
+        break;
+      case Status.preparing:
+      case Status.recruited:
+        if (ends) q.ready.push(id);
+        break;
+      case Status.travelling:
+        if (ends) q.arriving.push(id);
+        break;
+      case Status.crossed:
+        q.jobSeekers.push(id);
+        handOn(w, id);
+        break;
+      case Status.workingRegular:
+        if (ends) q.returning.push(id);
+        break;
+      case Status.workingIrregular:
+        if (keyedBits(raidKey, id, raidTerm) < raidBits[sabah[destination[id]!]!]!) q.raided.push(id);
+        else if (ends) q.returning.push(id);
+        break;
+      case Status.exploited: {
+        const d = destination[id]!;
+        if (keyedBits(contactKey, id, contactTerm) < reach[d]! * (papersHeld[id] === 1 ? reachHeld : 1) * 4294967296) q.toIdentify.push(id);
+        else if (irregular[id] === 1 && keyedBits(raidKey, id, raidTerm) < raidBits[sabah[d]!]!) q.raided.push(id);
+        else if (ends) {
+          // Out of the employer's hands: some report what happened; the others work on, irregular
+          // (a work permit is tied to its employer), still victims until identified or home.
+          if (selfReport.u(id, t) < (irregular[id] === 1 ? reportIrregular : reportLegal)) q.selfReported.push(id);
+          else {
+            move(w, id, Status.workingIrregular);
+            irregular[id] = 1;
+            startTimer(w, id, geometricWeeks(p.contractWeeks * p.escapeStayShare, escapeStay.u(id, t)));
           }
-          break;
         }
-        case Status.identified:
-          if (--weeksLeft[id]! === 0) q.returning.push(id);
-          break;
-        case Status.detained:
-          // Processed for deportation once the timer runs out; then waiting for a batch (enforcement.ts).
-          if (weeksLeft[id]! > 0) weeksLeft[id]!--;
-          break;
-        case Status.deported:
-          q.deportees.push(id);
-          break;
+        break;
       }
+      case Status.identified:
+        if (ends) q.returning.push(id);
+        break;
+      // Detained: processed for deportation once the timer runs out (enforcement.ts reads it).
+      case Status.deported:
+        q.deportees.push(id);
+        handOn(w, id);
+        break;
     }
   }
 }
 
 export function sweep(w: World): void {
+  w.sweeps = w.week.index + 1; // timers started from here on count from the next sweep
   const { status, origin, hazardFactor } = w.migrants.cols;
   const wk = w.week;
   const p = w.p;
@@ -152,7 +166,7 @@ export function sweep(w: World): void {
   const term = departure.term(t);
   const candidates = departure.below(n, term, departureBound(cap, baseHazard, w.hazardFactorMax));
   homeDecisions(candidates, status, origin, hazardFactor, baseHazard, cap, departure.key, term, w.q.departing);
-  awayDecisions(w, n);
+  awayDecisions(w);
 
   // Short visits by border-pass holders and neighbours (the residents at home, in expectation):
   // through the home post when open, else footpaths.

@@ -7,7 +7,7 @@ import { CrossingKind } from './geography.js';
 import { initPerson } from './agents.js';
 import { M } from './metrics.js';
 import { draw, geometricWeeks, roundStochastic, type World } from './state.js';
-import { move } from './transitions.js';
+import { move, startTimer } from './transitions.js';
 
 /** New arrivals from far origins (Sulawesi, Nusa Tenggara, Java) at their hub, already set on leaving. */
 export function farInflow(w: World): void {
@@ -71,7 +71,7 @@ export function chooseChannel(w: World): void {
     if (u < eP) {
       m.channel[id] = Channel.procedural;
       m.docs[id] = Docs.passport;
-      m.weeksLeft[id] = geometricWeeks(wk.proceduralWaitWeeks, draw(w, 'channel', id, 1));
+      startTimer(w, id, geometricWeeks(wk.proceduralWaitWeeks, draw(w, 'channel', id, 1)));
       w.rec.add(M.channel_procedural);
       if (far[o]) w.rec.add(M.channel_procedural_far);
     } else if (u < eP + eB) {

@@ -9,7 +9,7 @@
 import { Channel, DEPORTED_SLOT, NO_ID, Place, Status } from './codes.js';
 import { M } from './metrics.js';
 import { countAt, draw, geometricWeeks, roundStochastic, type World } from './state.js';
-import { identify, move, sendHome } from './transitions.js';
+import { identify, move, sendHome, startTimer, weeksLeft } from './transitions.js';
 
 export function raids(w: World): void {
   const m = w.migrants.cols;
@@ -26,7 +26,7 @@ export function raids(w: World): void {
       w.rec.add(M.victims_deported_as_offenders);
     }
     move(w, id, Status.detained);
-    m.weeksLeft[id] = geometricWeeks(p.detentionWeeks, draw(w, 'detention', id));
+    startTimer(w, id, geometricWeeks(p.detentionWeeks, draw(w, 'detention', id)));
     w.detention[w.geo.destinationSabah[m.destination[id]!]!]!.push(id);
     w.rec.add(M.raids_detained);
   }
@@ -55,9 +55,10 @@ export function deport(w: World): void {
     let room = batch ? roundStochastic((size / w.scale) * wk.deportationFactor, w.draws.deportBatch.u(state, wk.index, 1)) : 0;
     let kept = 0;
     for (const id of queue) {
-      if (room === 0 || m.weeksLeft[id]! > 0) {
+      const processing = weeksLeft(w, id) > 0;
+      if (room === 0 || processing) {
         queue[kept++] = id;
-        if (m.weeksLeft[id] === 0) backlog++;
+        if (!processing) backlog++;
         continue;
       }
       room--;

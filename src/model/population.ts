@@ -7,7 +7,7 @@ import { Channel, Docs, Status } from './codes.js';
 import { PERSON } from './draws.js';
 import { CrossingKind } from './geography.js';
 import { geometricWeeks, type World } from './state.js';
-import { move } from './transitions.js';
+import { move, startTimer } from './transitions.js';
 
 /** Places an agent at work in Malaysia at the start, at a destination reachable from its origin. */
 function placeAbroad(w: World, id: number, irregular: boolean): void {
@@ -22,7 +22,7 @@ function placeAbroad(w: World, id: number, irregular: boolean): void {
   m.channel[id] = irregular ? Channel.kin : Channel.procedural;
   if (!irregular) m.docs[id] = Docs.passport;
   // Uniform position in the stay: the rest of a geometric stay is again geometric.
-  m.weeksLeft[id] = geometricWeeks(w.p.contractWeeks, person.once(id, PERSON.stayLeft));
+  startTimer(w, id, geometricWeeks(w.p.contractWeeks, person.once(id, PERSON.stayLeft)));
 }
 
 export function initPopulation(w: World): void {

@@ -7,7 +7,7 @@ import { Channel, Docs, Status } from './codes.js';
 import { M } from './metrics.js';
 import { MAX_APPROACHES } from './draws.js';
 import { draw, roundStochastic, type World } from './state.js';
-import { move } from './transitions.js';
+import { move, startTimer } from './transitions.js';
 
 /**
  * Active broker ids at each hub, traffickers first, each group in id order. A recruit picks a
@@ -39,7 +39,7 @@ function engage(w: World, id: number, broker: number): void {
   m.channel[id] = Channel.broker;
   move(w, id, Status.recruited);
   // Uniform around the mean wait: brokerWaitWeeks · U(1 − spread, 1 + spread).
-  m.weeksLeft[id] = Math.max(1, Math.round(p.brokerWaitWeeks * (1 - p.brokerWaitSpread + 2 * p.brokerWaitSpread * draw(w, 'recruitWait', id))));
+  startTimer(w, id, Math.max(1, Math.round(p.brokerWaitWeeks * (1 - p.brokerWaitSpread + 2 * p.brokerWaitSpread * draw(w, 'recruitWait', id)))));
   const deceived = b.trafficker[broker] === 1 && draw(w, 'deception', id) < p.deceptionSkill * (1 - a);
   m.deceived[id] = deceived ? 1 : 0;
   if (deceived) w.rec.add(M.deceived);

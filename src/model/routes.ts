@@ -7,7 +7,7 @@ import { MAX_TIED_CROSSINGS } from './draws.js';
 import { CrossingKind, type Path } from './geography.js';
 import type { Params } from './parameters.js';
 import { draw, geometricWeeks, type World } from './state.js';
-import { move, turnBack } from './transitions.js';
+import { move, startTimer, turnBack } from './transitions.js';
 
 /** Crossings a traveller may use: papers, channel and a broker's contacts decide. */
 function allowed(w: World, id: number, c: number): boolean {
@@ -76,7 +76,7 @@ export function chooseRoutes(w: World): void {
     m.destination[id] = pa.destination;
     move(w, id, Status.travelling);
     // Travel of under a week still takes this week: the crossing is resolved next week.
-    m.weeksLeft[id] = Math.max(1, Math.ceil(pa.hours / 168));
+    startTimer(w, id, Math.max(1, Math.ceil(pa.hours / 168)));
   }
   q.clear();
 }

@@ -7,6 +7,7 @@ import { UserError } from '../core/errors.js';
 import { IdList } from '../core/idlist.js';
 import { Recorder } from '../core/recorder.js';
 import { declareDraws, type Draws } from '../core/draws.js';
+import { DrawSet } from '../core/drawset.js';
 import { AgentTable } from '../core/store.js';
 import { BROKER_COLUMNS, CASE_COLUMNS, MIGRANT_COLUMNS, OFFICIAL_COLUMNS, type Brokers, type Cases, type Migrants, type Officials } from './tables.js';
 import { CROSSING_SLOTS, NO_ID, STATUS_COUNT } from './codes.js';
@@ -73,8 +74,18 @@ export interface World {
   originFirst: Int32Array;
   originCount: Int32Array;
   q: Queues;
-  /** Persons not at home: bit id % 32 of word id / 32 is set while person id's status is not home (kept by enter and move, walked by the sweep). */
-  awaySet: Uint32Array;
+  /** Sweeps begun: a timer started now runs out at sweep `sweeps + weeks − 1` (transitions.ts startTimer). */
+  sweeps: number;
+  /**
+   * The sweep's calendar: timers[s] lists who may have something to do at sweep s — a timer
+   * running out, or a status acted on every week (crossed, deported). Entries are not removed when
+   * a status changes: the sweep checks each against the person's status and `due`.
+   */
+  timers: IdList[];
+  /** Scratch for the sweep: who may act at it (decide.ts). */
+  acting: IdList;
+  /** Persons working irregularly or exploited, with their halves of the raid and NGO-contact draws: whom those draws can reach each week. */
+  exposed: DrawSet;
   /** The largest personal hazard factor any person has had: with the week's largest base hazard, a bound the sweep tests first. */
   hazardFactorMax: number;
   beliefs: Beliefs;
@@ -166,6 +177,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
   const officials = new AgentTable('officials', OFFICIAL_COLUMNS, Math.max(16, officerCount * 40));
   const cases = new AgentTable('cases', CASE_COLUMNS, 1 << 16);
   const base = baseConditions(p, input.origins.length, C, input.start);
+  const draws = declareDraws(seed, DRAW_SPECS, geo.weeks);
 
   return {
     input,
@@ -177,7 +189,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     geo,
     week: { ...base, levels: {}, originWageIdr: new Float64Array(input.origins.length), baseHazard: new Float64Array(input.origins.length), detection: new Float64Array(C) },
     baseLevers: base,
-    draws: declareDraws(seed, DRAW_SPECS, geo.weeks),
+    draws,
     migrants,
     brokers,
     officials,
@@ -186,7 +198,10 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     originFirst: new Int32Array(input.origins.length),
     originCount: new Int32Array(input.origins.length),
     q: emptyQueues(),
-    awaySet: new Uint32Array(Math.ceil(migrants.capacity / 32)),
+    sweeps: 0,
+    timers: Array.from({ length: geo.weeks }, () => new IdList(0)),
+    acting: new IdList(),
+    exposed: new DrawSet([draws.raid.key, draws.ngoContact.key], migrants.capacity),
     hazardFactorMax: 0,
     beliefs: {
       broker: new Float64Array(H * C),

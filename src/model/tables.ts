@@ -21,7 +21,7 @@ export const MIGRANT_COLUMNS = {
   startNode: 'u16', // origin or hub index of the journey start
   crossing: 'u16', // crossing of the current journey
   destination: 'u8',
-  weeksLeft: 'u16', // timer of the current status
+  due: 'i32', // the sweep at which the current status's timer runs out (transitions.ts startTimer)
   crossings: 'u16', // crossings so far
   broker: 'i32', // broker of the current journey, or NO_ID
   awareness: 'f32', // 0–1 awareness of safe channels

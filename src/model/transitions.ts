@@ -13,16 +13,10 @@ import { draw, geometricWeeks } from './state.js';
 /** A new agent appears in a status (initial population, far-origin arrival). */
 export function enter(w: World, id: number, to: number): void {
   w.migrants.cols.status[id] = to;
-  markAway(w, id, to);
+  track(w, id, Status.home, to);
   w.stocks[to]!++;
   w.transitions[STATUS_COUNT * STATUS_COUNT + to]!++;
   if (to === Status.home) w.homeByOrigin[w.migrants.cols.origin[id]!]!++;
-}
-
-/** Keeps the set of persons away (World.awaySet) in step with a status. */
-function markAway(w: World, id: number, to: number): void {
-  if (to === Status.home) w.awaySet[id >>> 5]! &= ~(1 << (id & 31));
-  else w.awaySet[id >>> 5]! |= 1 << (id & 31);
 }
 
 /** Moves a migrant to another status. */
@@ -30,12 +24,49 @@ export function move(w: World, id: number, to: number): void {
   const m = w.migrants.cols;
   const from = m.status[id]!;
   m.status[id] = to;
-  markAway(w, id, to);
+  track(w, id, from, to);
   w.stocks[from]!--;
   w.stocks[to]!++;
   w.transitions[from * STATUS_COUNT + to]!++;
   if (from === Status.home) w.homeByOrigin[m.origin[id]!]!--;
   if (to === Status.home) w.homeByOrigin[m.origin[id]!]!++;
+}
+
+const exposedTo = (status: number) => status === Status.workingIrregular || status === Status.exploited;
+
+/**
+ * Keeps what the sweep reads in step with a status change: those who crossed or were deported
+ * are handed on at the next sweep (and at every sweep while they stay so); those who work
+ * irregularly or are exploited are in the set the week's raid and NGO-contact draws scan.
+ */
+function track(w: World, id: number, from: number, to: number): void {
+  if (to === Status.crossed || to === Status.deported) handOn(w, id);
+  const was = exposedTo(from);
+  if (was !== exposedTo(to)) {
+    if (was) w.exposed.remove(id);
+    else w.exposed.add(id);
+  }
+}
+
+/** Puts a person on the calendar of the next sweep (World.timers), which acts on their status then. */
+export function handOn(w: World, id: number): void {
+  if (w.sweeps < w.timers.length) w.timers[w.sweeps]!.push(id);
+}
+
+/**
+ * Starts the timer of a person's current status: it runs out at the `weeks`-th sweep from now,
+ * this week's counted if it has not begun — as a timer counted down by every sweep would. A
+ * timer running out past the horizon is not put on the calendar.
+ */
+export function startTimer(w: World, id: number, weeks: number): void {
+  const due = w.sweeps + weeks - 1;
+  w.migrants.cols.due[id] = due;
+  if (due < w.timers.length) w.timers[due]!.push(id);
+}
+
+/** Weeks left on the timer of a person's status (0 once it has run out), as of now. */
+export function weeksLeft(w: World, id: number): number {
+  return Math.max(0, w.migrants.cols.due[id]! - w.sweeps + 1);
 }
 
 /**
@@ -46,7 +77,7 @@ export function move(w: World, id: number, to: number): void {
 export function turnBack(w: World, id: number, weeks: number): void {
   const m = w.migrants.cols;
   move(w, id, Status.returned);
-  m.weeksLeft[id] = weeks;
+  startTimer(w, id, weeks);
   m.broker[id] = NO_ID;
   m.deceived[id] = 0;
   m.startNode[id] = m.origin[id]!;
@@ -73,7 +104,7 @@ export function sendHome(w: World, id: number, u: number): void {
 export function identify(w: World, id: number, by: IdentifiedBy, place: number): void {
   const m = w.migrants.cols;
   move(w, id, Status.identified);
-  m.weeksLeft[id] = geometricWeeks(w.week.shelterWeeks, draw(w, 'shelter', id));
+  startTimer(w, id, geometricWeeks(w.week.shelterWeeks, draw(w, 'shelter', id)));
   m.victim[id] = 0;
   m.identifiedBefore[id] = 1;
   w.rec.add(M.identified);

@@ -10,7 +10,7 @@ import { Channel, NO_ID, Status, TRAFFICKED_SLOT } from './codes.js';
 import { M } from './metrics.js';
 import type { Params } from './parameters.js';
 import { countAt, draw, geometricWeeks, type World } from './state.js';
-import { move, sendHome } from './transitions.js';
+import { move, sendHome, startTimer } from './transitions.js';
 
 /** Probability from a base probability and an odds multiplier. */
 export function withOdds(base: number, oddsMultiplier: number): number {
@@ -63,7 +63,7 @@ export function takeWork(w: World): void {
     if (exploitative && means) {
       move(w, id, Status.exploited);
       m.victim[id] = 1;
-      m.weeksLeft[id] = geometricWeeks(exploitationStay(p, irregular, m.papersHeld[id] === 1), draw(w, 'stay', id));
+      startTimer(w, id, geometricWeeks(exploitationStay(p, irregular, m.papersHeld[id] === 1), draw(w, 'stay', id)));
       w.rec.add(M.trafficked);
       // Where they crossed: the crossing of the journey that brought them (never a draw).
       countAt(w, m.crossing[id]!, TRAFFICKED_SLOT);
@@ -73,7 +73,7 @@ export function takeWork(w: World): void {
       m.traffickedBefore[id] = 1;
     } else {
       move(w, id, irregular ? Status.workingIrregular : Status.workingRegular);
-      m.weeksLeft[id] = geometricWeeks(p.contractWeeks, draw(w, 'stay', id));
+      startTimer(w, id, geometricWeeks(p.contractWeeks, draw(w, 'stay', id)));
     }
   }
   q.clear();

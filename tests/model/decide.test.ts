@@ -4,7 +4,11 @@ import { IdList } from '../../src/core/idlist.js';
 import { KeptHalves } from '../../src/core/below.js';
 import { keyedBits, keyedUniform, tickTerm } from '../../src/core/rng.js';
 import { Status } from '../../src/model/codes.js';
-import { departureBound, homeDecisions } from '../../src/model/decide.js';
+import { departureBound, homeDecisions, sweep } from '../../src/model/decide.js';
+import { createModel, PHASES } from '../../src/model/model.js';
+import type { World } from '../../src/model/state.js';
+import { move, weeksLeft } from '../../src/model/transitions.js';
+import { scenarioWith } from './helpers.js';
 
 /** The rule as MODEL.md states it: a resident at home leaves when u(id, week) < min(cap, base hazard of the origin · own factor). */
 const reference = (status: Uint8Array, origin: Uint8Array, hf: Float32Array, bh: Float64Array, cap: number, key: number, week: number) =>
@@ -61,5 +65,114 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
     const low = 0.05 * 4294967296;
     expect(run(low)).toEqual(exact.filter((id) => keyedBits(5, id, tickTerm(9)) < low));
     expect(departureBound(0.03, bh, 2.5)).toBe(0.03 * 4294967296);
+  });
+});
+
+/**
+ * The rules for everyone away as MODEL.md states them, visiting every person in id order: what
+ * each does at this week's sweep, given the statuses and timers before it. The sweep visits only
+ * those the calendar and the exposed set name; it must do exactly this.
+ */
+function awayReference(w: World) {
+  const m = w.migrants.cols;
+  const t = w.week.index;
+  const p = w.p;
+  const wk = w.week;
+  const out = { ready: [] as number[], arriving: [] as number[], jobSeekers: [] as number[], returning: [] as number[], raided: [] as number[], toIdentify: [] as number[], selfReported: [] as number[], deportees: [] as number[], home: [] as number[], escaped: [] as number[] };
+  const raided = (id: number) => w.draws.raid.u(id, t) < (w.geo.destinationSabah[m.destination[id]!] ? p.raidRateSabah : p.raidRateSarawak) * wk.raidFactor;
+  for (let id = 0; id < w.migrants.count; id++) {
+    const ends = weeksLeft(w, id) === 1; // one week left: it runs out at this sweep
+    switch (m.status[id]) {
+      case Status.returned:
+        if (ends) out.home.push(id);
+        break;
+      case Status.preparing:
+      case Status.recruited:
+        if (ends) out.ready.push(id);
+        break;
+      case Status.travelling:
+        if (ends) out.arriving.push(id);
+        break;
+      case Status.crossed:
+        out.jobSeekers.push(id);
+        break;
+      case Status.workingRegular:
+      case Status.identified:
+        if (ends) out.returning.push(id);
+        break;
+      case Status.workingIrregular:
+        if (raided(id)) out.raided.push(id);
+        else if (ends) out.returning.push(id);
+        break;
+      case Status.exploited: {
+        const d = w.input.destinations[m.destination[id]!]!;
+        const reach = wk.ngoOutreach * (1 - d.isolation) * (m.papersHeld[id] === 1 ? p.papersHeldIsolation : 1);
+        if (w.draws.ngoContact.u(id, t) < reach) out.toIdentify.push(id);
+        else if (m.irregular[id] === 1 && raided(id)) out.raided.push(id);
+        else if (ends) {
+          const report = p.selfReport * (m.irregular[id] === 1 ? p.selfReportIrregular : 1);
+          if (w.draws.selfReport.u(id, t) < report) out.selfReported.push(id);
+          else out.escaped.push(id);
+        }
+        break;
+      }
+      case Status.deported:
+        out.deportees.push(id);
+        break;
+    }
+  }
+  return out;
+}
+
+describe('awayDecisions (everyone away, in the weekly sweep)', () => {
+  it('does, week after week, exactly what visiting every person away would do', async () => {
+    // More raids and NGO contact than the baseline has, so that every branch is taken in a few weeks.
+    const s = await scenarioWith((d) => {
+      d.spinUpWeeks = 0;
+      (d.params as Record<string, { value: number }>).raidRateSabah!.value *= 4;
+      (d.params as Record<string, { value: number }>).raidRateSarawak!.value *= 4;
+      (d.params as Record<string, { value: number }>).ngoOutreach!.value *= 20;
+      (d.params as Record<string, { value: number }>).selfReport!.value = 0.5;
+    });
+    const w = createModel(s, { seed: 3, scale: 100 }).state;
+    const seen: Record<string, number> = {};
+    for (let week = 0; week < 80; week++) {
+      for (const phase of PHASES) {
+        if (phase.name !== 'sweep') {
+          phase.run(w, week);
+          continue;
+        }
+        const expected = awayReference(w);
+        const before = Uint8Array.from(w.migrants.cols.status.subarray(0, w.migrants.count));
+        sweep(w);
+        const q = w.q;
+        const got = (l: IdList) => Array.from(l.ids.subarray(0, l.length));
+        const moved = (from: number, to: number) => Array.from(before.keys()).filter((id) => before[id] === from && w.migrants.cols.status[id] === to);
+        const actual = { ready: got(q.ready), arriving: got(q.arriving), jobSeekers: got(q.jobSeekers), returning: got(q.returning), raided: got(q.raided), toIdentify: got(q.toIdentify), selfReported: got(q.selfReported), deportees: got(q.deportees), home: moved(Status.returned, Status.home), escaped: moved(Status.exploited, Status.workingIrregular) };
+        expect(actual).toEqual(expected);
+        for (const [k, v] of Object.entries(expected)) seen[k] = (seen[k] ?? 0) + v.length;
+      }
+    }
+    // Every rule acted at least once, so none is untested.
+    for (const k of ['ready', 'arriving', 'jobSeekers', 'returning', 'raided', 'toIdentify', 'selfReported', 'deportees', 'home', 'escaped']) expect(seen[k], k).toBeGreaterThan(9);
+  });
+
+  it('hands on those who crossed or were deported at every sweep while they stay so, and only then', async () => {
+    const w = createModel(await scenarioWith((d) => void (d.spinUpWeeks = 0)), { seed: 3, scale: 1000 }).state;
+    const [calendar] = PHASES;
+    const ids = [0, 1, 2];
+    move(w, ids[0]!, Status.crossed);
+    move(w, ids[1]!, Status.deported);
+    move(w, ids[2]!, Status.deported);
+    const handed = () => [...w.q.jobSeekers.ids.subarray(0, w.q.jobSeekers.length), ...w.q.deportees.ids.subarray(0, w.q.deportees.length)].filter((id) => ids.includes(id));
+    for (let week = 0; week < 3; week++) {
+      w.tick = week; // the week's other phases are not run here
+      calendar!.run(w, week);
+      sweep(w);
+      expect(handed()).toEqual(week < 2 ? ids : [0, 1]);
+      w.q.jobSeekers.clear();
+      w.q.deportees.clear();
+      if (week === 1) move(w, ids[2]!, Status.home);
+    }
   });
 });

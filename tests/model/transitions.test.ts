@@ -12,7 +12,8 @@ import { CrossingKind } from '../../src/model/geography.js';
 import { M } from '../../src/model/metrics.js';
 import { createModel } from '../../src/model/model.js';
 import { draw, geometricWeeks, type World } from '../../src/model/state.js';
-import { enter, identify, move, openCase, sendHome, turnBack, updateHazardFactor } from '../../src/model/transitions.js';
+import { enter, identify, move, openCase, sendHome, startTimer, turnBack, updateHazardFactor, weeksLeft } from '../../src/model/transitions.js';
+import { keyedEntity } from '../../src/core/rng.js';
 import type { Scenario } from '../../src/scenario/load.js';
 import type { Draft } from 'immer';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
@@ -51,21 +52,38 @@ beforeEach(async () => {
   w.transitions.fill(0);
 });
 
-/** The ids in the world's set of persons away, and those whose status is not home: the two must agree. */
-const awaySetIds = () => Array.from({ length: w.migrants.count }, (_, id) => id).filter((id) => ((w.awaySet[id >>> 5]! >>> (id & 31)) & 1) === 1);
-const notHomeIds = () => Array.from({ length: w.migrants.count }, (_, id) => id).filter((id) => w.migrants.cols.status[id] !== Status.home);
+/** The ids in the world's set of persons exposed to raids and NGO contact, and those whose status exposes them: the two must agree. */
+const exposedIds = () => Array.from(w.exposed.ids.subarray(0, w.exposed.length)).sort((a, b) => a - b);
+const exposedByStatus = () =>
+  Array.from({ length: w.migrants.count }, (_, id) => id).filter((id) => w.migrants.cols.status[id] === Status.workingIrregular || w.migrants.cols.status[id] === Status.exploited);
+/** Whom the next sweep's calendar names. */
+const nextSweep = () => Array.from(w.timers[w.sweeps]!.ids.subarray(0, w.timers[w.sweeps]!.length));
 
 describe('move and enter', () => {
-  it('keep the set of persons away (the sweep walks it) equal to those not at home, across word boundaries', () => {
-    expect(notHomeIds().length).toBeGreaterThan(0); // the first population has some abroad already
-    expect(awaySetIds()).toEqual(notHomeIds());
-    for (const id of [31, 32, 63, 64]) move(w, id, Status.travelling); // bit 31 is the sign bit
-    expect(awaySetIds()).toEqual(notHomeIds());
-    for (const id of [31, 64]) move(w, id, Status.home);
-    expect(awaySetIds()).toEqual(notHomeIds());
+  it('keep the set exposed to raids and NGO contact (the sweep draws for it) equal to those working irregularly or exploited, with their halves of the draws', () => {
+    expect(exposedByStatus().length).toBeGreaterThan(0); // the first population has some abroad already
+    expect(exposedIds()).toEqual(exposedByStatus());
+    for (const id of [3, 4, 5]) move(w, id, Status.exploited);
+    move(w, 3, Status.workingIrregular);
+    move(w, 4, Status.identified);
+    expect(exposedIds()).toEqual(exposedByStatus());
     const id = w.migrants.add();
     enter(w, id, Status.exploited);
-    expect(awaySetIds()).toEqual(notHomeIds());
+    expect(exposedIds()).toEqual(exposedByStatus());
+    const e = w.exposed;
+    for (let i = 0; i < e.length; i++) {
+      expect(e.halves[0]![i]).toBe(keyedEntity(w.draws.raid.key, e.ids[i]!) >>> 0);
+      expect(e.halves[1]![i]).toBe(keyedEntity(w.draws.ngoContact.key, e.ids[i]!) >>> 0);
+    }
+  });
+
+  it('hand those who cross or are deported on to the next sweep', () => {
+    const [a, b, c] = [firstIn(Status.home), firstIn(Status.workingRegular), firstIn(Status.workingIrregular)];
+    const before = nextSweep().length; // timers of the first population running out then
+    move(w, a, Status.crossed);
+    move(w, b, Status.deported);
+    move(w, c, Status.detained);
+    expect(nextSweep().slice(before)).toEqual([a, b]);
   });
 
   it('keep the stocks equal to a recount through any sequence of moves', () => {
@@ -81,7 +99,7 @@ describe('move and enter', () => {
           expect(w.migrants.cols.status[id]).toBe(to);
         }
         expect(Array.from(w.stocks)).toEqual(recount());
-        expect(awaySetIds()).toEqual(notHomeIds());
+        expect(exposedIds()).toEqual(exposedByStatus());
         expect(Array.from(w.transitions)).toEqual(expectedT);
         expect(w.stocks.reduce((a, b) => a + b, 0)).toBe(before.reduce((a, b) => a + b, 0));
       }),
@@ -95,6 +113,35 @@ describe('move and enter', () => {
     expect(w.migrants.cols.status[id]).toBe(Status.crossed);
     expect(Array.from(w.stocks)).toEqual(recount());
     expect(w.transitions[S * S + Status.crossed]).toBe(1);
+  });
+});
+
+describe('startTimer and weeksLeft', () => {
+  it('run a timer out at the sweep a weekly countdown would reach zero at, before or after the sweep of the week', () => {
+    const id = firstIn(Status.home);
+    move(w, id, Status.travelling);
+    // Before the first sweep (as the initial population): that sweep counts as the first week.
+    expect(w.sweeps).toBe(0);
+    startTimer(w, id, 4);
+    expect(weeksLeft(w, id)).toBe(4);
+    expect(w.migrants.cols.due[id]).toBe(3);
+    expect(Array.from(w.timers[3]!.ids.subarray(0, w.timers[3]!.length))).toContain(id);
+    // After week 10's sweep: the next sweep counts as the first week.
+    w.sweeps = 11;
+    startTimer(w, id, 4);
+    expect(w.migrants.cols.due[id]).toBe(14);
+    for (let s = 11; s <= 15; s++) {
+      w.sweeps = s;
+      expect(weeksLeft(w, id)).toBe(Math.max(0, 15 - s));
+    }
+  });
+
+  it('put no timer past the horizon on the calendar', () => {
+    const id = firstIn(Status.home);
+    const before = w.timers.map((l) => l.length);
+    startTimer(w, id, w.timers.length + 5);
+    expect(w.timers.map((l) => l.length)).toEqual(before);
+    expect(weeksLeft(w, id)).toBe(w.timers.length + 5);
   });
 });
 
@@ -113,7 +160,7 @@ describe('turnBack', () => {
     m.papersHeld[id] = 1;
     turnBack(w, id, 9);
     expect(m.status[id]).toBe(Status.returned);
-    expect(m.weeksLeft[id]).toBe(9);
+    expect(weeksLeft(w, id)).toBe(9);
     expect(m.docs[id]).toBe(Docs.none);
     expect(m.broker[id]).toBe(NO_ID);
     expect(m.deceived[id]).toBe(0);
@@ -151,7 +198,7 @@ describe('sendHome', () => {
     expect(m.victim[id]).toBe(0);
     expect(m.debt[id]).toBe(0);
     expect(m.broker[id]).toBe(NO_ID);
-    expect(m.weeksLeft[id]).toBe(geometricWeeks(w.p.returnCooldownWeeks, 0.6));
+    expect(weeksLeft(w, id)).toBe(geometricWeeks(w.p.returnCooldownWeeks, 0.6));
     expect(m.hazardFactor[id]).toBeCloseTo(Math.exp(w.p.betaKin * m.kin[id]!), 5);
   });
 });
@@ -169,7 +216,7 @@ describe('identify', () => {
     expect(m.victim[id]).toBe(0);
     expect(m.identifiedBefore[id]).toBe(1);
     expect(m.broker[id]).toBe(NO_ID);
-    expect(m.weeksLeft[id]).toBe(geometricWeeks(w.week.shelterWeeks, draw(w, 'shelter', id)));
+    expect(weeksLeft(w, id)).toBe(geometricWeeks(w.week.shelterWeeks, draw(w, 'shelter', id)));
     // The first case is against the victim's own broker; the agent's other victims (it stands for
     // `scale` persons) name brokers of the same hub and intent, in cases of their own or open ones.
     const opened = w.cases.count - cases;
