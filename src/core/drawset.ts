@@ -5,7 +5,7 @@
  * (a removal moves the last member into the gap), so the scan's order is not id order: `below`
  * appends what it finds, and callers that need id order sort what they collect.
  */
-import { IdList } from './idlist.js';
+import type { IdList } from './idlist.js';
 import { keyedBitsFrom, keyedEntity } from './rng.js';
 
 export class DrawSet {

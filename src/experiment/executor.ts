@@ -85,25 +85,70 @@ export function byReplicate(tasks: readonly Task[]): Task[] {
     .map(([t]) => t);
 }
 
-/** Runs the tasks not yet done on a pool, handing each record to `keep` as it arrives. */
+/**
+ * Which task each worker runs next. A worker takes a whole replicate at a time (byReplicate), so
+ * the variants that share a spin-up run in the thread that kept it, and each spin-up runs once,
+ * not once in every thread; a worker with no replicate left takes runs from the end of the
+ * replicate with most runs left in another worker (computing that spin-up once more), so that
+ * no worker idles while runs remain.
+ */
+export class Dispatch {
+  private readonly groups: Task[][] = [];
+  private readonly current: Task[][];
+
+  constructor(tasks: readonly Task[], workers: number) {
+    for (const t of byReplicate(tasks)) {
+      const last = this.groups.at(-1);
+      if (last && last[0]!.replicate === t.replicate) last.push(t);
+      else this.groups.push([t]);
+    }
+    this.current = Array.from({ length: workers }, () => []);
+  }
+
+  next(worker: number): Task | undefined {
+    const mine = this.current[worker]!;
+    if (mine.length) return mine.shift();
+    const group = this.groups.shift();
+    if (group) {
+      this.current[worker] = group;
+      return group.shift();
+    }
+    let from = -1;
+    for (let k = 0; k < this.current.length; k++) if (this.current[k]!.length > (from >= 0 ? this.current[from]!.length : 0)) from = k;
+    return from >= 0 ? this.current[from]!.pop() : undefined;
+  }
+}
+
+/**
+ * Runs the tasks not yet done, one thread per worker (a pool of one each, so that Dispatch chooses
+ * the thread), handing each record to `keep` as it arrives.
+ */
 async function runPending(pending: Task[], workers: number, timeoutSeconds: number, keep: (r: RunRecord) => void): Promise<void> {
   if (!pending.length) return;
-  const pool = new Piscina({ filename: workerEntry, minThreads: workers, maxThreads: workers, idleTimeout: 1000 });
+  const threads = Math.max(1, Math.min(workers, pending.length));
+  const pools = Array.from({ length: threads }, () => new Piscina({ filename: workerEntry, minThreads: 1, maxThreads: 1, idleTimeout: 1000 }));
+  const dispatch = new Dispatch(pending, threads);
+  let failed = false;
+  const drive = async (k: number) => {
+    for (let t = dispatch.next(k); t && !failed; t = dispatch.next(k)) {
+      const task = t;
+      const r = (await pools[k]!.run(task, { signal: AbortSignal.timeout(timeoutSeconds * 1000) }).catch((e: unknown) => {
+        failed = true;
+        if ((e as Error)?.name === 'AbortError' || (e as Error)?.name === 'TimeoutError')
+          throw new UserError([`run ${taskKey(task)} (seed ${task.seed}) took longer than ${timeoutSeconds} s (--task-timeout); the runs finished so far are kept: rerun with --resume`]);
+        throw e;
+      })) as RunRecord | { userError: string[] };
+      if ('userError' in r) {
+        failed = true;
+        throw new UserError(r.userError);
+      }
+      keep(r);
+    }
+  };
   try {
-    await Promise.all(
-      byReplicate(pending).map((t) =>
-        (pool.run(t, { signal: AbortSignal.timeout(timeoutSeconds * 1000) }) as Promise<RunRecord | { userError: string[] }>).then((r) => {
-          if ('userError' in r) throw new UserError(r.userError);
-          keep(r);
-        }, (e: unknown) => {
-          if ((e as Error)?.name === 'AbortError' || (e as Error)?.name === 'TimeoutError')
-            throw new UserError([`run ${taskKey(t)} (seed ${t.seed}) took longer than ${timeoutSeconds} s (--task-timeout); the runs finished so far are kept: rerun with --resume`]);
-          throw e;
-        }),
-      ),
-    );
+    await Promise.all(pools.map((_, k) => drive(k)));
   } finally {
-    await pool.destroy();
+    await Promise.all(pools.map((p) => p.destroy()));
   }
 }
 
