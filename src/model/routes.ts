@@ -26,7 +26,31 @@ function allowed(w: World, id: number, c: number): boolean {
 
 /** Flee's weight with risk: demand / (s + km)^p · exp(−λ·risk − cost weight · cost in millions). */
 export function routeWeight(p: Params, demand: number, path: Path, risk: number): number {
-  return (demand / (p.routeDistanceOffset + path.km) ** p.routeDistancePower) * Math.exp(-p.routeRiskWeight * risk - (p.routeCostWeight * path.costIdr) / 1e6);
+  return pathPull(p, demand, path) * Math.exp(-p.routeRiskWeight * risk - pathCost(p, path));
+}
+
+/** The part of a path's weight that holds all run: demand / (s + km)^p. */
+const pathPull = (p: Params, demand: number, path: Path) => demand / (p.routeDistanceOffset + path.km) ** p.routeDistancePower;
+/** Cost weight · cost in millions: with the risk, the exponent of a path's weight. */
+const pathCost = (p: Params, path: Path) => (p.routeCostWeight * path.costIdr) / 1e6;
+
+/** pathPull and pathCost of every path, per path list (origins', then hubs'): computed once a run, as the parameters and geography do not change. */
+interface RunWeights {
+  pull: Float64Array[];
+  cost: Float64Array[];
+}
+const runWeights = new WeakMap<World, RunWeights>();
+
+function runWeightsOf(w: World): RunWeights {
+  let rw = runWeights.get(w);
+  if (!rw) {
+    const p = w.p;
+    const lists = [...w.geo.pathsFromOrigin, ...w.geo.pathsFromHub];
+    const per = (f: (pa: Path) => number) => lists.map((ps) => Float64Array.from(ps, f));
+    rw = { pull: per((pa) => pathPull(p, w.input.destinations[pa.destination]!.demand, pa)), cost: per((pa) => pathCost(p, pa)) };
+    runWeights.set(w, rw);
+  }
+  return rw;
 }
 
 /** Everyone ready to travel picks a crossing and destination, then sets off. */
@@ -35,7 +59,8 @@ export function chooseRoutes(w: World): void {
   const geo = w.geo;
   const C = geo.crossingIds.length;
   const q = w.q.ready;
-  const demand = w.input.destinations.map((d) => d.demand);
+  const rw = runWeightsOf(w);
+  const lambda = w.p.routeRiskWeight;
   // One weight per path; sized to the longest path list so any geography fits.
   const longest = Math.max(...geo.pathsFromOrigin.map((ps) => ps.length), ...geo.pathsFromHub.map((ps) => ps.length));
   const weights = new Float64Array(longest);
@@ -54,8 +79,14 @@ export function chooseRoutes(w: World): void {
     const slot = ((fromHub ? O : 0) + node) * (H + 1) + source;
     let base = known[slot];
     if (base === undefined) {
-      const belief = source < H ? w.beliefs.broker.subarray(source * C, (source + 1) * C) : w.beliefs.community;
-      base = known[slot] = Float64Array.from(paths, (pa) => routeWeight(w.p, demand[pa.destination]!, pa, belief[pa.crossing]!));
+      // routeWeight, from the parts that hold all run.
+      const list = (fromHub ? O : 0) + node;
+      const pull = rw.pull[list]!;
+      const cost = rw.cost[list]!;
+      const belief = source < H ? w.beliefs.broker : w.beliefs.community;
+      const row = source < H ? source * C : 0;
+      base = known[slot] = new Float64Array(paths.length);
+      for (let k = 0; k < paths.length; k++) base[k] = pull[k]! * Math.exp(-lambda * belief[row + paths[k]!.crossing]! - cost[k]!);
     }
     let total = 0;
     for (let k = 0; k < paths.length; k++) {
