@@ -2,7 +2,7 @@
  * Renders vega-lite specs in Node: to SVG with vega's headless view, and to PNG with resvg,
  * given the DejaVu Sans font file explicitly (resvg draws no text without a font).
  */
-import { Resvg } from '@resvg/resvg-js';
+import { Resvg, renderAsync } from '@resvg/resvg-js';
 import { createRequire } from 'node:module';
 import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
@@ -36,11 +36,17 @@ export function renumberIds(svg: string): string {
   return svg.replace(/(\bid="|url\(#|href="#)([A-Za-z_-]*?\d+)(?=[")])/g, (all, pre: string, id: string) => (rename.has(id) ? `${pre}${rename.get(id)}` : all));
 }
 
+const PNG_OPTIONS = (scale: number) => ({
+  font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
+  fitTo: { mode: 'zoom' as const, value: scale },
+  background: 'white',
+});
+
 export function svgToPng(svg: string, scale = 2): Buffer {
-  const resvg = new Resvg(svg, {
-    font: { fontFiles: FONT_FILES, loadSystemFonts: false, defaultFontFamily: 'DejaVu Sans', sansSerifFamily: 'DejaVu Sans' },
-    fitTo: { mode: 'zoom', value: scale },
-    background: 'white',
-  });
-  return resvg.render().asPng();
+  return new Resvg(svg, PNG_OPTIONS(scale)).render().asPng();
+}
+
+/** svgToPng off the main thread (libuv's pool): a report's charts are drawn side by side, the same bytes. */
+export async function svgToPngAsync(svg: string, scale = 2): Promise<Buffer> {
+  return (await renderAsync(svg, PNG_OPTIONS(scale))).asPng();
 }

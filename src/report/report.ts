@@ -21,7 +21,7 @@ import { costPerCaseRange, costSources, count2, howSureBox, idr2, pct2, relative
 import { addedKinds, crossingNames, measureLabel, metricLabel, stageLabel, variantDescription, variantLabels, type VariantInfo } from './labels.js';
 import { localize, type Locale } from '../i18n/index.js';
 import { OKABE_ITO } from '../model/palette.js';
-import { svgToPng, toSvg } from './render.js';
+import { svgToPngAsync, toSvg } from './render.js';
 
 const require = createRequire(import.meta.url);
 const LIBS = ['vega/build/vega.min.js', 'vega-lite/build/vega-lite.min.js', 'vega-embed/build/vega-embed.min.js'];
@@ -181,13 +181,16 @@ export async function buildReport(dir: string, loc: Locale = localize()): Promis
   const specs = { ...reportCharts(c, bands, info, loc), ...calibrationCharts(c, loc) };
   mkdirSync(join(dir, 'charts'), { recursive: true });
   const written: string[] = [];
+  const pngs: Promise<void>[] = [];
   for (const [name, spec] of Object.entries(specs)) {
     const svg = await toSvg(spec);
     writeFileSync(join(dir, 'charts', `${name}.svg`), svg);
-    writeFileSync(join(dir, 'charts', `${name}.png`), svgToPng(svg));
+    // Drawn while the next chart is laid out; written before the report returns.
+    pngs.push(svgToPngAsync(svg).then((png) => writeFileSync(join(dir, 'charts', `${name}.png`), png)));
     writeFileSync(join(dir, 'charts', `${name}.vl.json`), `${JSON.stringify(spec, null, 2)}\n`);
     written.push(join(dir, 'charts', `${name}.png`));
   }
+  await Promise.all(pngs);
   const libs = LIBS.map((l) => `<script>${readFileSync(packageFile(l), 'utf8').replace(/<\/script/gi, '<\\/script')}</script>`).join('\n');
   const chart = (name: string, caption: string) => `<figure><div class="chart" id="chart-${name}" data-chart="${name}"></div><figcaption>${caption}</figcaption></figure>`;
   const params = info.parameters
