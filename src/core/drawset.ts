@@ -2,8 +2,9 @@
  * A set of entities that some keyed processes draw for every tick (raids on irregular workers,
  * say), kept dense so that a tick's scan reads only its members: their ids and, per process,
  * each member's half of the keyed hash (rng.ts keyedEntity). Members come and go in any order
- * (a removal moves the last member into the gap), so the scan's order is not id order: `below`
- * appends what it finds, and callers that need id order sort what they collect.
+ * (a removal moves the last member into the gap), so the scan's order is not id order: `belowEither`
+ * appends what it finds, and callers that need id order sort what they collect. A scan serves two
+ * keys (the sweep's raid and NGO-contact draws).
  */
 import type { IdList } from './idlist.js';
 import { keyedBitsFrom, keyedEntity } from './rng.js';
@@ -55,14 +56,16 @@ export class DrawSet {
   }
 
   /**
-   * Appends to `out` the members whose draw keyedBits(keys[k], id, term) is below `limit` (a
-   * number of 32-bit units, need not be whole), in the set's order.
+   * Appends to `out` the members whose draw with the first key at `term0` is below `limit0`, or
+   * whose draw with the second key at `term1` is below `limit1` (limits in 32-bit units, need not
+   * be whole), each member once, in the set's order. Two processes in one pass over the members.
    */
-  below(k: number, term: number, limit: number, out: IdList): void {
-    const halves = this.halves[k]!;
+  belowEither(term0: number, limit0: number, term1: number, limit1: number, out: IdList): void {
+    const h0 = this.halves[0]!;
+    const h1 = this.halves[1]!;
     const ids = this.ids;
     const n = this.length;
-    for (let i = 0; i < n; i++) if (keyedBitsFrom(halves[i]!, term) < limit) out.push(ids[i]!);
+    for (let i = 0; i < n; i++) if (keyedBitsFrom(h0[i]!, term0) < limit0 || keyedBitsFrom(h1[i]!, term1) < limit1) out.push(ids[i]!);
   }
 
   private grow(): void {

@@ -16,6 +16,17 @@ export class IdList {
     this.ids[this.length++] = id;
   }
 
+  /** Appends the first `count` of `ids`. */
+  pushAll(ids: Int32Array, count: number): void {
+    if (this.length + count > this.ids.length) {
+      const next = new Int32Array(Math.max(16, this.ids.length * 2, this.length + count));
+      next.set(this.ids.subarray(0, this.length));
+      this.ids = next;
+    }
+    this.ids.set(ids.subarray(0, count), this.length);
+    this.length += count;
+  }
+
   clear(): void {
     this.length = 0;
   }

@@ -83,12 +83,11 @@ function awayDecisions(w: World): void {
   events.clear();
   const calendar = w.timers[t];
   if (calendar) {
-    for (let i = 0; i < calendar.length; i++) events.push(calendar.ids[i]!);
+    events.pushAll(calendar.ids, calendar.length);
     calendar.ids = new Int32Array(0); // read once: its memory goes back
     calendar.clear();
   }
-  w.exposed.below(0, raidTerm, Math.max(raidBits[0]!, raidBits[1]!), events);
-  w.exposed.below(1, contactTerm, reachMax * 4294967296, events);
+  w.exposed.belowEither(raidTerm, Math.max(raidBits[0]!, raidBits[1]!), contactTerm, reachMax * 4294967296, events);
   const ids = events.ids.subarray(0, events.length).sort();
 
   for (let k = 0; k < ids.length; k++) {

@@ -33,7 +33,7 @@ describe('DrawSet', () => {
     );
   });
 
-  it('below finds exactly the members whose keyed draw is under the limit, for each key', () => {
+  it('belowEither with one limit at 0 finds exactly the members whose draw with the other key is under its limit', () => {
     fc.assert(
       fc.property(
         fc.uniqueArray(fc.nat({ max: 4999 }), { maxLength: 300 }),
@@ -44,9 +44,29 @@ describe('DrawSet', () => {
           for (const id of ids) s.add(id);
           for (const [k, key] of [7, 8].entries()) {
             const out = new IdList(2);
-            s.below(k, tickTerm(week), limit, out);
+            s.belowEither(tickTerm(week), k === 0 ? limit : 0, tickTerm(week), k === 1 ? limit : 0, out);
             expect(found(out)).toEqual(ids.filter((id) => keyedBits(key, id, tickTerm(week)) < limit).sort((a, b) => a - b));
           }
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
+  it('belowEither finds, each once, the members under either limit: the union of below with each key', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.nat({ max: 4999 }), { maxLength: 300 }),
+        fc.integer({ min: 0, max: 600 }),
+        fc.double({ min: 0, max: 2 ** 32, noNaN: true }),
+        fc.double({ min: 0, max: 2 ** 32, noNaN: true }),
+        (ids, week, l0, l1) => {
+          const s = new DrawSet([7, 8], 5000);
+          for (const id of ids) s.add(id);
+          const out = new IdList(2);
+          s.belowEither(tickTerm(week), l0, tickTerm(week + 1), l1, out);
+          const expected = ids.filter((id) => keyedBits(7, id, tickTerm(week)) < l0 || keyedBits(8, id, tickTerm(week + 1)) < l1);
+          expect(found(out)).toEqual(expected.sort((a, b) => a - b));
         },
       ),
       { numRuns: 150 },

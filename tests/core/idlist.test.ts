@@ -18,6 +18,19 @@ describe('IdList', () => {
     for (let i = 0; i < 10_000; i++) expect(l.ids[i]).toBe(i * 2);
   });
 
+  it('pushAll appends the first count of a list, growing as needed, as pushing each would', () => {
+    for (const cap of [0, 1, 3, 64]) {
+      const l = new IdList(cap);
+      const one = new IdList(cap);
+      for (const batch of [[4, 2], [], [9, 9, 1, 0, 7], Array.from({ length: 100 }, (_, i) => i)]) {
+        const src = Int32Array.from([...batch, -1, -2]); // entries past count are not taken
+        l.pushAll(src, batch.length);
+        for (const id of batch) one.push(id);
+      }
+      expect([...l.ids.subarray(0, l.length)]).toEqual([...one.ids.subarray(0, one.length)]);
+    }
+  });
+
   it('defaults to a capacity of 1024', () => {
     expect(new IdList().ids.length).toBe(1024);
     expect(new IdList().length).toBe(0);
