@@ -56,7 +56,15 @@ export function summarize(w: World): Summary {
   const final: Record<string, number> = {};
   const perYear: Record<string, Record<string, number>> = {};
   // Each week's year once, not once per metric: a date per metric-week cost more than the rest of the summary.
-  const yearOf = Array.from({ length: weeks }, (_, t) => dateOfWeek(s.start, t).slice(0, 4));
+  const years: string[] = [];
+  const yearIndex = new Int32Array(weeks);
+  for (let t = 0; t < weeks; t++) {
+    const year = dateOfWeek(s.start, t).slice(0, 4);
+    if (years.at(-1) !== year) years.push(year);
+    yearIndex[t] = years.length - 1;
+  }
+  // Sums per year and flow in a table, then as records: years in order, flows in METRICS order.
+  const yearSums = new Float64Array(years.length * METRICS.length);
   METRICS.forEach((metric, slot) => {
     const series = rec.series(slot);
     if (isStock(metric)) {
@@ -66,12 +74,16 @@ export function summarize(w: World): Summary {
     let total = 0;
     for (let t = 0; t < weeks; t++) {
       total += series[t]!;
-      const year = yearOf[t]!;
-      (perYear[year] ??= {})[metric] = (perYear[year]![metric] ?? 0) + series[t]!;
+      yearSums[yearIndex[t]! * METRICS.length + slot]! += series[t]!;
     }
     totals[metric] = scaled(metric, total);
   });
-  for (const row of Object.values(perYear)) for (const k of Object.keys(row)) row[k] = scaled(k, row[k]!);
+  years.forEach((year, y) => {
+    const row: Record<string, number> = (perYear[year] = {});
+    METRICS.forEach((metric, slot) => {
+      if (!isStock(metric)) row[metric] = scaled(metric, yearSums[y * METRICS.length + slot]!);
+    });
+  });
 
   const C = w.geo.crossingIds.length;
   const perCrossing: Record<string, CrossingSummary> = {};
