@@ -78,7 +78,8 @@ function awayDecisions(w: World): void {
   let reachMax = 0;
   for (const r of reach) reachMax = Math.max(reachMax, r * Math.max(1, reachHeld));
 
-  // Who may act: the calendar's entries for this sweep and the draws that fall low enough.
+  // Who may act: the calendar's entries for this sweep and the draws that fall low enough, marked
+  // in a bit set (which also drops repeats) and walked in id order.
   const events = w.acting;
   events.clear();
   const calendar = w.timers[t];
@@ -88,58 +89,68 @@ function awayDecisions(w: World): void {
     calendar.clear();
   }
   w.exposed.belowEither(raidTerm, Math.max(raidBits[0]!, raidBits[1]!), contactTerm, reachMax * 4294967296, events);
-  const ids = events.ids.subarray(0, events.length).sort();
-
-  for (let k = 0; k < ids.length; k++) {
-    const id = ids[k]!;
-    if (k > 0 && ids[k - 1] === id) continue;
-    const ends = due[id] === t;
-    switch (status[id]) {
-      case Status.returned:
-        if (ends) move(w, id, Status.home);
-        break;
-      case Status.preparing:
-      case Status.recruited:
-        if (ends) q.ready.push(id);
-        break;
-      case Status.travelling:
-        if (ends) q.arriving.push(id);
-        break;
-      case Status.crossed:
-        q.jobSeekers.push(id);
-        handOn(w, id);
-        break;
-      case Status.workingRegular:
-        if (ends) q.returning.push(id);
-        break;
-      case Status.workingIrregular:
-        if (keyedBits(raidKey, id, raidTerm) < raidBits[sabah[destination[id]!]!]!) q.raided.push(id);
-        else if (ends) q.returning.push(id);
-        break;
-      case Status.exploited: {
-        const d = destination[id]!;
-        if (keyedBits(contactKey, id, contactTerm) < reach[d]! * (papersHeld[id] === 1 ? reachHeld : 1) * 4294967296) q.toIdentify.push(id);
-        else if (irregular[id] === 1 && keyedBits(raidKey, id, raidTerm) < raidBits[sabah[d]!]!) q.raided.push(id);
-        else if (ends) {
-          // Out of the employer's hands: some report what happened; the others work on, irregular
-          // (a work permit is tied to its employer), still victims until identified or home.
-          if (selfReport.u(id, t) < (irregular[id] === 1 ? reportIrregular : reportLegal)) q.selfReported.push(id);
-          else {
-            move(w, id, Status.workingIrregular);
-            irregular[id] = 1;
-            startTimer(w, id, geometricWeeks(p.contractWeeks * p.escapeStayShare, escapeStay.u(id, t)));
+  const marked = w.actingSet;
+  for (let k = 0; k < events.length; k++) {
+    const id = events.ids[k]!;
+    marked[id >>> 5]! |= 1 << (id & 31);
+  }
+  const words = (w.migrants.count + 31) >>> 5;
+  for (let word = 0; word < words; word++) {
+    let bits = marked[word]!;
+    if (bits === 0) continue;
+    marked[word] = 0;
+    for (; bits !== 0; ) {
+      const lowest = bits & -bits;
+      bits ^= lowest;
+      const id = (word << 5) | (31 - Math.clz32(lowest));
+      const ends = due[id] === t;
+      switch (status[id]) {
+        case Status.returned:
+          if (ends) move(w, id, Status.home);
+          break;
+        case Status.preparing:
+        case Status.recruited:
+          if (ends) q.ready.push(id);
+          break;
+        case Status.travelling:
+          if (ends) q.arriving.push(id);
+          break;
+        case Status.crossed:
+          q.jobSeekers.push(id);
+          handOn(w, id);
+          break;
+        case Status.workingRegular:
+          if (ends) q.returning.push(id);
+          break;
+        case Status.workingIrregular:
+          if (keyedBits(raidKey, id, raidTerm) < raidBits[sabah[destination[id]!]!]!) q.raided.push(id);
+          else if (ends) q.returning.push(id);
+          break;
+        case Status.exploited: {
+          const d = destination[id]!;
+          if (keyedBits(contactKey, id, contactTerm) < reach[d]! * (papersHeld[id] === 1 ? reachHeld : 1) * 4294967296) q.toIdentify.push(id);
+          else if (irregular[id] === 1 && keyedBits(raidKey, id, raidTerm) < raidBits[sabah[d]!]!) q.raided.push(id);
+          else if (ends) {
+            // Out of the employer's hands: some report what happened; the others work on, irregular
+            // (a work permit is tied to its employer), still victims until identified or home.
+            if (selfReport.u(id, t) < (irregular[id] === 1 ? reportIrregular : reportLegal)) q.selfReported.push(id);
+            else {
+              move(w, id, Status.workingIrregular);
+              irregular[id] = 1;
+              startTimer(w, id, geometricWeeks(p.contractWeeks * p.escapeStayShare, escapeStay.u(id, t)));
+            }
           }
+          break;
         }
-        break;
+        case Status.identified:
+          if (ends) q.returning.push(id);
+          break;
+        // Detained: processed for deportation once the timer runs out (enforcement.ts reads it).
+        case Status.deported:
+          q.deportees.push(id);
+          handOn(w, id);
+          break;
       }
-      case Status.identified:
-        if (ends) q.returning.push(id);
-        break;
-      // Detained: processed for deportation once the timer runs out (enforcement.ts reads it).
-      case Status.deported:
-        q.deportees.push(id);
-        handOn(w, id);
-        break;
     }
   }
 }

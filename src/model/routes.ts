@@ -34,23 +34,43 @@ const pathPull = (p: Params, demand: number, path: Path) => demand / (p.routeDis
 /** Cost weight · cost in millions: with the risk, the exponent of a path's weight. */
 const pathCost = (p: Params, path: Path) => (p.routeCostWeight * path.costIdr) / 1e6;
 
-/** pathPull and pathCost of every path, per path list (origins', then hubs'): computed once a run, as the parameters and geography do not change. */
-interface RunWeights {
+/**
+ * What route choice keeps through a run: pathPull and pathCost of every path, per path list
+ * (origins', then hubs'), computed once, as the parameters and geography do not change; and the
+ * week's weights per pair of path list and source of beliefs, in one table (`weights`, a row of
+ * `longest` per pair) marked with the week they were computed for (`week`, week index + 1).
+ */
+interface RouteTables {
   pull: Float64Array[];
   cost: Float64Array[];
+  longest: number;
+  weights: Float64Array;
+  week: Int32Array;
+  /** Scratch: one traveller's weights, after the paths closed to them. */
+  open: Float64Array;
 }
-const runWeights = new WeakMap<World, RunWeights>();
+const routeTables = new WeakMap<World, RouteTables>();
 
-function runWeightsOf(w: World): RunWeights {
-  let rw = runWeights.get(w);
-  if (!rw) {
+function routeTablesOf(w: World): RouteTables {
+  let rt = routeTables.get(w);
+  if (!rt) {
     const p = w.p;
     const lists = [...w.geo.pathsFromOrigin, ...w.geo.pathsFromHub];
     const per = (f: (pa: Path) => number) => lists.map((ps) => Float64Array.from(ps, f));
-    rw = { pull: per((pa) => pathPull(p, w.input.destinations[pa.destination]!.demand, pa)), cost: per((pa) => pathCost(p, pa)) };
-    runWeights.set(w, rw);
+    // Sized to the longest path list so any geography fits.
+    const longest = Math.max(1, ...lists.map((ps) => ps.length));
+    const pairs = lists.length * (w.geo.hubIds.length + 1);
+    rt = {
+      pull: per((pa) => pathPull(p, w.input.destinations[pa.destination]!.demand, pa)),
+      cost: per((pa) => pathCost(p, pa)),
+      longest,
+      weights: new Float64Array(pairs * longest),
+      week: new Int32Array(pairs),
+      open: new Float64Array(longest),
+    };
+    routeTables.set(w, rt);
   }
-  return rw;
+  return rt;
 }
 
 /** Everyone ready to travel picks a crossing and destination, then sets off. */
@@ -59,16 +79,14 @@ export function chooseRoutes(w: World): void {
   const geo = w.geo;
   const C = geo.crossingIds.length;
   const q = w.q.ready;
-  const rw = runWeightsOf(w);
+  const rt = routeTablesOf(w);
   const lambda = w.p.routeRiskWeight;
-  // One weight per path; sized to the longest path list so any geography fits.
-  const longest = Math.max(...geo.pathsFromOrigin.map((ps) => ps.length), ...geo.pathsFromHub.map((ps) => ps.length));
-  const weights = new Float64Array(longest);
+  const { longest, weights: known, week: knownWeek, open: weights } = rt;
+  const stamp = w.week.index + 1;
   // Beliefs and demand hold all week, so a path's weight depends only on where the traveller starts
   // and whose beliefs guide them (a hub's brokers, or the community): computed once a week per pair.
   const O = geo.pathsFromOrigin.length;
   const H = geo.hubIds.length;
-  const known: (Float64Array | undefined)[] = new Array((O + geo.pathsFromHub.length) * (H + 1));
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
     const fromHub = m.start[id] === 1;
@@ -76,21 +94,21 @@ export function chooseRoutes(w: World): void {
     const paths = fromHub ? geo.pathsFromHub[node]! : geo.pathsFromOrigin[node]!;
     const b = m.broker[id]!;
     const source = b !== NO_ID ? w.brokers.cols.hub[b]! : H;
-    const slot = ((fromHub ? O : 0) + node) * (H + 1) + source;
-    let base = known[slot];
-    if (base === undefined) {
+    const list = (fromHub ? O : 0) + node;
+    const slot = list * (H + 1) + source;
+    const at = slot * longest;
+    if (knownWeek[slot] !== stamp) {
       // routeWeight, from the parts that hold all run.
-      const list = (fromHub ? O : 0) + node;
-      const pull = rw.pull[list]!;
-      const cost = rw.cost[list]!;
+      knownWeek[slot] = stamp;
+      const pull = rt.pull[list]!;
+      const cost = rt.cost[list]!;
       const belief = source < H ? w.beliefs.broker : w.beliefs.community;
       const row = source < H ? source * C : 0;
-      base = known[slot] = new Float64Array(paths.length);
-      for (let k = 0; k < paths.length; k++) base[k] = pull[k]! * Math.exp(-lambda * belief[row + paths[k]!.crossing]! - cost[k]!);
+      for (let k = 0; k < paths.length; k++) known[at + k] = pull[k]! * Math.exp(-lambda * belief[row + paths[k]!.crossing]! - cost[k]!);
     }
     let total = 0;
     for (let k = 0; k < paths.length; k++) {
-      const wt = allowed(w, id, paths[k]!.crossing) ? base[k]! : 0;
+      const wt = allowed(w, id, paths[k]!.crossing) ? known[at + k]! : 0;
       weights[k] = wt;
       total += wt;
     }

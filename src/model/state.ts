@@ -82,8 +82,9 @@ export interface World {
    * a status changes: the sweep checks each against the person's status and `due`.
    */
   timers: IdList[];
-  /** Scratch for the sweep: who may act at it (decide.ts). */
+  /** Scratch for the sweep: who may act at it (decide.ts), listed, then marked (bit id % 32 of word id / 32) to be walked in id order. */
   acting: IdList;
+  actingSet: Uint32Array;
   /** Persons working irregularly or exploited, with their halves of the raid and NGO-contact draws: whom those draws can reach each week. */
   exposed: DrawSet;
   /** The largest personal hazard factor any person has had: with the week's largest base hazard, a bound the sweep tests first. */
@@ -201,6 +202,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     sweeps: 0,
     timers: Array.from({ length: geo.weeks }, () => new IdList(0)),
     acting: new IdList(),
+    actingSet: new Uint32Array(Math.ceil(migrants.capacity / 32)),
     exposed: new DrawSet([draws.raid.key, draws.ngoContact.key], migrants.capacity),
     hazardFactorMax: 0,
     beliefs: {
