@@ -40,7 +40,7 @@ const ALL_BITS = 0xffffffff;
 export class KeptHalves {
   private memory: WebAssembly.Memory | null = null;
   private kernel: BelowKernel | null = null;
-  /** Kept halves, in entity order; its length (a multiple of 4) is the capacity. */
+  /** Kept halves, in entity order; its length (a multiple of 8: the kernel reads eight at a time) is the capacity. */
   private halves = new Uint32Array(0);
   /** Where the scan writes the ids it finds: as long as the halves. */
   private found = new Int32Array(0);
@@ -80,7 +80,7 @@ export class KeptHalves {
     let k = 0;
     if (this.kernel) {
       k = this.kernel(count, term, whole | 0, this.halves.length * 4);
-      while (k > 0 && found[k - 1]! >= count) k--; // the last block of four may run past count
+      while (k > 0 && found[k - 1]! >= count) k--; // the last block of eight may run past count
     } else {
       for (let id = 0; id < count; id++) if (keyedBitsFrom(halves[id]!, term) < whole) found[k++] = id;
     }
@@ -89,7 +89,7 @@ export class KeptHalves {
 
   /** Room for `count` entities (at least doubling): kept halves stay where they are, found ids are scratch. */
   private grow(count: number): void {
-    const capacity = Math.max((count + 3) & ~3, this.halves.length * 2, 1024);
+    const capacity = Math.max((count + 7) & ~7, this.halves.length * 2, 1024);
     const module = this.simd ? kernelModule() : null;
     if (module) {
       const pages = Math.ceil((capacity * 8) / PAGE);
