@@ -30,6 +30,22 @@ export function spinUpKey(input: ModelInput, seed: number, scale: number): strin
   return JSON.stringify([seed, scale, read]);
 }
 
+/**
+ * What the world before its first week depends on (createWorld and initPopulation), as text: as
+ * spinUpKey, without what only the weeks read — the interventions, events and cooperation stages
+ * (`stages`, `mechanismStages`). Runs whose spin-ups differ only in those (the paper's variants at
+ * other stages) start from the same population. Null where spinUpKey is null.
+ */
+export function initKey(input: ModelInput, seed: number, scale: number): string | null {
+  if (input.extensions?.length) return null;
+  const read: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(input)) if (!UNREAD.has(k) && !WEEKLY.has(k)) read[k] = v;
+  return JSON.stringify(['init', seed, scale, read]);
+}
+
+/** Scenario fields read only week by week (calendar.ts), never in building the world or its first population. */
+const WEEKLY = new Set(['interventions', 'events', 'stages', 'mechanismStages']);
+
 /** Parts of a world a copy does not take: its input and parameters, the registry, the keyed draws (pure functions of the seed) — a new world has its own. */
 const SHARED: readonly (keyof World)[] = ['input', 'p', 'params', 'interventions', 'draws'];
 

@@ -24,7 +24,7 @@ import { initPopulation } from './population.js';
 import { recruit } from './recruitment.js';
 import { chooseRoutes, learnRoutes } from './routes.js';
 import { createWorld, type World } from './state.js';
-import { type SpinUps, spinUpKey } from './fork.js';
+import { initKey, type SpinUps, spinUpKey } from './fork.js';
 import { takeWork, goHome } from './work.js';
 
 const phase = (name: string, run: (w: World) => void): Phase<World> => ({ name, run: (w) => run(w) });
@@ -120,15 +120,24 @@ export function createModel(input: ModelInput, opts: ModelOptions): Model {
   return model;
 }
 
-/** The world at the end of the spin-up: a copy of a kept one, or built and run (and then kept). */
+/**
+ * The world at the end of the spin-up: a copy of a kept one, or run (and then kept) from the
+ * world before its first week — itself a copy of a kept one, or built (and then kept).
+ */
 function spinUp(input: ModelInput, opts: ModelOptions): World {
-  const key = opts.spinUps && !opts.interventions ? spinUpKey(input, opts.seed, opts.scale) : null;
-  const kept = key ? opts.spinUps!.take(key, input) : undefined;
+  const shared = opts.spinUps && !opts.interventions ? opts.spinUps : undefined;
+  const key = shared ? spinUpKey(input, opts.seed, opts.scale) : null;
+  const kept = key ? shared!.take(key, input) : undefined;
   if (kept) return kept;
-  const state = createWorld(input, opts.seed, opts.scale, opts.interventions ?? registryFor(input.extensions));
-  initPopulation(state);
+  const init = shared ? initKey(input, opts.seed, opts.scale) : null;
+  let state = init ? shared!.take(init, input) : undefined;
+  if (!state) {
+    state = createWorld(input, opts.seed, opts.scale, opts.interventions ?? registryFor(input.extensions));
+    initPopulation(state);
+    if (init && state.geo.spinUp > 0) shared!.keep(init, state);
+  }
   while (state.tick < state.geo.spinUp) schedule.step(state, state.tick);
-  if (key) opts.spinUps!.keep(key, state);
+  if (key) shared!.keep(key, state);
   return state;
 }
 
