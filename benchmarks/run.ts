@@ -104,8 +104,12 @@ log(`  bare loop ${(model.bareLoop.agentStepsPerSecond / 1e6).toFixed(1)} M agen
 log(`  full scale ${model.baselineFullScale.seconds.toFixed(2)} s, ${(model.baselineFullScale.agentStepsPerSecond / 1e6).toFixed(1)} M agent-steps/s, peak ${model.baselineFullScale.peakRssMB.toFixed(0)} MB`);
 log(`  --scale 20 ${model.baselineScale20.seconds.toFixed(2)} s in the model, ${model.scale20Process.seconds.toFixed(2)} s as a whole process`);
 
-/** The main comparison (paper-interventions: its variants and the runs its decompositions add) x 4 replicates at --scale 20. */
-const COMPARE_REPLICATES = 4;
+/**
+ * The main comparison (paper-interventions: its variants and the runs its decompositions add) x 6
+ * replicates at --scale 20: 288 runs, the size of the README's main command and at least the 280
+ * runs the speed target names.
+ */
+const COMPARE_REPLICATES = 6;
 async function timeCompare(workers: number, file = 'scenarios/paper-interventions.ts', scale = 20, replicates = COMPARE_REPLICATES) {
   const dir = mkdtempSync(join(tmpdir(), 'lintas-bench-'));
   const t0 = performance.now();
@@ -172,8 +176,18 @@ try {
   log(`  not measured: ${(e as Error).message.split('\n')[0]}`);
 }
 
+/** The speed targets of issue #16, each with the figure that answers it (from this run). */
+const targets = {
+  startUnderThreeTenthsOfASecond: { version: start.version, validateTs: start.validateTs, validateJson: start.validateJson, met: Math.max(start.version, start.validateTs, start.validateJson) < 0.3 },
+  fullScaleWithinTwiceTheBareLoop: { costRatio: 1 / model.baselineFullScale.ratioToBareLoop, met: 1 / model.baselineFullScale.ratioToBareLoop <= 2 },
+  scale20RunUnderOneSecond: { seconds: model.scale20Process.seconds, met: model.scale20Process.seconds < 1 },
+  compareOf280RunsWithin30SecondsOn2Workers: { runs: compare2.runs, seconds: compare2.seconds, secondsFor280: (280 * compare2.seconds) / compare2.runs, met: compare2.runs >= 280 && compare2.seconds <= 30 },
+};
+log(`targets: ${Object.entries(targets).map(([k, v]) => `${k} ${v.met ? 'met' : 'NOT met'}`).join('; ')}`);
+
 const results = {
   machine: { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model ?? 'unknown' },
+  targets,
   ...model,
   compare: {
     scenario: 'scenarios/paper-interventions.ts',
