@@ -88,7 +88,8 @@ function awayDecisions(w: World): void {
     calendar.ids = new Int32Array(0); // read once: its memory goes back
     calendar.clear();
   }
-  w.exposed.belowEither(raidTerm, Math.max(raidBits[0]!, raidBits[1]!), contactTerm, reachMax * 4294967296, events);
+  w.exposed.raid.below(raidTerm, Math.max(raidBits[0]!, raidBits[1]!), events);
+  w.exposed.contact.below(contactTerm, reachMax * 4294967296, events);
   const marked = w.actingSet;
   for (let k = 0; k < events.length; k++) {
     const id = events.ids[k]!;

@@ -85,8 +85,11 @@ export interface World {
   /** Scratch for the sweep: who may act at it (decide.ts), listed, then marked (bit id % 32 of word id / 32) to be walked in id order. */
   acting: IdList;
   actingSet: Uint32Array;
-  /** Persons working irregularly or exploited, with their halves of the raid and NGO-contact draws: whom those draws can reach each week. */
-  exposed: DrawSet;
+  /**
+   * Whom the week's raid and NGO-contact draws can reach, with their halves of those draws: those
+   * working irregularly or exploited (raids, the exploited only when irregular), and the exploited (NGO contact).
+   */
+  exposed: { raid: DrawSet; contact: DrawSet };
   /** The largest personal hazard factor any person has had: with the week's largest base hazard, a bound the sweep tests first. */
   hazardFactorMax: number;
   beliefs: Beliefs;
@@ -203,7 +206,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     timers: Array.from({ length: geo.weeks }, () => new IdList(0)),
     acting: new IdList(),
     actingSet: new Uint32Array(Math.ceil(migrants.capacity / 32)),
-    exposed: new DrawSet([draws.raid.key, draws.ngoContact.key], migrants.capacity),
+    exposed: { raid: new DrawSet(draws.raid.key, migrants.capacity), contact: new DrawSet(draws.ngoContact.key, migrants.capacity) },
     hazardFactorMax: 0,
     beliefs: {
       broker: new Float64Array(H * C),

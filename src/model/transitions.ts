@@ -32,19 +32,24 @@ export function move(w: World, id: number, to: number): void {
   if (to === Status.home) w.homeByOrigin[m.origin[id]!]!++;
 }
 
-const exposedTo = (status: number) => status === Status.workingIrregular || status === Status.exploited;
+const raidable = (status: number) => status === Status.workingIrregular || status === Status.exploited;
 
 /**
  * Keeps what the sweep reads in step with a status change: those who crossed or were deported
  * are handed on at the next sweep (and at every sweep while they stay so); those who work
- * irregularly or are exploited are in the set the week's raid and NGO-contact draws scan.
+ * irregularly or are exploited are in the set the week's raid draws scan, the exploited in the
+ * set the NGO-contact draws scan.
  */
 function track(w: World, id: number, from: number, to: number): void {
   if (to === Status.crossed || to === Status.deported) handOn(w, id);
-  const was = exposedTo(from);
-  if (was !== exposedTo(to)) {
-    if (was) w.exposed.remove(id);
-    else w.exposed.add(id);
+  const was = raidable(from);
+  if (was !== raidable(to)) {
+    if (was) w.exposed.raid.remove(id);
+    else w.exposed.raid.add(id);
+  }
+  if ((from === Status.exploited) !== (to === Status.exploited)) {
+    if (to === Status.exploited) w.exposed.contact.add(id);
+    else w.exposed.contact.remove(id);
   }
 }
 

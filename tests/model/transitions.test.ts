@@ -52,29 +52,30 @@ beforeEach(async () => {
   w.transitions.fill(0);
 });
 
-/** The ids in the world's set of persons exposed to raids and NGO contact, and those whose status exposes them: the two must agree. */
-const exposedIds = () => Array.from(w.exposed.ids.subarray(0, w.exposed.length)).sort((a, b) => a - b);
-const exposedByStatus = () =>
-  Array.from({ length: w.migrants.count }, (_, id) => id).filter((id) => w.migrants.cols.status[id] === Status.workingIrregular || w.migrants.cols.status[id] === Status.exploited);
+/** The ids in the world's sets of persons exposed to raids and to NGO contact, and those whose status exposes them: they must agree. */
+const members = (set: World['exposed']['raid']) => Array.from(set.ids.subarray(0, set.length)).sort((a, b) => a - b);
+const inStatus = (...statuses: number[]) => Array.from({ length: w.migrants.count }, (_, id) => id).filter((id) => statuses.includes(w.migrants.cols.status[id]!));
+const exposedAsStatus = () => {
+  expect(members(w.exposed.raid)).toEqual(inStatus(Status.workingIrregular, Status.exploited));
+  expect(members(w.exposed.contact)).toEqual(inStatus(Status.exploited));
+};
 /** Whom the next sweep's calendar names. */
 const nextSweep = () => Array.from(w.timers[w.sweeps]!.ids.subarray(0, w.timers[w.sweeps]!.length));
 
 describe('move and enter', () => {
-  it('keep the set exposed to raids and NGO contact (the sweep draws for it) equal to those working irregularly or exploited, with their halves of the draws', () => {
-    expect(exposedByStatus().length).toBeGreaterThan(0); // the first population has some abroad already
-    expect(exposedIds()).toEqual(exposedByStatus());
+  it('keep the sets exposed to raids and NGO contact (the sweep draws for them) equal to those working irregularly or exploited, and the exploited, with their halves of the draws', () => {
+    expect(inStatus(Status.workingIrregular).length).toBeGreaterThan(0); // the first population has some abroad already
+    exposedAsStatus();
     for (const id of [3, 4, 5]) move(w, id, Status.exploited);
+    move(w, 5, Status.exploited); // to the same status: nothing changes
     move(w, 3, Status.workingIrregular);
     move(w, 4, Status.identified);
-    expect(exposedIds()).toEqual(exposedByStatus());
+    exposedAsStatus();
     const id = w.migrants.add();
     enter(w, id, Status.exploited);
-    expect(exposedIds()).toEqual(exposedByStatus());
-    const e = w.exposed;
-    for (let i = 0; i < e.length; i++) {
-      expect(e.halves[0]![i]).toBe(keyedEntity(w.draws.raid.key, e.ids[i]!) >>> 0);
-      expect(e.halves[1]![i]).toBe(keyedEntity(w.draws.ngoContact.key, e.ids[i]!) >>> 0);
-    }
+    exposedAsStatus();
+    for (const [set, key] of [[w.exposed.raid, w.draws.raid.key], [w.exposed.contact, w.draws.ngoContact.key]] as const)
+      for (let i = 0; i < set.length; i++) expect(set.halves[i]).toBe(keyedEntity(key, set.ids[i]!) >>> 0);
   });
 
   it('hand those who cross or are deported on to the next sweep', () => {
@@ -99,7 +100,7 @@ describe('move and enter', () => {
           expect(w.migrants.cols.status[id]).toBe(to);
         }
         expect(Array.from(w.stocks)).toEqual(recount());
-        expect(exposedIds()).toEqual(exposedByStatus());
+        exposedAsStatus();
         expect(Array.from(w.transitions)).toEqual(expectedT);
         expect(w.stocks.reduce((a, b) => a + b, 0)).toBe(before.reduce((a, b) => a + b, 0));
       }),
