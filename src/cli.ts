@@ -287,9 +287,12 @@ export function buildProgram(): Command {
       await preflight(file, o, outDir, true);
       const { compare, KEY_METRICS } = await experiments();
       const { comparisonTable } = await tables();
+      // The report's modules (vega, resvg) load while the runs go rather than after them.
+      const report = o.report ? reports() : undefined;
+      report?.catch(() => undefined); // a failure surfaces where it is awaited
       const result = await compare(opts);
       const loc = localize(o.lang);
-      if (o.report) await (await reports()).buildReport(outDir, loc);
+      if (report) await (await report).buildReport(outDir, loc);
       const wrote = [join(outDir, 'comparison.csv'), join(outDir, 'comparison.json'), ...(o.report ? [join(outDir, 'report.html')] : [])];
       if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
       else process.stdout.write(`${comparisonTable(result, KEY_METRICS, loc)}\n\n  ${loc.t('cli.table.wrote', { files: wrote.join(', ') })}\n`);
