@@ -6,6 +6,7 @@
  * counter tick · slots + slot never collides inside a process, and a slot out of range throws.
  */
 import { KeptHalves } from './below.js';
+import { fastObject } from './shape.js';
 import { keyedUniform, streamKey, tickTerm } from './rng.js';
 
 export interface DrawSpec {
@@ -89,5 +90,6 @@ export function declareDraws<T extends Record<string, DrawSpec>>(seed: number, s
     if (when === 'tick' && ticks * spec.slots > COUNTERS) throw new Error(`draw process "${name}": ${ticks} ticks × ${spec.slots} slots exceed 2^32 counters`);
     out[name] = new DrawProcess(name, spec.entity, spec.slots, when, streamKey(seed, `${name}:${spec.entity}`));
   }
-  return out as Draws<T>;
+  // A fast-mode object: grown key by key, 40-odd processes would make it a hash table (shape.ts).
+  return fastObject(out) as Draws<T>;
 }

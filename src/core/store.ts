@@ -4,6 +4,7 @@
  * so iteration in id order is stable for the whole run (the bitECS swap-remove hazard avoided).
  */
 import { UserError } from './errors.js';
+import { fastObject } from './shape.js';
 
 export type ColumnKind = 'u8' | 'u16' | 'i32' | 'u32' | 'f32' | 'f64';
 
@@ -44,7 +45,8 @@ export class AgentTable<S extends ColumnSchema> {
   ) {
     const cols = {} as Record<string, ArrayLike<number>>;
     for (const key of Object.keys(schema)) cols[key] = new constructors[schema[key]!](capacity);
-    this.cols = cols as Columns<S>;
+    // A fast-mode object: grown key by key, 20-odd columns would make it a hash table (shape.ts).
+    this.cols = fastObject(cols) as Columns<S>;
   }
 
   /** Reserve `n` new ids and return the first; columns start at zero. */

@@ -110,7 +110,9 @@ export function localize(lang: Lang = 'en'): Locale {
       .replace(/\u00a0/g, ' ');
   const symbol = (currency: 'IDR' | 'MYR') => new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' }).formatToParts(1).find((p) => p.type === 'currency')?.value ?? currency;
   const isoDates = t('format.dates') === 'iso';
-  const dateFmt = new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' });
+  // Built on first use: the first DateTimeFormat of a process loads calendar data (about 20 ms),
+  // and English writes ISO dates, so most commands never need one.
+  let dateFmt: Intl.DateTimeFormat | undefined;
   const l: Locale = {
     lang,
     locale,
@@ -133,7 +135,7 @@ export function localize(lang: Lang = 'en'): Locale {
       if (Math.abs(v) >= 1e6) return `${symbol(currency)} ${new Intl.NumberFormat(locale, { notation: 'compact', compactDisplay: 'long', maximumSignificantDigits: 2 }).format(v)}`;
       return `${symbol(currency)} ${new Intl.NumberFormat(locale).format(v)}`;
     },
-    date: (iso) => (isoDates || !/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : dateFmt.format(new Date(`${iso}T00:00:00Z`))),
+    date: (iso) => (isoDates || !/^\d{4}-\d{2}-\d{2}$/.test(iso) ? iso : (dateFmt ??= new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' })).format(new Date(`${iso}T00:00:00Z`))),
   };
   locales.set(lang, l);
   return l;

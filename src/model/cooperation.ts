@@ -19,6 +19,7 @@
  * Each mechanism reads the stage in force unless the input pins it to another stage
  * (`mechanismStages`), which is how the change between two stages is decomposed.
  */
+import { fastObject } from '../core/shape.js';
 import type { Params } from './parameters.js';
 
 export const STAGES = ['coexistence', 'communication', 'cooperation', 'coordination', 'collaboration'] as const;
@@ -100,7 +101,7 @@ export function capabilities(stageOf: (m: Mechanism) => Stage, p: Params): Capab
         ? [p.evidenceInformal, p.mlaWeeks]
         : [0, 0];
 
-  return {
+  return fastObject<Capabilities>({
     patrolMode: at(patrols, 'collaboration') ? PatrolMode.joint : at(patrols, 'coordination') ? PatrolMode.coordinated : PatrolMode.parallel,
     infoAccuracy,
     infoLagWeeks,
@@ -112,5 +113,5 @@ export function capabilities(stageOf: (m: Mechanism) => Stage, p: Params): Capab
     referral: at(victims, 'collaboration') ? p.referralCollaboration : at(victims, 'cooperation') ? p.referralCooperation : 0,
     commonTraining: at(stageOf('training'), 'cooperation'),
     commonProtocols: at(stageOf('protocols'), 'cooperation'),
-  };
+  });
 }

@@ -5,6 +5,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { IdList } from '../core/idlist.js';
+import { canonical, fastObject } from '../core/shape.js';
 import { Recorder } from '../core/recorder.js';
 import { declareDraws, type Draws } from '../core/draws.js';
 import { DrawSet } from '../core/drawset.js';
@@ -157,9 +158,42 @@ function checkScale(input: ModelInput, scale: number): void {
     ]);
 }
 
-export function createWorld(input: ModelInput, seed: number, scale: number, interventions: InterventionRegistry): World {
-  checkParams(input, interventions);
-  checkScale(input, scale);
+/** Every field of ModelInput, in one order: the type checker keeps the list whole. */
+const INPUT_FIELDS = {
+  name: true,
+  start: true,
+  end: true,
+  spinUpWeeks: true,
+  origins: true,
+  hubs: true,
+  crossings: true,
+  destinations: true,
+  routes: true,
+  series: true,
+  closures: true,
+  params: true,
+  stages: true,
+  mechanismStages: true,
+  interventions: true,
+  events: true,
+  extensions: true,
+} satisfies Record<keyof ModelInput, true>;
+
+/**
+ * The input as the tick loop reads it: its fields in one order, those absent set to undefined,
+ * the rest of a scenario (variants, sources) left out, and the data copied by `canonical` — so that
+ * every variant's world has the same hidden classes (core/shape.ts). Extensions (code) are shared.
+ */
+export function modelInput(given: ModelInput): ModelInput {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(INPUT_FIELDS) as (keyof ModelInput)[]) out[k] = k === 'extensions' ? given[k] : canonical(given[k]);
+  return fastObject(out) as unknown as ModelInput;
+}
+
+export function createWorld(given: ModelInput, seed: number, scale: number, interventions: InterventionRegistry): World {
+  checkParams(given, interventions);
+  checkScale(given, scale);
+  const input = modelInput(given);
   const geo = buildGeography(input);
   const p = input.params as unknown as Params;
   const C = geo.crossingIds.length;
@@ -191,7 +225,7 @@ export function createWorld(input: ModelInput, seed: number, scale: number, inte
     seed,
     scale,
     geo,
-    week: { ...base, levels: {}, originWageIdr: new Float64Array(input.origins.length), baseHazard: new Float64Array(input.origins.length), detection: new Float64Array(C) },
+    week: fastObject({ ...base, levels: {}, originWageIdr: new Float64Array(input.origins.length), baseHazard: new Float64Array(input.origins.length), detection: new Float64Array(C) }),
     baseLevers: base,
     draws,
     migrants,

@@ -1,0 +1,44 @@
+/**
+ * Objects the tick loop reads on every agent (the parameters, the week's conditions, the input's
+ * tables, the agent columns, the draw processes) must be fast-mode objects that keep one hidden
+ * class for the life of a thread. Two things in V8 break that:
+ * - an object grown key by key (`o[k] = v`) turns into a hash table past about 16 keys, and every
+ *   read of it becomes a lookup;
+ * - a number field is stored as a small integer until it first meets a fraction; then the hidden
+ *   class changes and every phase compiled against the old one is thrown away and compiled again.
+ *   In a comparison that happened each time a variant or a posterior draw first set a value to a
+ *   fraction (a multiplier of 1 becoming 0.85), and the recompiling cost seconds per worker.
+ * `fastObject` builds objects that avoid both. Values are unchanged: only how V8 stores them.
+ */
+
+/**
+ * A copy of `values` (same keys in the same order, same values) as a fast-mode object whose
+ * number fields are stored as doubles from the start. JSON.parse builds a template with every key
+ * at once (a number field given −0, which only a double can hold; others null); spreading it
+ * gives a fast-mode copy even past JSON.parse's 127 keys, up to about 150 (the parameters are
+ * 141; tests/core/shape.test.ts checks that the model's stay fast); then each field takes its value.
+ */
+export function fastObject<T extends object>(values: T): T {
+  const src = values as Record<string, unknown>;
+  const keys = Object.keys(src);
+  const template = JSON.parse(`{${keys.map((k) => `${JSON.stringify(k)}:${typeof src[k] === 'number' ? '-0' : 'null'}`).join(',')}}`) as Record<string, unknown>;
+  const out = { ...template };
+  for (const k of keys) out[k] = src[k];
+  return out as T;
+}
+
+/**
+ * A deep copy of plain data (arrays and plain objects, copied; anything else, such as typed
+ * arrays and functions, shared), every object made by fastObject: nothing frozen, the same hidden
+ * classes whether it came from zod, immer or a file.
+ */
+export function canonical<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(canonical) as T;
+  if (typeof value !== 'object' || value === null) return value;
+  const proto = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) return value;
+  const src = value as Record<string, unknown>;
+  const copy: Record<string, unknown> = {};
+  for (const k of Object.keys(src)) copy[k] = canonical(src[k]);
+  return fastObject(copy) as T;
+}
