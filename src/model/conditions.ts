@@ -5,8 +5,7 @@
  * from the parameters, then each registered intervention's hook moves its levers by its level.
  * Phases read levers, never intervention levels, so a new intervention needs no phase edits.
  */
-import { fastObject } from '../core/shape.js';
-import type { Capabilities, Stage } from './cooperation.js';
+import { type Capabilities, noCapabilities, type Stage } from './cooperation.js';
 import type { Params } from './parameters.js';
 
 export interface Conditions {
@@ -95,7 +94,7 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
     out: 0,
     date: start,
     stage: 'coexistence',
-    cap: fastObject<Capabilities>({ patrolMode: 0, infoAccuracy: 0, infoLagWeeks: 0, watchLists: false, evidenceChance: 0, evidenceWeeks: 0, suspectReturn: 0, returnWeeks: 0, referral: 0, commonTraining: false, commonProtocols: false }),
+    cap: noCapabilities(),
     levels: {},
     destinationWageIdr: 0,
     originWageIdr: new Float64Array(origins),

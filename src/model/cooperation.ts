@@ -101,7 +101,7 @@ export function capabilities(stageOf: (m: Mechanism) => Stage, p: Params): Capab
         ? [p.evidenceInformal, p.mlaWeeks]
         : [0, 0];
 
-  return fastObject<Capabilities>({
+  return Object.assign(noCapabilities(), {
     patrolMode: at(patrols, 'collaboration') ? PatrolMode.joint : at(patrols, 'coordination') ? PatrolMode.coordinated : PatrolMode.parallel,
     infoAccuracy,
     infoLagWeeks,
@@ -115,3 +115,22 @@ export function capabilities(stageOf: (m: Mechanism) => Stage, p: Params): Capab
     commonProtocols: at(stageOf('protocols'), 'cooperation'),
   });
 }
+
+/**
+ * Nothing shared: the capabilities before any cooperation. Every Capabilities the model holds is
+ * a copy of this one object, so all have its hidden class (number fields as doubles: core/shape.ts).
+ */
+const NONE: Capabilities = fastObject<Capabilities>({
+  patrolMode: 0,
+  infoAccuracy: 0,
+  infoLagWeeks: 0,
+  watchLists: false,
+  evidenceChance: 0,
+  evidenceWeeks: 0,
+  suspectReturn: 0,
+  returnWeeks: 0,
+  referral: 0,
+  commonTraining: false,
+  commonProtocols: false,
+});
+export const noCapabilities = (): Capabilities => ({ ...NONE });

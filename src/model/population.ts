@@ -25,30 +25,45 @@ function placeAbroad(w: World, id: number, irregular: boolean): void {
   startTimer(w, id, geometricWeeks(w.p.contractWeeks, person.once(id, PERSON.stayLeft)));
 }
 
+/** Residents of origin `oi`, ids first..first+n−1, some of them already working abroad. */
+function initResidents(w: World, oi: number, first: number, n: number): void {
+  const p = w.p;
+  const person = w.draws.person;
+  for (let id = first; id < first + n; id++) {
+    initPerson(w, id, oi);
+    if (person.once(id, PERSON.abroad) < p.initialAbroadShare) placeAbroad(w, id, person.once(id, PERSON.irregular) < p.initialIrregularShare);
+  }
+}
+
+/** Far-origin workers already abroad, ids first..first+n−1. */
+function initFarStock(w: World, oi: number, first: number, n: number): void {
+  const p = w.p;
+  const person = w.draws.person;
+  for (let id = first; id < first + n; id++) {
+    initPerson(w, id, oi);
+    placeAbroad(w, id, person.once(id, PERSON.irregular) < p.initialIrregularShare);
+  }
+}
+
 export function initPopulation(w: World): void {
   const s = w.input;
   const p = w.p;
   const table = w.migrants;
-  const person = w.draws.person;
-  s.origins.forEach((o, oi) => {
+  // Each long loop is a function of its own: V8 then compiles it once, instead of compiling the
+  // whole origin loop mid-way and throwing that away when it reaches code it has not yet seen.
+  for (let oi = 0; oi < s.origins.length; oi++) {
+    const o = s.origins[oi]!;
     const n = Math.round(o.population / w.scale);
     const first = n > 0 ? table.add(n) : table.count;
     w.originFirst[oi] = first;
     w.originCount[oi] = n;
-    for (let id = first; id < first + n; id++) {
-      initPerson(w, id, oi);
-      if (person.once(id, PERSON.abroad) < p.initialAbroadShare) placeAbroad(w, id, person.once(id, PERSON.irregular) < p.initialIrregularShare);
-    }
+    initResidents(w, oi, first, n);
     if (o.far && o.inflowPerYear > 0) {
       // Far-origin workers already abroad: a stay's worth of inflow.
       const stock = Math.round((o.inflowPerYear * p.contractWeeks) / 52 / w.scale);
-      const f = stock > 0 ? table.add(stock) : 0;
-      for (let id = f; id < f + stock; id++) {
-        initPerson(w, id, oi);
-        placeAbroad(w, id, w.draws.person.once(id, PERSON.irregular) < p.initialIrregularShare);
-      }
+      initFarStock(w, oi, stock > 0 ? table.add(stock) : 0, stock);
     }
-  });
+  }
 
   // Brokers: per hub, a share of traffickers; some can get fraudulent papers; ties at official posts.
   // Brokers are few, so they are kept at their full count at every scale (their capacity is
