@@ -2,8 +2,8 @@
  * TypeScript scenarios under the built CLI. Plain Node 20 cannot import a .ts file; registering
  * tsx would start a loader thread and compile all of lintas's sources again (about 0.4 s per
  * process and per worker). Instead esbuild bundles the scenario's own files into one ES module,
- * and every import of lintas's sources is pointed at its built copy in dist/src/, so a scenario
- * and the CLI share one copy of each lintas module. The module goes to a content-addressed file
+ * and every import of lintas's sources is pointed at its built copy in dist/src/ (which re-exports
+ * it from dist/api.js: scripts/build.mjs), so a scenario and the CLI share one copy of each lintas module. The module goes to a content-addressed file
  * in the temporary folder, written whole (a temporary name renamed), so workers can share it; an
  * index per scenario file lists the sources bundled, and while none of them changes (size and
  * modification time) the next process imports the module without starting esbuild.
