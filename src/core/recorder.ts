@@ -36,16 +36,25 @@ export class Recorder {
     this.row[slot] = value;
   }
 
-  /** Drops the open row without recording it (weeks that are simulated but not reported). */
-  discard(): void {
+  /**
+   * Closes the row: recorded when `keep` (a reported week), dropped otherwise. One code path
+   * either way (the row is copied, then overwritten by the next one when dropped), so the model's
+   * code is not recompiled when the reported weeks begin.
+   */
+  close(keep: boolean): void {
+    if (keep && this.ticks >= this.capacity) throw new Error(`recorder is full (${this.capacity} ticks)`);
+    for (let i = 0; i < this.row.length; i++) this.columns[i]![this.ticks] = this.row[i]!;
     this.row.fill(0);
+    this.ticks += keep ? 1 : 0;
   }
 
   commit(): void {
-    if (this.ticks >= this.capacity) throw new Error(`recorder is full (${this.capacity} ticks)`);
-    for (let i = 0; i < this.row.length; i++) this.columns[i]![this.ticks] = this.row[i]!;
-    this.row.fill(0);
-    this.ticks++;
+    this.close(true);
+  }
+
+  /** Drops the open row without recording it (weeks that are simulated but not reported). */
+  discard(): void {
+    this.close(false);
   }
 
   /** Values of one column over the committed ticks. */

@@ -18,10 +18,13 @@
  * gives a fast-mode copy even past JSON.parse's 127 keys, up to about 150 (the parameters are
  * 141; tests/core/shape.test.ts checks that the model's stay fast); then each field takes its value.
  */
-export function fastObject<T extends object>(values: T): T {
+export function fastObject<T extends object>(values: T, integers: readonly (keyof T & string)[] = []): T {
   const src = values as Record<string, unknown>;
   const keys = Object.keys(src);
-  const template = JSON.parse(`{${keys.map((k) => `${JSON.stringify(k)}:${typeof src[k] === 'number' ? '-0' : 'null'}`).join(',')}}`) as Record<string, unknown>;
+  // `integers`: fields that only ever hold small whole numbers (a week's index) stay so, since a
+  // double field hands its value to a function it calls as a new heap number each time.
+  const start = (k: string) => (typeof src[k] !== 'number' ? 'null' : (integers as readonly string[]).includes(k) ? '0' : '-0');
+  const template = JSON.parse(`{${keys.map((k) => `${JSON.stringify(k)}:${start(k)}`).join(',')}}`) as Record<string, unknown>;
   const out = { ...template };
   for (const k of keys) out[k] = src[k];
   return out as T;

@@ -60,8 +60,7 @@ function recordStocks(w: World): void {
   let active = 0;
   for (let b = 0; b < w.brokers.count; b++) if (w.brokers.cols.active[b] === 1) active++;
   w.rec.set(M.brokers_active, active);
-  if (w.week.out >= 0) w.rec.commit();
-  else w.rec.discard();
+  w.rec.close(w.week.out >= 0);
   w.tick++;
 }
 

@@ -105,7 +105,7 @@ export interface World {
   /** Each origin's departure hazard in the first week, against which far-origin inflow responds. */
   refHazard: Float64Array;
   rec: Recorder;
-  /** Per-week, per-crossing counts for the reported weeks: [(out * C + c) * CROSSING_SLOTS + slot] (see countAt). */
+  /** Per-week, per-crossing counts for the reported weeks, [(out * C + c) * CROSSING_SLOTS + slot], and a last row for the spin-up's (see countAt). */
   perCrossing: Float64Array;
   /** Weeks simulated so far, spin-up included. */
   tick: number;
@@ -225,7 +225,7 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
     seed,
     scale,
     geo,
-    week: fastObject({ ...base, levels: {}, originWageIdr: new Float64Array(input.origins.length), baseHazard: new Float64Array(input.origins.length), detection: new Float64Array(C) }),
+    week: fastObject({ ...base, levels: {}, originWageIdr: new Float64Array(input.origins.length), baseHazard: new Float64Array(input.origins.length), detection: new Float64Array(C) }, ['index', 'out']),
     baseLevers: base,
     draws,
     migrants,
@@ -256,7 +256,8 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
     detention: [[], []],
     refHazard: new Float64Array(input.origins.length),
     rec: new Recorder(METRICS, geo.weeks - geo.spinUp),
-    perCrossing: new Float64Array((geo.weeks - geo.spinUp) * C * CROSSING_SLOTS),
+    // One row more than the reported weeks: the spin-up's counts go to it and are never read (countAt).
+    perCrossing: new Float64Array((geo.weeks - geo.spinUp + 1) * C * CROSSING_SLOTS),
     tick: 0,
     stocks: new Float64Array(STATUS_COUNT),
     homeByOrigin: new Float64Array(input.origins.length),
@@ -269,10 +270,13 @@ export function draw(w: World, name: DrawName, id: number, slot = 0): number {
   return w.draws[name].u(id, w.week.index, slot);
 }
 
-/** Adds to a per-crossing count of this week (nothing during the spin-up, which is not reported). */
+/** Adds to a per-crossing count of this week (the spin-up's, which are not reported, to a row nothing reads). */
 export function countAt(w: World, crossing: number, slot: number, n = 1): void {
   const out = w.week.out;
-  if (out >= 0) w.perCrossing[(out * w.geo.crossingIds.length + crossing) * CROSSING_SLOTS + slot]! += n;
+  // Spin-up weeks count into the last row, which nothing reads: one code path from the first week
+  // on, so V8 does not recompile every phase that counts when the reported weeks begin.
+  const row = out >= 0 ? out : w.geo.weeks - w.geo.spinUp;
+  w.perCrossing[(row * w.geo.crossingIds.length + crossing) * CROSSING_SLOTS + slot]! += n;
 }
 
 /** Geometric waiting time with the given mean, at least 1 week. */

@@ -33,6 +33,24 @@ describe('Recorder', () => {
     expect([...r.series(0)]).toEqual([5, 1]);
   });
 
+  it('close(false) drops the row: nothing of it reaches the series, before or after kept rows', () => {
+    const r = new Recorder(['a'], 2);
+    r.add(0, 9);
+    r.close(false); // a spin-up week
+    expect(r.ticks).toBe(0);
+    r.add(0, 2);
+    r.close(true);
+    r.add(0, 7);
+    r.close(false);
+    r.add(0, 1);
+    r.close(true);
+    expect([...r.series(0)]).toEqual([2, 1]);
+    expect(() => r.close(true)).toThrow('recorder is full (2 ticks)');
+    r.add(0, 3);
+    expect(() => r.close(false)).not.toThrow(); // dropping a row never overflows
+    expect([...r.series(0)]).toEqual([2, 1]);
+  });
+
   it('slot(name) finds a column by the name it was declared with', () => {
     const r = new Recorder(['a', 'b'], 2);
     expect(r.slot('b')).toBe(1);
