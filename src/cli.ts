@@ -10,7 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UserError } from './core/errors.js';
-import { isLang, LANGS, localize, type Lang } from './i18n/index.js';
+import { isLang, LANGS, type Lang } from './i18n/langs.js';
 import type { BatchOptions } from './experiment/executor.js';
 import { ShardFinished, parseShard, withoutShard } from './experiment/shards.js';
 
@@ -23,6 +23,8 @@ const reports = () => import('./report/report.js');
 const sweeps = () => import('./experiment/sweep.js');
 const loadScenario = async (file: string) => (await import('./scenario/load.js')).loadScenario(file);
 const files = () => import('./experiment/files.js');
+// The words of the three languages (about 100 KB) load only for a command that prints or writes them.
+const localize = async (lang: Lang) => (await import('./i18n/index.js')).localize(lang);
 
 /** The package version, from package.json beside src/ or dist/. */
 function version(): string {
@@ -241,7 +243,7 @@ export function buildProgram(): Command {
       writeRun(dir, result);
       if (opts.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
       else {
-        const loc = localize(opts.lang);
+        const loc = await localize(opts.lang);
         const wrote = loc.t('cli.run.wrote', { summary: join(dir, 'summary.json'), timeseries: join(dir, 'timeseries.csv'), crossings: join(dir, 'crossings.csv') });
         process.stdout.write(`${describeRun(result.summary, loc)}\n\n  ${wrote}\n`);
       }
@@ -291,7 +293,7 @@ export function buildProgram(): Command {
       const report = o.report ? reports() : undefined;
       report?.catch(() => undefined); // a failure surfaces where it is awaited
       const result = await compare(opts);
-      const loc = localize(o.lang);
+      const loc = await localize(o.lang);
       if (report) await (await report).buildReport(outDir, loc);
       const wrote = [join(outDir, 'comparison.csv'), join(outDir, 'comparison.json'), ...(o.report ? [join(outDir, 'report.html')] : [])];
       if (o.json) process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -308,8 +310,8 @@ export function buildProgram(): Command {
       // A file cut short (a crash, a full disk) is a condition of the folder, said in one line.
       for (const name of ['comparison.json', 'sensitivity.json', 'scenario.json']) (await files()).checkJsonFile(join(dir, name));
       const sensitivityFolder = existsSync(join(dir, 'sensitivity.json')) && !existsSync(join(dir, 'comparison.json'));
-      const { charts } = sensitivityFolder ? await (await import('./report/sensitivity.js')).buildSensitivityReport(dir, localize(o.lang)) : await (await reports()).buildReport(dir, localize(o.lang));
-      process.stdout.write(`${localize(o.lang).t('cli.report.wrote', { html: join(dir, 'report.html'), n: charts.length, charts: join(dir, 'charts') })}\n`);
+      const { charts } = sensitivityFolder ? await (await import('./report/sensitivity.js')).buildSensitivityReport(dir, await localize(o.lang)) : await (await reports()).buildReport(dir, await localize(o.lang));
+      process.stdout.write(`${(await localize(o.lang)).t('cli.report.wrote', { html: join(dir, 'report.html'), n: charts.length, charts: join(dir, 'charts') })}\n`);
     });
 
   experimentOptions(
@@ -389,8 +391,8 @@ export function buildProgram(): Command {
     .action(async (dir: string, o: { lang: Lang; out?: string; chromium?: string }) => {
       const out = o.out ?? join(dir, o.lang === 'en' ? 'brief.pdf' : `brief-${o.lang}.pdf`);
       const { writeBrief } = await import('./report/brief.js');
-      const { pages } = await writeBrief(dir, out, localize(o.lang), o.chromium ?? process.env.LINTAS_CHROMIUM);
-      process.stdout.write(`${localize(o.lang).t('brief.wrote', { file: out, pages })}\n`);
+      const { pages } = await writeBrief(dir, out, await localize(o.lang), o.chromium ?? process.env.LINTAS_CHROMIUM);
+      process.stdout.write(`${(await localize(o.lang)).t('brief.wrote', { file: out, pages })}\n`);
     });
 
   program

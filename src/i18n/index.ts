@@ -10,13 +10,12 @@ import en from './en.json' with { type: 'json' };
 import id from './id.json' with { type: 'json' };
 import ms from './ms.json' with { type: 'json' };
 
-export const LANGS = ['en', 'id', 'ms'] as const;
-export type Lang = (typeof LANGS)[number];
+import { isLang, LANGS, type Lang } from './langs.js';
+
+export { isLang, LANGS, type Lang };
 export const CATALOGS: Record<Lang, Record<string, unknown>> = { en, id, ms };
 /** The Intl locale of each language. English stays en-US, the formatting lintas has always printed. */
 export const LOCALES: Record<Lang, string> = { en: 'en-US', id: 'id-ID', ms: 'ms-MY' };
-
-export const isLang = (v: string): v is Lang => (LANGS as readonly string[]).includes(v);
 
 /** The language of a browser's list of preferred languages ("id-ID", "ms", "en-GB"), else English. */
 export function langOf(preferred: readonly string[]): Lang {
