@@ -11,6 +11,12 @@
  * `fastObject` builds objects that avoid both. Values are unchanged: only how V8 stores them.
  */
 
+/** o[k] = v, except that a key "__proto__" (from JSON) stays a data field rather than setting the prototype. */
+function put(o: Record<string, unknown>, k: string, v: unknown): void {
+  if (k === '__proto__') Object.defineProperty(o, k, { value: v, enumerable: true, writable: true, configurable: true });
+  else o[k] = v;
+}
+
 /**
  * A copy of `values` (same keys in the same order, same values) as a fast-mode object whose
  * number fields are stored as doubles from the start. JSON.parse builds a template with every key
@@ -26,7 +32,7 @@ export function fastObject<T extends object>(values: T, integers: readonly (keyo
   const start = (k: string) => (typeof src[k] !== 'number' ? 'null' : (integers as readonly string[]).includes(k) ? '0' : '-0');
   const template = JSON.parse(`{${keys.map((k) => `${JSON.stringify(k)}:${start(k)}`).join(',')}}`) as Record<string, unknown>;
   const out = { ...template };
-  for (const k of keys) out[k] = src[k];
+  for (const k of keys) put(out, k, src[k]);
   return out as T;
 }
 
@@ -42,6 +48,6 @@ export function canonical<T>(value: T): T {
   if (proto !== Object.prototype && proto !== null) return value;
   const src = value as Record<string, unknown>;
   const copy: Record<string, unknown> = {};
-  for (const k of Object.keys(src)) copy[k] = canonical(src[k]);
+  for (const k of Object.keys(src)) put(copy, k, canonical(src[k]));
   return fastObject(copy) as T;
 }

@@ -73,6 +73,14 @@ describe('canonical', () => {
     expect(out.map).toBe(map);
   });
 
+  it('keeps a "__proto__" key from JSON as data, never as the prototype', () => {
+    const out = canonical(JSON.parse('{"a": {"__proto__": {"polluted": 1}, "b": 2}}')) as { a: Record<string, unknown> };
+    expect(Object.getPrototypeOf(out.a)).toBe(Object.prototype);
+    expect(Object.keys(out.a)).toEqual(['__proto__', 'b']);
+    expect(Object.getOwnPropertyDescriptor(out.a, '__proto__')?.value).toEqual({ polluted: 1 });
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
   it('copies frozen input into objects that are not frozen', () => {
     const out = canonical(Object.freeze({ a: Object.freeze({ b: 1 }) }));
     expect(Object.isFrozen(out)).toBe(false);
