@@ -310,8 +310,9 @@ export function buildProgram(): Command {
       // A file cut short (a crash, a full disk) is a condition of the folder, said in one line.
       for (const name of ['comparison.json', 'sensitivity.json', 'scenario.json']) (await files()).checkJsonFile(join(dir, name));
       const sensitivityFolder = existsSync(join(dir, 'sensitivity.json')) && !existsSync(join(dir, 'comparison.json'));
-      const { charts } = sensitivityFolder ? await (await import('./report/sensitivity.js')).buildSensitivityReport(dir, await localize(o.lang)) : await (await reports()).buildReport(dir, await localize(o.lang));
-      process.stdout.write(`${(await localize(o.lang)).t('cli.report.wrote', { html: join(dir, 'report.html'), n: charts.length, charts: join(dir, 'charts') })}\n`);
+      const loc = await localize(o.lang);
+      const { charts } = sensitivityFolder ? await (await import('./report/sensitivity.js')).buildSensitivityReport(dir, loc) : await (await reports()).buildReport(dir, loc);
+      process.stdout.write(`${loc.t('cli.report.wrote', { html: join(dir, 'report.html'), n: charts.length, charts: join(dir, 'charts') })}\n`);
     });
 
   experimentOptions(
@@ -391,8 +392,9 @@ export function buildProgram(): Command {
     .action(async (dir: string, o: { lang: Lang; out?: string; chromium?: string }) => {
       const out = o.out ?? join(dir, o.lang === 'en' ? 'brief.pdf' : `brief-${o.lang}.pdf`);
       const { writeBrief } = await import('./report/brief.js');
-      const { pages } = await writeBrief(dir, out, await localize(o.lang), o.chromium ?? process.env.LINTAS_CHROMIUM);
-      process.stdout.write(`${(await localize(o.lang)).t('brief.wrote', { file: out, pages })}\n`);
+      const loc = await localize(o.lang);
+      const { pages } = await writeBrief(dir, out, loc, o.chromium ?? process.env.LINTAS_CHROMIUM);
+      process.stdout.write(`${loc.t('brief.wrote', { file: out, pages })}\n`);
     });
 
   program
