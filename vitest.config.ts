@@ -1,4 +1,5 @@
 import { configDefaults, defineConfig } from 'vitest/config';
+import { lintasAlias } from './vitest.shared.js';
 
 /**
  * `npm test`: the fast suite. Browser tests, notebook runs, kill-and-resume and multi-worker
@@ -6,6 +7,7 @@ import { configDefaults, defineConfig } from 'vitest/config';
  * (vitest.slow.config.ts).
  */
 export default defineConfig({
+  resolve: { alias: lintasAlias },
   test: {
     include: ['tests/**/*.test.ts'],
     exclude: [...configDefaults.exclude, 'tests/**/*.slow.test.ts'],

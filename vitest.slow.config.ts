@@ -1,7 +1,9 @@
 import { defineConfig } from 'vitest/config';
+import { lintasAlias } from './vitest.shared.js';
 
 /** `npm run test:slow`: only the `*.slow.test.ts` files (Chromium, notebooks, spawned processes, several workers). */
 export default defineConfig({
+  resolve: { alias: lintasAlias },
   test: {
     include: ['tests/**/*.slow.test.ts'],
     setupFiles: ['tests/yield-between-tests.ts'],

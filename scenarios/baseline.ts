@@ -5,8 +5,7 @@
  * "assumption" and why. Run: npx tsx src/cli.ts run scenarios/baseline.ts --scale 20
  */
 import { fileURLToPath } from 'node:url';
-import { defineScenario } from '../src/scenario/load.js';
-import { readSeries, readTable } from '../src/scenario/tables.js';
+import { defineScenario, readSeries, readTable } from 'lintas';
 
 const data = (file: string) => fileURLToPath(new URL(`./data/${file}`, import.meta.url));
 const table = <T>(file: string) => readTable(data(file)) as unknown as T[];

@@ -8,11 +8,7 @@
  *   npx tsx scenarios/paper-interventions.ts --replicates 20 --scale 20
  *   lintas compare scenarios/paper-interventions.ts --replicates 20 --scale 20 --out out/paper
  */
-import type { BuiltinKind } from '../src/model/interventions/index.js';
-import { runIfMain } from '../src/run-if-main.js';
-import { defineScenario } from '../src/scenario/load.js';
-import type { ScenarioInput } from '../src/scenario/schema.js';
-import { variant } from '../src/scenario/variants.js';
+import { type BuiltinKind, defineScenario, runIfMain, type ScenarioInput, variant } from 'lintas';
 import baseline from './baseline.js';
 
 const START = '2019-07-01';

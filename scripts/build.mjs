@@ -1,18 +1,12 @@
-// `npm run build` (also run by `npm ci` through `prepare`): bundles the CLI and the experiment
-// worker to dist/ with esbuild, so `lintas` starts without compiling TypeScript each time.
-// Packages stay external (node_modules); .ts scenarios are still loaded, through tsx on demand.
+// `npm run build` (also run by `npm ci` and `npm pack` through `prepare`): bundles with esbuild, to
+// dist/, the CLI, the experiment worker, the public API (`lintas`, `lintas/report`) and the shipped
+// scenarios (`lintas/scenarios/NAME`), so that `lintas` starts without compiling TypeScript and a
+// scenario loaded by the CLI shares its modules (src/scenario/compile.ts). One build with
+// splitting: every entry imports the same chunks, so there is one copy of each lintas module.
 import { build } from 'esbuild';
 
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
-
-// The modules a .ts scenario imports (defineScenario, tables, variants, interventions, ...) get a
-// built copy at dist/src/…, so a scenario loaded by the built CLI shares them (src/scenario/compile.ts).
-const scenarioApi = ['src/core', 'src/model', 'src/scenario']
-  .flatMap((dir) => readdirSync(dir, { recursive: true }).map((f) => `${dir}/${f}`))
-  .concat('src/run-if-main.ts')
-  .filter((f) => f.endsWith('.ts'))
-  .sort();
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { basename } from 'node:path';
 
 // Small pure-JS packages the CLI loads at start are bundled in: Node's module loader spends about a
 // millisecond on each file it resolves, and zod, commander and seedrandom alone are 30 files.
@@ -23,28 +17,17 @@ const EXTERNAL = Object.keys(pkg.dependencies)
   .filter((d) => !BUNDLED.has(d))
   .flatMap((d) => [d, `${d}/*`]);
 
-// What each scenario-API module exports (names only; types are gone by then).
-const scan = await build({ entryPoints: scenarioApi, bundle: false, write: false, outdir: 'dist', format: 'esm', platform: 'node', metafile: true, logLevel: 'warning' });
-const exportsOf = new Map(Object.values(scan.metafile.outputs).filter((o) => o.entryPoint).map((o) => [o.entryPoint, o.exports]));
 
-// One entry, dist/api.js, holds every scenario-API module as a namespace (m0, m1, ...); each
-// dist/src/<path>.js is a two-line module re-exporting its namespace's names. Were each module an
-// entry of its own, esbuild would cut the code into a chunk per module, and a command would load
-// 80 files where it now loads about 20.
-const API = 'lintas:api';
-const apiSource = scenarioApi.map((f, i) => `export * as m${i} from ${JSON.stringify(resolve(f))};`).join('\n');
-const apiPlugin = {
-  name: 'lintas-api',
-  setup(b) {
-    b.onResolve({ filter: /^lintas:api$/ }, () => ({ path: API, namespace: 'lintas-api' }));
-    b.onLoad({ filter: /.*/, namespace: 'lintas-api' }, () => ({ contents: apiSource, loader: 'js', resolveDir: resolve('.') }));
-  },
-};
-
-// Chunk names carry content hashes: start from an empty folder so old chunks do not pile up.
-rmSync('dist', { recursive: true, force: true });
+// Chunk names carry content hashes: start from an empty folder so old chunks do not pile up
+// (dist/types, the declarations `npm run build:types` writes, stays: npm pack builds both).
+for (const f of existsSync('dist') ? readdirSync('dist') : []) if (f !== 'types') rmSync(`dist/${f}`, { recursive: true, force: true });
 await build({
-  entryPoints: { cli: 'src/cli.ts', worker: 'src/experiment/worker.ts', api: API },
+  entryPoints: {
+    cli: 'src/cli.ts',
+    worker: 'src/experiment/worker.ts',
+    index: 'src/index.ts',
+    report: 'src/report/index.ts',
+  },
   outdir: 'dist',
   bundle: true,
   splitting: true,
@@ -57,18 +40,36 @@ await build({
   sourcemap: true,
   // Bundled CommonJS packages (commander, seedrandom) require Node's built-ins.
   banner: { js: "import { createRequire as __lintasRequire } from 'node:module'; const require = __lintasRequire(import.meta.url);" },
-  plugins: [apiPlugin],
   logLevel: 'warning',
 });
 
-scenarioApi.forEach((f, i) => {
-  const out = `dist/${f.slice(0, -3)}.js`;
-  const names = exportsOf.get(f) ?? [];
-  const api = relative(dirname(out), 'dist/api.js');
-  const named = names.filter((n) => n !== 'default');
-  const lines = [`import { m${i} as m } from './${api}';`];
-  if (named.length) lines.push(`export const { ${named.join(', ')} } = m;`);
-  if (names.includes('default')) lines.push('export default m.default;');
-  mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, `${lines.join('\n')}\n`);
+// The shipped scenarios (`lintas/scenarios/NAME`), one self-contained file each at
+// dist/scenarios/NAME.js: they import lintas by its package name, as a user's scenario would,
+// which here is the built API beside them; and they read their tables from scenarios/data/ as the
+// sources do, so `import.meta.url` in them names their source file (exact, since each output's
+// place is known: no shared chunks).
+const SCENARIOS = ['baseline', 'paper-interventions'];
+await build({
+  entryPoints: Object.fromEntries(SCENARIOS.map((n) => [`scenarios/${n}`, `scenarios/${n}.ts`])),
+  outdir: 'dist',
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20.19',
+  external: EXTERNAL,
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'lintas-scenarios',
+      setup(b) {
+        b.onResolve({ filter: /^lintas(\/report)?$/ }, (args) => ({ path: args.path === 'lintas' ? '../index.js' : '../report.js', external: true }));
+        b.onLoad({ filter: /[\\/]scenarios[\\/][^\\/]+\.ts$/ }, (args) => {
+          const source = JSON.stringify(`../../scenarios/${basename(args.path)}`);
+          const contents = readFileSync(args.path, 'utf8').replace(/\bimport\.meta\.url\b/g, `new URL(${source}, import.meta.url).href`);
+          return { contents, loader: 'ts' };
+        });
+      },
+    },
+  ],
 });

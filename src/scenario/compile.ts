@@ -1,32 +1,41 @@
 /**
- * TypeScript scenarios under the built CLI. Plain Node 20 cannot import a .ts file; registering
- * tsx would start a loader thread and compile all of lintas's sources again (about 0.4 s per
- * process and per worker). Instead esbuild bundles the scenario's own files into one ES module,
- * and every import of lintas's sources is pointed at its built copy in dist/src/ (which re-exports
- * it from dist/api.js: scripts/build.mjs), so a scenario and the CLI share one copy of each lintas module. The module goes to a content-addressed file
- * in the temporary folder, written whole (a temporary name renamed), so workers can share it; an
- * index per scenario file lists the sources bundled, and while none of them changes (size and
- * modification time) the next process imports the module without starting esbuild.
+ * TypeScript scenarios under the built CLI, on every Node. Registering tsx would start a loader
+ * thread and compile all of lintas's sources again (about 0.4 s per process and per worker), and
+ * Node's own type stripping (22, 24) cannot resolve a TypeScript project's imports. Instead
+ * esbuild bundles the scenario's own files into one ES module; `lintas` (and `lintas/...`) is
+ * pointed at the running package's built files, so a scenario and the CLI share one copy of each
+ * lintas module, and any other package is pointed at the file it resolves to from the scenario's
+ * folder. The module goes to a content-addressed file in the temporary folder, written whole (a
+ * temporary name renamed), so workers can share it; an index per scenario file lists the sources
+ * bundled, and while none of them changes (size and modification time) the next process imports
+ * the module without starting esbuild.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { dirname, extname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { UserError } from '../core/errors.js';
 import { writeFileAtomic } from '../io/atomic.js';
 
-/** The repository root, when this code runs from dist/ (undefined when it runs from src/). */
+/** The package root, when this code runs from dist/ (undefined when it runs from src/). */
 function builtRoot(): string | undefined {
   const here = fileURLToPath(import.meta.url);
   const root = resolve(dirname(here), '..');
   return relative(join(root, 'dist'), here).startsWith('..') ? undefined : root;
 }
 
-/** True when this code runs from dist/ and the scenario modules' built copies are there. */
+/** True when this code runs from dist/ beside the package's built public API. */
 export function canCompile(): boolean {
   const root = builtRoot();
-  return root !== undefined && existsSync(join(root, 'dist', 'src', 'scenario', 'load.js'));
+  return root !== undefined && existsSync(join(root, 'dist', 'index.js'));
+}
+
+/** The built file of a `lintas` or `lintas/...` import (package.json "exports"), or undefined. */
+function builtEntry(root: string, specifier: string): string | undefined {
+  if (specifier === 'lintas') return join(root, 'dist', 'index.js');
+  const sub = /^lintas\/(report|scenarios\/[\w-]+)$/.exec(specifier)?.[1];
+  return sub ? join(root, 'dist', `${sub}.js`) : undefined;
 }
 
 /** The `import.meta` fields a bundled file would otherwise take from the bundle's location. */
@@ -81,8 +90,6 @@ export async function importCompiled(file: string): Promise<unknown> {
   const index = join(dir, `${createHash('sha256').update(`${root}\0${file}`).digest('hex').slice(0, 24)}.json`);
   const hit = cached(index);
   if (hit) return import(pathToFileURL(hit).href);
-  const src = join(root, 'src') + sep;
-  const built = join(root, 'dist', 'src');
   const { build } = await import('esbuild');
   const result = await build({
     entryPoints: [file],
@@ -91,19 +98,21 @@ export async function importCompiled(file: string): Promise<unknown> {
     format: 'esm',
     platform: 'node',
     target: 'node20',
-    packages: 'external',
     logLevel: 'silent',
     metafile: true,
     plugins: [
       {
-        name: 'lintas-sources',
+        name: 'lintas-packages',
         setup(b) {
-          // lintas's own modules: the built copy (one instance shared with the CLI), when there is one.
-          b.onResolve({ filter: /^\.\.?\// }, (args) => {
-            const target = resolve(args.resolveDir, args.path).replace(/\.js$/, '.ts');
-            if (!target.startsWith(src) || !existsSync(target)) return undefined;
-            const copy = join(built, relative(src, target)).replace(/\.ts$/, '.js');
-            return existsSync(copy) ? { path: pathToFileURL(copy).href, external: true } : undefined;
+          // Packages stay outside the bundle, named by the file they resolve to from the scenario's
+          // folder: the bundle is imported from the temporary folder, where a bare name finds nothing.
+          b.onResolve({ filter: /^[^./]/ }, async (args) => {
+            if (args.path.startsWith('node:') || args.pluginData === 'inner') return undefined;
+            const own = builtEntry(root, args.path);
+            if (own) return existsSync(own) ? { path: pathToFileURL(own).href, external: true } : { errors: [{ text: `${args.path}: no such lintas module` }] };
+            const found = await b.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+            if (found.errors.length) return { errors: found.errors };
+            return found.external || !found.path ? { path: args.path, external: true } : { path: pathToFileURL(found.path).href, external: true };
           });
           // A bundled file still sees its own location in import.meta (data files beside it).
           b.onLoad({ filter: /\.[cm]?[jt]s$/ }, (args) => {

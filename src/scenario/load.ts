@@ -47,6 +47,12 @@ function builtinFolder(): string | undefined {
   return undefined;
 }
 
+/** A built-in scenario compiled with lintas (dist/scenarios/NAME.js), when this code runs from dist/. */
+function builtCopy(name: string): string | undefined {
+  const file = fileURLToPath(new URL(`./scenarios/${name}.js`, import.meta.url));
+  return existsSync(file) ? file : undefined;
+}
+
 const realOrSelf = (p: string) => {
   try {
     return realpathSync(p);
@@ -55,18 +61,21 @@ const realOrSelf = (p: string) => {
   }
 };
 
-/** The file of a built-in scenario named `spec`, or undefined. */
+/** The file of a built-in scenario named `spec` (its built copy when there is one), or undefined. */
 function builtinByName(spec: string): string | undefined {
+  if (!(BUILTIN_SCENARIOS as readonly string[]).includes(spec)) return undefined;
   const dir = builtinFolder();
-  return dir && (BUILTIN_SCENARIOS as readonly string[]).includes(spec) ? join(dir, `${spec}.ts`) : undefined;
+  return builtCopy(spec) ?? (dir ? join(dir, `${spec}.ts`) : undefined);
 }
 
-/** Is this file (after symbolic links) one of the built-in scenarios? */
+/** Is this file (after symbolic links) one of the built-in scenarios or its built copy? */
 function isBuiltin(full: string): boolean {
   const dir = builtinFolder();
-  if (!dir) return false;
   const real = realOrSelf(full);
-  return BUILTIN_SCENARIOS.some((n) => realOrSelf(join(dir, `${n}.ts`)) === real);
+  return BUILTIN_SCENARIOS.some((n) => {
+    const copy = builtCopy(n);
+    return (dir !== undefined && realOrSelf(join(dir, `${n}.ts`)) === real) || (copy !== undefined && realOrSelf(copy) === real);
+  });
 }
 
 /** A file-system error as one line about the file, as the user named it. */
@@ -125,18 +134,20 @@ function readText(full: string, shown: string): string {
 let tsxRegistered = false;
 
 /**
- * Imports a scenario module. Run from the built CLI (plain Node), a .ts file is compiled by
- * esbuild (compile.ts); without the built scenario modules, tsx is registered the first time.
+ * Imports a scenario module. Under the built CLI a .ts file is always bundled by esbuild
+ * (compile.ts), on every Node: Node 22 and 24 strip types themselves, but they neither find
+ * `./x.js` written for x.ts nor run all of TypeScript, and they refuse .ts files in node_modules.
+ * Run from the sources, tsx (or vitest) is already the loader; if not, tsx is registered.
  */
 async function importCode(url: string, ext: string): Promise<unknown> {
-  // Node remembers a failed load of a URL: once tsx is in, .ts files are asked for under another one.
   const ts = ext === '.ts' || ext === '.mts';
+  if (ts && canCompile()) return importCompiled(fileURLToPath(url));
+  // Node remembers a failed load of a URL: once tsx is in, .ts files are asked for under another one.
   if (tsxRegistered && ts) return import(`${url}?tsx`);
   try {
     return await import(url);
   } catch (e) {
     if (!ts || (e as { code?: string }).code !== 'ERR_UNKNOWN_FILE_EXTENSION') throw e;
-    if (canCompile()) return importCompiled(fileURLToPath(url));
     const { register } = await import('tsx/esm/api');
     register();
     tsxRegistered = true;
