@@ -238,10 +238,10 @@ export function buildProgram(): Command {
       const scenario = await loadScenario(file);
       const dir = opts.out ?? join('out', scenario.name);
       await preflight(file, opts, dir, false);
-      const { describeRun, runScenario, writeRun } = await runs();
+      const { describeRun, runScenario, summaryText, writeRun } = await runs();
       const result = runScenario(scenario, { seed: opts.seed, scale: opts.scale, weeks: opts.weeks });
       writeRun(dir, result);
-      if (opts.json) process.stdout.write(`${JSON.stringify(result.summary, null, 2)}\n`);
+      if (opts.json) process.stdout.write(summaryText(result.summary));
       else {
         const loc = await localize(opts.lang);
         const wrote = loc.t('cli.run.wrote', { summary: join(dir, 'summary.json'), timeseries: join(dir, 'timeseries.csv'), crossings: join(dir, 'crossings.csv') });

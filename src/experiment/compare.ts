@@ -4,6 +4,7 @@
  * draws the same numbers unless the intervention itself changes what happens. Writes tidy rows
  * (comparison.csv), statistics (comparison.json), and a table for the terminal.
  */
+import { WRITTEN_BY } from '../scenario/version.js';
 import { createHash } from 'node:crypto';
 import { readFileSync, rmSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
@@ -232,6 +233,7 @@ export async function compare(opts: CompareOptions): Promise<Comparison> {
     join(opts.outDir, 'scenario.json'),
     `${JSON.stringify(
       {
+        writtenBy: WRITTEN_BY,
         file: opts.file,
         command: reproduceCommand(opts, seed0, scale),
         parameters: parametersTable(base),

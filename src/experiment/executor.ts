@@ -13,6 +13,7 @@ import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'nod
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
+import { WRITTEN_BY } from '../scenario/version.js';
 import { UserError } from '../core/errors.js';
 import { localize, type Lang } from '../i18n/index.js';
 import { writeFileAtomic } from '../io/atomic.js';
@@ -166,7 +167,10 @@ function progressBar(on: boolean | undefined, total: number, done: number, lang?
   return bar;
 }
 
-export async function execute(tasks: Task[], opts: ExecuteOptions): Promise<RunRecord[]> {
+export async function execute(tasks: Task[], opts0: ExecuteOptions): Promise<RunRecord[]> {
+  // Every manifest says which lintas, and which scenario format, wrote it; a resume by another
+  // version is refused as a different experiment (its runs could differ).
+  const opts = { ...opts0, manifest: { ...(opts0.manifest as object), writtenBy: WRITTEN_BY } };
   mkdirSync(opts.outDir, { recursive: true });
   const manifestText = `${JSON.stringify(opts.manifest, null, 2)}\n`;
   const fp = fingerprintOf(identity(opts.manifest));

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { localize, type Locale } from '../i18n/index.js';
 import { simulate } from '../model/model.js';
 import type { Scenario } from '../scenario/load.js';
+import { WRITTEN_BY } from '../scenario/version.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { crossingsCsv, summarize, timeseriesCsv, type Summary } from './outputs.js';
 
@@ -29,11 +30,14 @@ export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): 
   return { summary: summarize(state), timeseries: timeseriesCsv(state), crossings: crossingsCsv(state) };
 }
 
+/** summary.json's text: the summary, after what wrote it. */
+export const summaryText = (s: Summary): string => `${JSON.stringify({ writtenBy: WRITTEN_BY, ...s }, null, 2)}\n`;
+
 /** Writes the run's files whole, all or none (files.ts): a full disk leaves no half-written file. */
 export function writeRun(dir: string, result: RunResult): void {
   mkdirSync(dir, { recursive: true });
   writeFilesAtomic({
-    [join(dir, 'summary.json')]: `${JSON.stringify(result.summary, null, 2)}\n`,
+    [join(dir, 'summary.json')]: summaryText(result.summary),
     [join(dir, 'timeseries.csv')]: result.timeseries,
     [join(dir, 'crossings.csv')]: result.crossings,
   });

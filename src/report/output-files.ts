@@ -42,6 +42,7 @@ export const OUTPUT_FILES: OutputFile[] = [
     format: 'JSON',
     description: 'the run in brief: its settings, totals, totals per year, per crossing, and the stocks at the end',
     columns: [
+      col('writtenBy', 'object', 'lintas: the version of lintas that wrote the file; scenarioFormat: the version of the scenario format it read (CONTRIBUTING.md, Versioning)'),
       col('scenario', 'text', 'scenario name'),
       col('seed', 'integer', 'random seed'),
       col('scale', 'persons per agent', 'how many persons one agent stands for'),
@@ -133,6 +134,7 @@ export const OUTPUT_FILES: OutputFile[] = [
     format: 'JSON',
     description: 'what the report needs from the scenario',
     columns: [
+      col('writtenBy', 'object', 'lintas: the version of lintas that wrote the file; scenarioFormat: the version of the scenario format it read (CONTRIBUTING.md, Versioning)'),
       col('file', 'path', 'the scenario file'),
       col('command', 'text', 'the command that reproduces the comparison'),
       col('parameters[]', 'object', 'name, value, unit, meaning, source, range, intervention (null for the model\'s own) of every coefficient'),
@@ -147,6 +149,7 @@ export const OUTPUT_FILES: OutputFile[] = [
     description: 'the experiment\'s identity; --resume refuses a folder whose manifest differs. Also written by sweep and sensitivity with their own settings',
     columns: [
       col('kind', 'text', 'compare, sweep or sensitivity'),
+      col('writtenBy', 'object', 'lintas: the version of lintas that wrote the file; scenarioFormat: the version of the scenario format it read (CONTRIBUTING.md, Versioning)'),
       col('fingerprint', 'hex', 'hash of the resolved scenarios: a changed scenario is a different experiment'),
       col('seeds', 'integers', 'the seeds of the replicates'),
       col('scale', 'persons per agent', 'scale of every run'),
