@@ -23,6 +23,10 @@ import { type Decomposition, decompose } from './decompose.js';
 import type { ResolvedVariant } from '../scenario/variants.js';
 import { variantsOf, WEEKLY_METRICS, withOverrides, type RunRecord, type Task } from './tasks.js';
 
+/**
+ * What compare takes: the scenario file, replicates, and optionally seed, scale and weeks; workers, the output folder,
+ * whether to resume an interrupted experiment; and optionally a calibrated posterior to draw parameters from.
+ */
 export interface CompareOptions extends ExperimentOptions {
   /**
    * A calibrated posterior (lintas calibrate's posterior.csv): replicate r draws one parameter set
@@ -32,6 +36,10 @@ export interface CompareOptions extends ExperimentOptions {
   posterior?: string;
 }
 
+/**
+ * One metric of one variant over the replicates: the mean and its 95% t-interval (lo, hi); against the baseline, the paired
+ * and unpaired (Welch) difference and the relative change of the mean (null for the baseline, or a baseline mean of 0).
+ */
 export interface MetricStats {
   mean: number;
   lo: number;
@@ -41,6 +49,11 @@ export interface MetricStats {
   relativeChange: number | null;
 }
 
+/**
+ * One variant of a comparison: its statistics for every run metric, its programme cost over the horizon beyond the
+ * baseline's (IDR), and the cost per trafficking case averted (IDR; null unless the cost is positive and the paired
+ * interval shows fewer people trafficked).
+ */
 export interface VariantResult {
   name: string;
   description: string;
@@ -51,6 +64,10 @@ export interface VariantResult {
   metrics: Record<string, MetricStats>;
 }
 
+/**
+ * What compare returns and writes as comparison.json: scenario, period, replicates and their seeds, scale and weeks, one
+ * VariantResult per variant (the baseline first), the decompositions, and the posterior used, if any.
+ */
 export interface Comparison {
   scenario: string;
   start: string;
@@ -119,6 +136,11 @@ export function tidyRows(r: RunRecord): string {
     .join('');
 }
 
+/**
+ * Runs the baseline and every variant of a scenario file over `replicates` seeds (replicate r of every variant with seed + r)
+ * on worker threads, and writes comparison.csv, comparison.json, weekly.csv and scenario.json to `outDir`. Returns the
+ * Comparison; a problem with the scenario, its variants or the options throws a UserError.
+ */
 export async function compare(opts: CompareOptions): Promise<Comparison> {
   const variants = await variantsOf(opts.file);
   const base = variants[0]!.scenario;

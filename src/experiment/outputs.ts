@@ -10,6 +10,10 @@ import { dateOfWeek } from '../model/geography.js';
 import { isScaled, isStock, METRICS } from '../model/metrics.js';
 import type { World } from '../model/state.js';
 
+/**
+ * One crossing's totals over a run, in persons: migrant crossings by outcome (regular, colluded, informal, intercepted),
+ * residents' visits, victims trafficked, identified and deported there, and its volume per day over the weeks it was open.
+ */
 export interface CrossingSummary {
   kind: string;
   regular: number;
@@ -31,6 +35,10 @@ export interface CrossingSummary {
   weeksOpen: number;
 }
 
+/**
+ * What a run reports (summary.json): scenario, seed, scale and the reported weeks, each flow metric's total over the run
+ * and per calendar year, totals per crossing id, and each stock metric in the final week; head counts in persons.
+ */
 export interface Summary {
   scenario: string;
   seed: number;
@@ -47,6 +55,7 @@ export interface Summary {
 /** Full precision: JSON and String() write the shortest text that reads back to the same double. */
 const tidy = (x: number): number => x;
 
+/** The Summary of a run from the model's state after it (`model.state`), head counts multiplied by the scale. */
 export function summarize(w: World): Summary {
   const rec = w.rec;
   const weeks = rec.ticks;

@@ -8,6 +8,10 @@ import { WRITTEN_BY } from '../scenario/version.js';
 import { writeFilesAtomic } from '../io/atomic.js';
 import { crossingsCsv, summarize, timeseriesCsv, type Summary } from './outputs.js';
 
+/**
+ * What runScenario returns: the run's Summary and the text of timeseries.csv and crossings.csv, head counts in persons
+ * (agents × scale); writeRun writes them to a folder. docs/outputs.md describes each file.
+ */
 export interface RunResult {
   summary: Summary;
   timeseries: string;
@@ -15,6 +19,7 @@ export interface RunResult {
   crossings: string;
 }
 
+/** Overrides for runScenario: seed, scale (persons per agent) and a number of weeks to stop after; by default the scenario's own. */
 export interface RunScenarioOptions {
   /** Default: the scenario's seed. */
   seed?: number;

@@ -19,6 +19,10 @@ import { sweepScenario, type RunRecord, type Task } from './tasks.js';
 type Value = number | string | boolean;
 export type ParamSpec = { path: string; values: Value[] } | { path: string; lo: number; hi: number };
 
+/**
+ * What sweep takes besides the file, replicates, workers and output folder: `params` as PATH=v1,v2,... (full factorial)
+ * or PATH=lo..hi with `samples` N (a Latin hypercube of N points), and whether to also write sweep.parquet.
+ */
 export interface SweepOptions extends ExperimentOptions {
   params: string[];
   samples?: number;
@@ -68,6 +72,11 @@ export function designPoints(specs: ParamSpec[], samples: number | undefined, se
 // Full precision: the shortest text that reads back to the same double.
 const num = (x: Value) => String(x);
 
+/**
+ * Runs a parameter sweep over scenario paths, `replicates` seeds per design point. Every point is validated before the first
+ * run (all problems in one UserError). Writes sweep.csv, sweep.json (means per point) and optionally sweep.parquet;
+ * returns a table for the terminal and the files written.
+ */
 export async function sweep(opts: SweepOptions): Promise<{ text: string; files: string[] }> {
   if (!opts.params.length) throw new UserError(['sweep: expected at least one --param PATH=values']);
   const specs = opts.params.map(parseParamSpec);

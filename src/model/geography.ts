@@ -51,6 +51,7 @@ export const CrossingKind = { post: 0, sea: 1, informal: 2 } as const;
 const DAY = 86_400_000;
 export const toTime = (date: string): number => Date.parse(`${date}T00:00:00Z`);
 export const weekOf = (start: string, date: string): number => Math.floor((toTime(date) - toTime(start)) / (7 * DAY));
+/** The date (YYYY-MM-DD) `week` weeks after `start`: week 0 is `start` itself, a negative week counts back (the spin-up). */
 export const dateOfWeek = (start: string, week: number): string => new Date(toTime(start) + week * 7 * DAY).toISOString().slice(0, 10);
 export const firstWeekOnOrAfter = (start: string, date: string): number =>
   Math.max(0, Math.ceil((toTime(date) - toTime(start)) / (7 * DAY)));

@@ -8,6 +8,10 @@
 import { STATUS_NAMES } from './codes.js';
 import { OKABE_ITO, type PaletteColour } from './palette.js';
 
+/**
+ * How a metric is defined: a flow (events in a week, summed over weeks) or a stock (a head count at the end of a week),
+ * its label and unit, whether outputs multiply it by the scale, its definition, and its colour where charts draw it.
+ */
 export interface MetricDef {
   kind: 'flow' | 'stock';
   label: string;
@@ -42,6 +46,7 @@ const stockDefs = Object.fromEntries(
   STATUS_NAMES.map((s) => [`stock_${s}`, stock(`people ${STATUS_MEANING[s]}`, `agents whose status is ${s} at the end of the week`)]),
 ) as Record<`stock_${(typeof STATUS_NAMES)[number]}`, MetricDef>;
 
+/** Every metric the model records, by name, with its definition; docs/outputs.md lists them. */
 export const METRIC_DEFS = {
   departures: flow('departures', 'residents who set off this week (from border regencies and far origins)'),
   departures_far: flow('departures from far origins', 'departures of people from far origins (Sulawesi, Nusa Tenggara, Java)'),
@@ -107,13 +112,17 @@ export const METRIC_DEFS = {
   agents: stock('people simulated', 'all migrant agents in the run'),
 } as const satisfies Record<string, MetricDef>;
 
+/** The name of a recorded metric (a key of METRIC_DEFS), e.g. `trafficked`, `identified`, `stock_exploited`. */
 export type MetricName = keyof typeof METRIC_DEFS;
+/** Every metric name in recording order: the columns of timeseries.csv after week and date. */
 export const METRICS = Object.keys(METRIC_DEFS) as MetricName[];
 
 /** Recorder column of each metric: `rec.add(M.trafficked)`. */
 export const M = Object.fromEntries(METRICS.map((m, i) => [m, i])) as { readonly [K in MetricName]: number };
 
+/** The flow metrics (events in a week), in METRICS order: summary.json gives their totals over the run and per year. */
 export const FLOW_METRICS = METRICS.filter((m) => METRIC_DEFS[m].kind === 'flow');
+/** The stock metrics (head counts at the end of a week), in METRICS order: summary.json gives their value in the final week. */
 export const STOCK_METRICS = METRICS.filter((m) => METRIC_DEFS[m].kind === 'stock');
 
 export const isStock = (m: string): boolean => (METRIC_DEFS as Record<string, MetricDef>)[m]?.kind === 'stock';

@@ -64,6 +64,7 @@ function recordStocks(w: World): void {
   w.tick++;
 }
 
+/** How createModel builds a model beyond its input: the random seed and the scale (persons per agent). */
 export interface ModelOptions {
   seed: number;
   /** Persons per agent. */
@@ -74,6 +75,10 @@ export interface ModelOptions {
   spinUps?: SpinUps;
 }
 
+/**
+ * A model being simulated week by week: step() runs one week, run() runs on. Its recorder holds each metric's weekly
+ * series in agents (not multiplied by scale); summarize(model.state) gives the run's Summary in persons.
+ */
 export interface Model {
   readonly input: ModelInput;
   /** The state, for reading: agent tables, geography, this week's conditions. */
@@ -140,9 +145,11 @@ function spinUp(input: ModelInput, opts: ModelOptions): World {
   return state;
 }
 
+/** What simulate takes: the ModelOptions, and optionally a number of weeks to stop after and a callback after each week. */
 export interface RunOptions extends ModelOptions {
   /** Stop after this many weeks (default: the horizon). */
   weeks?: number;
+  /** Called after each simulated week with its index (0 = the scenario's start; spin-up weeks are not counted) and the model. */
   onWeek?: (week: number, model: Model) => void;
 }
 

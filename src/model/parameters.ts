@@ -6,17 +6,29 @@
 
 export type ParamKind = 'probability' | 'positive' | 'nonnegative' | 'real';
 
+/**
+ * What a parameter is: its kind (which values are valid: probability 0–1, positive, non-negative or any real number),
+ * its unit, and its meaning in one line.
+ */
 export interface ParamSpec {
   kind: ParamKind;
   unit: string;
   meaning: string;
 }
 
+/** A ParamSpec of kind probability (a value in 0–1): meaning first, then the unit (default "probability"; e.g. "per week", "share"). */
 export const prob = (meaning: string, unit = 'probability'): ParamSpec => ({ kind: 'probability', unit, meaning });
+/** A ParamSpec of kind positive (a value > 0), from its unit and meaning. */
 export const pos = (unit: string, meaning: string): ParamSpec => ({ kind: 'positive', unit, meaning });
+/** A ParamSpec of kind nonnegative (a value >= 0), from its unit and meaning. */
 export const nonneg = (unit: string, meaning: string): ParamSpec => ({ kind: 'nonnegative', unit, meaning });
+/** A ParamSpec of kind real (any finite number, e.g. a weight in the departure hazard), from its unit and meaning. */
 export const real = (unit: string, meaning: string): ParamSpec => ({ kind: 'real', unit, meaning });
 
+/**
+ * The model's own parameters by name, each with kind, unit and meaning. Every scenario's `params` must set each one (a
+ * number or { value, source, range }); docs/parameters.md lists them with values and sources.
+ */
 export const CORE_PARAMS = {
   // push and pull
   h0: prob('base weekly departure hazard for a working-age resident at home', 'per week'),
@@ -154,6 +166,7 @@ export const CORE_PARAMS = {
   initialIrregularShare: prob('share of those already abroad who work irregularly', 'share'),
 } as const satisfies Record<string, ParamSpec>;
 
+/** The name of one of the model's own parameters (a key of CORE_PARAMS). */
 export type CoreParamName = keyof typeof CORE_PARAMS;
 export const CORE_PARAM_NAMES = Object.keys(CORE_PARAMS) as CoreParamName[];
 /** The model's typed view of the parameters it reads itself. */

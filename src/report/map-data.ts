@@ -2,6 +2,11 @@
 import type { Scenario } from '../scenario/parse.js';
 import type { MapData } from './charts.js';
 
+/**
+ * The data of the border map (borderMapSpec) from a scenario and its migrant crossings (persons) by crossing id: each
+ * crossing with its flow and whether it is open on `openOn` (default: the scenario's end), the places, and the legs to and
+ * from crossings.
+ */
 export function mapData(s: Scenario, flowByCrossing: Record<string, number>, openOn: string = s.end): MapData {
   const where = new Map<string, { lat: number; lon: number }>();
   for (const list of [s.origins, s.hubs, s.crossings, s.destinations]) for (const n of list) where.set(n.id, { lat: n.lat, lon: n.lon });

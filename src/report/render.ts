@@ -10,6 +10,7 @@ import { compile, type TopLevelSpec } from 'vega-lite';
 const require = createRequire(import.meta.url);
 export const FONT_FILES = ['DejaVuSans.ttf', 'DejaVuSans-Bold.ttf'].map((f) => require.resolve(`dejavu-fonts-ttf/ttf/${f}`));
 
+/** Renders a Vega-Lite spec to SVG text in Node, with ids renumbered so that the same chart always gives the same bytes. */
 export async function toSvg(spec: TopLevelSpec): Promise<string> {
   const view = new vega.View(vega.parse(compile(spec).spec), { renderer: 'none' });
   const svg = await view.toSVG();
@@ -42,6 +43,7 @@ const PNG_OPTIONS = (scale: number) => ({
   background: 'white',
 });
 
+/** Renders SVG text to a PNG with resvg and the bundled DejaVu Sans font, zoomed by `scale` (default 2). */
 export function svgToPng(svg: string, scale = 2): Buffer {
   return new Resvg(svg, PNG_OPTIONS(scale)).render().asPng();
 }

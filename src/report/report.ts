@@ -49,6 +49,7 @@ export function read<T>(dir: string, file: string): T {
   return (file.endsWith('.json') ? JSON.parse(readFileSync(path, 'utf8')) : readFileSync(path, 'utf8')) as T;
 }
 
+/** Parses the text of a comparison's weekly.csv into WeeklyBand rows (mean and 5–95% band per variant, week and metric). */
 export function readBands(csv: string): WeeklyBand[] {
   return csvParse(csv).map((r) => ({ variant: r.variant!, week: Number(r.week), date: r.date!, metric: r.metric!, mean: Number(r.mean), lo: Number(r.p05), hi: Number(r.p95) }));
 }

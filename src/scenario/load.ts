@@ -294,6 +294,11 @@ export async function readScenarioFile(path: string): Promise<unknown> {
   return withLayers(data, layers);
 }
 
+/**
+ * Reads a scenario file (.ts, .json or .yaml, following `extends`) and validates it: `parseScenario(await readScenarioFile(path))`.
+ * Returns the frozen, resolved scenario; a missing or unreadable file or an invalid scenario throws a UserError with one
+ * line per problem. Its `variants` are kept as written (compare resolves and validates them).
+ */
 export async function loadScenario(path: string): Promise<Scenario> {
   return parseScenario(await readScenarioFile(path));
 }

@@ -12,6 +12,11 @@ import { ScenarioError, zodIssues } from './errors.js';
 import { layersOf, redactIssues } from './provenance.js';
 import { extensionsSchema, type ParsedScenario, type ScenarioInput, scenarioSchema, scenarioSchemaFor } from './schema.js';
 
+/**
+ * A validated, resolved scenario, as parseScenario and loadScenario return it and runScenario and createModel take it:
+ * defaults filled in, frozen, and `params` flattened to one number per parameter, with each one's source note and
+ * plausible range beside it (`paramSources`, `paramRanges`).
+ */
 export type Scenario = Readonly<Omit<ParsedScenario, 'params'>> & {
   /** Every parameter's value: the model's own, and each registered intervention's (its default unless set). */
   readonly params: Readonly<Record<string, number>>;

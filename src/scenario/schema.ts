@@ -233,11 +233,36 @@ export const scenarioSchemaFor = (registry: InterventionRegistry) =>
 
 export const scenarioSchema = scenarioSchemaFor(BUILTIN);
 
+/**
+ * A scenario as a .ts file writes it (defineScenario, variant), before validation and defaults: optional fields may be
+ * left out. docs/scenarios.md lists every field; `extends`, `append` and `set` belong to .json/.yaml files only.
+ */
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type ParsedScenario = z.output<typeof scenarioSchema>;
+/**
+ * One entry of a scenario's `origins`, after validation: a border regency or far origin that migrants leave from, with
+ * its working-age population (persons), shares 0–1 (unemployment, poverty, kin across, awareness), wage region and hub.
+ */
 export type Origin = z.output<typeof originSchema>;
+/** One entry of `hubs`, after validation: a recruiting or transit town, its brokers at the start and the share who traffic. */
 export type Hub = z.output<typeof hubSchema>;
+/**
+ * One entry of `crossings`, after validation: an official land post, the sea route, or an informal crossing beside a post,
+ * with its officers, opening date and patrol priority; `patrolCoverageMY` defaults to `patrolCoverage`.
+ */
 export type Crossing = z.output<typeof crossingSchema>;
+/**
+ * One entry of `destinations`, after validation: where migrants work in Sarawak or Sabah, with its relative demand for
+ * Indonesian workers, the share of employers who exploit, and its isolation (0–1).
+ */
 export type Destination = z.output<typeof destinationSchema>;
+/**
+ * One entry of `routes`, after validation: a leg between two places or crossings (by id), its mode, length (km), travel
+ * time (hours), cost (IDR) and whether it passes an inspection.
+ */
 export type Route = z.output<typeof routeSchema>;
+/**
+ * One entry of `interventions` (or `events`), after validation: a measure of some kind, in force from `start` to `end`
+ * (open-ended if absent) at an intensity 0–1, with an optional programme cost in IDR a year.
+ */
 export type Intervention = z.output<ReturnType<typeof interventionSchemaFor>>;

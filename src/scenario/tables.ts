@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { csvParse } from 'd3-dsv';
 
+/** One row of a table read by readTable: column name to value, with empty cells left out. */
 export type Row = Record<string, string | number | boolean>;
 
 function cell(v: string): string | number | boolean | undefined {
@@ -19,6 +20,11 @@ function cell(v: string): string | number | boolean | undefined {
 /** Columns that stay text even when they look like numbers. */
 const TEXT_COLUMNS = new Set(['id', 'name', 'from', 'to', 'crossing', 'hub', 'homePost', 'twinOf', 'series', 'source', 'reason', 'counterpart', 'province', 'date', 'opens']);
 
+/**
+ * Reads a CSV file (a header, then one row per node or route) into rows: numeric cells become numbers, `true`/`false`
+ * booleans, empty cells are left out; id-like columns (id, name, from, to, hub, date, …) stay text. A .ts scenario uses
+ * it to fill `origins`, `crossings`, …, which validation then checks. An unreadable file throws the file system's error.
+ */
 export function readTable(path: string): Row[] {
   const rows = csvParse(readFileSync(path, 'utf8'));
   return rows.map((r) => {

@@ -13,6 +13,10 @@ import { MECHANISMS, type Mechanism, stageOn } from '../model/cooperation.js';
 import { deepMerge, parseScenario, type Scenario } from './parse.js';
 import type { ScenarioInput } from './schema.js';
 
+/**
+ * A variant's name and optional description, as `variant()` takes them (or the name alone as a string). The name must be
+ * unique in the scenario, not "baseline", and made of letters, digits and _ . + @ -.
+ */
 export interface VariantMeta {
   name: string;
   description?: string;

@@ -25,6 +25,11 @@ import { distance, missing, type Period, readTargets, type Target, targetValue }
 /** Parameters fitted by default: the departure hazard and the rates behind the fitted figures (identification, raids in Sabah and Sarawak). */
 export const DEFAULT_PARAMS = ['params.h0', 'params.ngoOutreach', 'params.selfReport', 'params.raidRateSabah', 'params.raidRateSarawak'];
 
+/**
+ * What calibrate takes: the scenario file, a targets file of observed figures, the parameters to fit (default
+ * DEFAULT_PARAMS), which targets to fit or hold out, the ABC-SMC settings (particles, generations, quantile), seed,
+ * scale, workers, the output folder and whether to resume.
+ */
 export interface CalibrateOptions {
   file: string;
   targets: string;
@@ -59,6 +64,11 @@ export interface Factor {
 
 type Scored = Target & { role: 'fit' | 'holdout' };
 
+/**
+ * What calibrate returns and writes as calibration.json: provenance, the fitted parameters and targets (fitted, held out,
+ * unscored), each generation's tolerance, each parameter's posterior (mean, sd, 5/50/95% quantiles, the hand-set value)
+ * and the out-of-sample check.
+ */
 export interface CalibrationResult {
   method: 'abc-smc';
   scenario: string;
@@ -131,6 +141,11 @@ function rolesOf(targets: Target[], o: CalibrateOptions): Scored[] {
 /** Reported weeks of a run: week starts from the scenario's start through its end. */
 const periodOf = (s: { start: string; end: string }): Period => ({ start: s.start, weeks: Math.floor((Date.parse(s.end) - Date.parse(s.start)) / (7 * 86_400_000)) + 1 });
 
+/**
+ * Fits a few parameters of a scenario to observed figures by ABC-SMC, then checks prior, hand-set and posterior ensembles
+ * against the targets, held-out ones included. Writes posterior.csv, posterior.parquet, predictive.csv and calibration.json
+ * (each batch's runs under runs/) to `outDir`; docs/calibration.md explains the method.
+ */
 export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult> {
   const started = performance.now(); // reported to the user only, never written to an output
   const data = await readScenarioFile(o.file);

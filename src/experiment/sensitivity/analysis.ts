@@ -25,6 +25,11 @@ import { saltelliDesign, sobolIndices } from './sobol.js';
 
 export type Method = 'morris' | 'sobol';
 
+/**
+ * What sensitivity takes besides the file, replicates, workers and output folder: the method (morris or sobol), the
+ * parameters to vary (ranges or a priors file; default every parameter with a range), the outputs, an optional decision
+ * (variant − against), and the design size.
+ */
 export interface SensitivityOptions extends ExperimentOptions {
   method: Method;
   /** PATH=lo..hi, uniform; added to (or replacing) the priors file's. */
@@ -100,6 +105,10 @@ export interface DecisionSummary {
   swings: { parameter: string; swing: number; couldFlip: boolean }[];
 }
 
+/**
+ * What sensitivity returns and writes as sensitivity.json: the factors, outputs, seeds and number of runs, the indices per
+ * output and parameter (Morris mu, muStar, sigma; Sobol' S1, ST), the share of variance from seeds, and decision summaries.
+ */
 export interface SensitivityResult {
   method: Method;
   scenario: string;
@@ -117,6 +126,11 @@ export interface SensitivityResult {
   decisions: Record<string, DecisionSummary>;
 }
 
+/**
+ * Screens (Morris) or apportions the variance of (Sobol') the outputs of a scenario file over its parameters' priors,
+ * `replicates` seeds per design point. Writes sensitivity.json, sensitivity.csv, design.csv and points.csv (optionally
+ * sensitivity.parquet) to `outDir`; bad options throw a UserError. docs/sensitivity.md explains the methods.
+ */
 export async function sensitivity(opts: SensitivityOptions): Promise<SensitivityResult> {
   const data = await readScenarioFile(opts.file);
   const variants = await variantsOf(opts.file);

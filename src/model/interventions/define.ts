@@ -16,6 +16,10 @@ export interface InterventionParam extends ParamSpec {
   range?: readonly [number, number];
 }
 
+/**
+ * What an intervention's `apply` is given besides the week's conditions and its level: the parameters (its own and the
+ * model's, as numbers), the model input (the resolved scenario), and how long it has been in force.
+ */
 export interface HookContext<P extends string> {
   /** This intervention's own parameters and the model's (read-only). */
   p: Readonly<Record<P, number>> & Params;
@@ -24,6 +28,11 @@ export interface HookContext<P extends string> {
   yearsActive: number;
 }
 
+/**
+ * A kind of intervention, as defineIntervention takes it: label, meaning, source, whether it is bilateral, its parameters
+ * (each with unit, default value and source), an optional cost model, and `apply`, which moves the week's levers by its
+ * level (0–1). A .ts scenario lists its own in `extensions` and schedules them in `interventions` by `kind`.
+ */
 export interface InterventionDefinition<P extends string = string> {
   kind: string;
   /** What a person reads: a policy officer, a teacher. */
