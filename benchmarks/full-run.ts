@@ -18,22 +18,22 @@ initPopulation(w);
 const init = (performance.now() - t0) / 1000;
 const phaseSeconds: Record<string, number> = Object.fromEntries(PHASES.map((p) => [p.name, 0]));
 let agentSteps = 0;
-while (w.tick < w.geo.weeks) {
+while (w.tick < w.fixed.geo.weeks) {
   const t = w.tick;
   for (const phase of PHASES) {
     const a = performance.now();
     phase.run(w, t);
     phaseSeconds[phase.name]! += (performance.now() - a) / 1000;
   }
-  agentSteps += w.migrants.count;
+  agentSteps += w.agents.migrants.count;
 }
 const seconds = (performance.now() - t0) / 1000;
 process.stdout.write(
   `${JSON.stringify({
     scale,
-    weeks: w.geo.weeks,
-    spinUpWeeks: w.geo.spinUp,
-    agents: w.migrants.count,
+    weeks: w.fixed.geo.weeks,
+    spinUpWeeks: w.fixed.geo.spinUp,
+    agents: w.agents.migrants.count,
     agentSteps,
     seconds,
     initSeconds: init,

@@ -59,8 +59,8 @@ const tidy = (x: number): number => x;
 export function summarize(w: World): Summary {
   const rec = w.rec;
   const weeks = rec.ticks;
-  const s = w.input;
-  const scaled = (metric: string, v: number) => tidy(isScaled(metric) ? v * w.scale : v);
+  const s = w.fixed.input;
+  const scaled = (metric: string, v: number) => tidy(isScaled(metric) ? v * w.fixed.scale : v);
   const totals: Record<string, number> = {};
   const final: Record<string, number> = {};
   const perYear: Record<string, Record<string, number>> = {};
@@ -94,14 +94,14 @@ export function summarize(w: World): Summary {
     });
   });
 
-  const C = w.geo.crossingIds.length;
+  const C = w.fixed.geo.crossingIds.length;
   const perCrossing: Record<string, CrossingSummary> = {};
-  w.geo.crossingIds.forEach((id, c) => {
+  w.fixed.geo.crossingIds.forEach((id, c) => {
     const sums = new Float64Array(CROSSING_SLOTS);
     let weeksOpen = 0;
     for (let t = 0; t < weeks; t++) {
-      if (w.geo.open[(t + w.geo.spinUp) * C + c]) weeksOpen++;
-      for (let k = 0; k < CROSSING_SLOTS; k++) sums[k]! += w.perCrossing[(t * C + c) * CROSSING_SLOTS + k]!;
+      if (w.fixed.geo.open[(t + w.fixed.geo.spinUp) * C + c]) weeksOpen++;
+      for (let k = 0; k < CROSSING_SLOTS; k++) sums[k]! += w.rec.perCrossing[(t * C + c) * CROSSING_SLOTS + k]!;
     }
     const outbound = sums[0]! + sums[1]! + sums[2]! + sums[VISIT_SLOT]!;
     const entry: CrossingSummary = {
@@ -110,37 +110,37 @@ export function summarize(w: World): Summary {
       colluded: 0,
       informal: 0,
       intercepted: 0,
-      migrants: tidy((sums[0]! + sums[1]! + sums[2]!) * w.scale),
-      visits: tidy(sums[VISIT_SLOT]! * w.scale),
-      trafficked: tidy(sums[TRAFFICKED_SLOT]! * w.scale),
-      identified: tidy(sums[IDENTIFIED_SLOT]! * w.scale),
-      deported: tidy(sums[DEPORTED_SLOT]! * w.scale),
-      perDayWhenOpen: weeksOpen ? tidy((outbound * w.scale) / (weeksOpen * 7)) : 0,
+      migrants: tidy((sums[0]! + sums[1]! + sums[2]!) * w.fixed.scale),
+      visits: tidy(sums[VISIT_SLOT]! * w.fixed.scale),
+      trafficked: tidy(sums[TRAFFICKED_SLOT]! * w.fixed.scale),
+      identified: tidy(sums[IDENTIFIED_SLOT]! * w.fixed.scale),
+      deported: tidy(sums[DEPORTED_SLOT]! * w.fixed.scale),
+      perDayWhenOpen: weeksOpen ? tidy((outbound * w.fixed.scale) / (weeksOpen * 7)) : 0,
       weeksOpen,
     };
-    OUTCOME_NAMES.forEach((name, k) => (entry[name] = tidy(sums[k]! * w.scale)));
+    OUTCOME_NAMES.forEach((name, k) => (entry[name] = tidy(sums[k]! * w.fixed.scale)));
     perCrossing[id] = entry;
   });
 
-  return { scenario: s.name, seed: w.seed, scale: w.scale, start: s.start, end: dateOfWeek(s.start, weeks - 1), weeks, totals, perYear, perCrossing, final };
+  return { scenario: s.name, seed: w.fixed.seed, scale: w.fixed.scale, start: s.start, end: dateOfWeek(s.start, weeks - 1), weeks, totals, perYear, perCrossing, final };
 }
 
 /** One row per week: week, date, every metric, then migrant crossings and residents' visits per crossing. */
 export function timeseriesCsv(w: World): string {
   const rec = w.rec;
-  const C = w.geo.crossingIds.length;
-  const ids = w.geo.crossingIds;
+  const C = w.fixed.geo.crossingIds.length;
+  const ids = w.fixed.geo.crossingIds;
   const header = ['week', 'date', ...METRICS, ...ids.map((id) => `migrants_at_${id}`), ...ids.map((id) => `visits_at_${id}`)];
   const rows: (string | number)[][] = [header];
   const cols = METRICS.map((_, slot) => rec.series(slot));
   for (let t = 0; t < rec.ticks; t++) {
-    const row: (string | number)[] = [t, dateOfWeek(w.input.start, t)];
-    METRICS.forEach((m, i) => row.push(tidy(isScaled(m) ? cols[i]![t]! * w.scale : cols[i]![t]!)));
+    const row: (string | number)[] = [t, dateOfWeek(w.fixed.input.start, t)];
+    METRICS.forEach((m, i) => row.push(tidy(isScaled(m) ? cols[i]![t]! * w.fixed.scale : cols[i]![t]!)));
     for (let c = 0; c < C; c++) {
       const base = (t * C + c) * CROSSING_SLOTS;
-      row.push(tidy((w.perCrossing[base]! + w.perCrossing[base + 1]! + w.perCrossing[base + 2]!) * w.scale));
+      row.push(tidy((w.rec.perCrossing[base]! + w.rec.perCrossing[base + 1]! + w.rec.perCrossing[base + 2]!) * w.fixed.scale));
     }
-    for (let c = 0; c < C; c++) row.push(tidy(w.perCrossing[(t * C + c) * CROSSING_SLOTS + VISIT_SLOT]! * w.scale));
+    for (let c = 0; c < C; c++) row.push(tidy(w.rec.perCrossing[(t * C + c) * CROSSING_SLOTS + VISIT_SLOT]! * w.fixed.scale));
     rows.push(row);
   }
   return `${csvFormatRows(rows.map((r) => r.map(String)))}\n`;
@@ -161,14 +161,14 @@ export const CROSSING_COLUMNS = [
 
 /** Tidy per-crossing weekly series: one row per week and crossing. */
 export function crossingsCsv(w: World): string {
-  const C = w.geo.crossingIds.length;
+  const C = w.fixed.geo.crossingIds.length;
   const rows: string[][] = [['week', 'date', 'crossing', 'kind', ...CROSSING_COLUMNS.map(([name]) => name)]];
   for (let t = 0; t < w.rec.ticks; t++) {
-    const date = dateOfWeek(w.input.start, t);
+    const date = dateOfWeek(w.fixed.input.start, t);
     for (let c = 0; c < C; c++) {
       const base = (t * C + c) * CROSSING_SLOTS;
-      const values = CROSSING_COLUMNS.map(([, slots]) => String(tidy((slots as readonly number[]).reduce((s, k) => s + w.perCrossing[base + k]!, 0) * w.scale)));
-      rows.push([String(t), date, w.geo.crossingIds[c]!, w.input.crossings[c]!.kind, ...values]);
+      const values = CROSSING_COLUMNS.map(([, slots]) => String(tidy((slots as readonly number[]).reduce((s, k) => s + w.rec.perCrossing[base + k]!, 0) * w.fixed.scale)));
+      rows.push([String(t), date, w.fixed.geo.crossingIds[c]!, w.fixed.input.crossings[c]!.kind, ...values]);
     }
   }
   return `${csvFormatRows(rows)}\n`;

@@ -131,7 +131,7 @@ export async function runTask(task: Task): Promise<RunRecord> {
     seed: task.seed,
     metrics: runMetrics(summary),
     perYear: summary.perYear,
-    weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, Array.from(world.rec.series(M[m]), (x) => x * world.scale)])),
+    weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, Array.from(world.rec.series(M[m]), (x) => x * world.fixed.scale)])),
   };
 }
 

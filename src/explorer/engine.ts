@@ -69,16 +69,16 @@ export class Run {
 
   private report(t: number): WeekReport {
     const w = this.world;
-    const scale = w.scale;
+    const scale = w.fixed.scale;
     const metrics: Record<string, number> = {};
     // The row just committed: the same values summarize() sums for `lintas run`.
     METRICS.forEach((m, i) => {
       const v = w.rec.columns[i]![t]!;
       metrics[m] = isScaled(m) ? v * scale : v;
     });
-    const C = w.geo.crossingIds.length;
-    const perCrossing = w.perCrossing.slice(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS).map((v) => v * scale);
-    const open = w.geo.open.slice((t + w.geo.spinUp) * C, (t + 1 + w.geo.spinUp) * C);
+    const C = w.fixed.geo.crossingIds.length;
+    const perCrossing = w.rec.perCrossing.slice(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS).map((v) => v * scale);
+    const open = w.fixed.geo.open.slice((t + w.fixed.geo.spinUp) * C, (t + 1 + w.fixed.geo.spinUp) * C);
     const { agents, moving } = sampleMoving(w);
     return { run: this.id, week: t, date: w.week.date, metrics, perCrossing, open, agents, moving };
   }
@@ -90,8 +90,8 @@ export class Run {
  * table, no random draws, so the sample never disturbs the model's streams.
  */
 export function sampleMoving(w: World, max = AGENT_SAMPLE): { agents: Int32Array; moving: number } {
-  const m = w.migrants.cols;
-  const n = w.migrants.count;
+  const m = w.agents.migrants.cols;
+  const n = w.agents.migrants.count;
   const ids: number[] = [];
   for (let id = 0; id < n; id++) {
     const s = m.status[id]!;

@@ -11,10 +11,10 @@ import { enter, updateHazardFactor } from './transitions.js';
 
 /** Sets the personal attributes of a new migrant agent from its origin; it starts at home. */
 export function initPerson(w: World, id: number, origin: number): void {
-  const o = w.input.origins[origin]!;
-  const m = w.migrants.cols;
-  const p = w.p;
-  const person = w.draws.person;
+  const o = w.fixed.input.origins[origin]!;
+  const m = w.agents.migrants.cols;
+  const p = w.fixed.p;
+  const person = w.fixed.draws.person;
   m.origin[id] = origin;
   enter(w, id, Status.home);
   const e = person.once(id, PERSON.education);
@@ -33,33 +33,33 @@ export function initPerson(w: World, id: number, origin: number): void {
 }
 
 export function addBroker(w: World, hub: number, trafficker: number): number {
-  const b = w.brokers.cols;
-  const id = w.brokers.add();
-  const u = (slot: number) => w.draws.brokerTraits.once(id, slot);
+  const b = w.agents.brokers.cols;
+  const id = w.agents.brokers.add();
+  const u = (slot: number) => w.fixed.draws.brokerTraits.once(id, slot);
   b.hub[id] = hub;
   b.trafficker[id] = trafficker;
   b.active[id] = 1;
   b.openCase[id] = NO_ID;
-  b.fraudAccess[id] = u(0) < w.p.fraudDocAccess ? 1 : 0;
+  b.fraudAccess[id] = u(0) < w.fixed.p.fraudDocAccess ? 1 : 0;
   // Ties at official crossings reachable from the hub, each with chance ties/count.
-  const reachable = [...new Set(w.geo.pathsFromHub[hub]!.map((pa) => pa.crossing))].filter((c) => w.geo.crossingKind[c] !== CrossingKind.informal);
+  const reachable = [...new Set(w.fixed.geo.pathsFromHub[hub]!.map((pa) => pa.crossing))].filter((c) => w.fixed.geo.crossingKind[c] !== CrossingKind.informal);
   let ties = 0;
-  const chance = reachable.length ? Math.min(1, w.p.brokerTiesPerBroker / reachable.length) : 0;
+  const chance = reachable.length ? Math.min(1, w.fixed.p.brokerTiesPerBroker / reachable.length) : 0;
   for (const c of reachable) if (c < MAX_TIED_CROSSINGS && u(1 + c) < chance) ties |= 1 << c;
   b.ties[id] = ties >>> 0;
   return id;
 }
 
 export function addOfficial(w: World, post: number): number {
-  const o = w.officials.cols;
-  const id = w.officials.add();
-  const u = (slot: number) => w.draws.officerTraits.once(id, slot);
+  const o = w.agents.officials.cols;
+  const id = w.agents.officials.add();
+  const u = (slot: number) => w.fixed.draws.officerTraits.once(id, slot);
   o.post[id] = post;
   // u^k with k = (1 - c)/c has mean c on 0..1: most officers rarely collude, a few often.
-  const c = Math.min(0.999, Math.max(0.001, w.p.collusionMean));
+  const c = Math.min(0.999, Math.max(0.001, w.fixed.p.collusionMean));
   o.propensity[id] = u(0) ** ((1 - c) / c);
   o.trainDraw[id] = u(1);
   o.active[id] = 1;
-  w.postOfficials[post]!.push(id);
+  w.agents.postOfficials[post]!.push(id);
   return id;
 }

@@ -8,7 +8,7 @@ import { resetLevers } from './conditions.js';
 import { dateOfWeek, stepValue } from './geography.js';
 import { EVENTS } from './events/index.js';
 import { scheduledLevel, yearsActive } from './interventions/index.js';
-import type { World } from './state.js';
+import type { Fixed, World } from './state.js';
 
 /** ln(destination wage in IDR / origin wage) — the wage gap the push–pull rule reads. */
 export function wageGap(destinationWageIdr: number, originWageIdr: number): number {
@@ -16,42 +16,42 @@ export function wageGap(destinationWageIdr: number, originWageIdr: number): numb
 }
 
 /** h = h0 · exp(βw·gap + βu·unemployment + βp·poverty), before the personal factor. */
-export function departureHazardBase(w: World, origin: number, gap: number, unemployment: number): number {
-  const p = w.p;
-  const o = w.input.origins[origin]!;
+export function departureHazardBase(fixed: Fixed, origin: number, gap: number, unemployment: number): number {
+  const p = fixed.p;
+  const o = fixed.input.origins[origin]!;
   return p.h0 * Math.exp(p.betaWage * gap + p.betaUnemployment * unemployment + p.betaPoverty * o.poverty);
 }
 
 export function updateWeek(w: World, index: number): void {
-  const s = w.input;
+  const s = w.fixed.input;
   const c = w.week;
-  resetLevers(c, w.baseLevers);
+  resetLevers(c, w.week.base);
   c.index = index;
-  c.out = index - w.geo.spinUp;
-  c.date = dateOfWeek(w.geo.runStart, index);
+  c.out = index - w.fixed.geo.spinUp;
+  c.date = dateOfWeek(w.fixed.geo.runStart, index);
   c.stage = stageOn(s.stages, c.date);
   const stage = c.stage;
   const pinned = s.mechanismStages ?? {};
-  c.cap = capabilities((m: Mechanism) => pinned[m] ?? stage, w.p);
-  for (const def of w.interventions.definitions) {
+  c.cap = capabilities((m: Mechanism) => pinned[m] ?? stage, w.fixed.p);
+  for (const def of w.fixed.interventions.definitions) {
     // The scheduled intensity; what a bilateral measure can do at this stage is up to c.cap.
     const level = scheduledLevel(s.interventions, def.kind, c.date);
     c.levels[def.kind] = level;
-    def.apply(c, level, { p: w.params as never, input: s, yearsActive: yearsActive(s.interventions, def.kind, c.date) });
+    def.apply(c, level, { p: w.fixed.params as never, input: s, yearsActive: yearsActive(s.interventions, def.kind, c.date) });
   }
   const events = s.events ?? [];
   for (const def of EVENTS.definitions) {
     const level = scheduledLevel(events, def.kind, c.date);
     c.levels[def.kind] = level;
-    def.apply(c, level, { p: w.params as never, input: s, yearsActive: yearsActive(events, def.kind, c.date) });
+    def.apply(c, level, { p: w.fixed.params as never, input: s, yearsActive: yearsActive(events, def.kind, c.date) });
   }
   c.destinationWageIdr = stepValue(s.series.my_min_wage_myr!, c.date) * stepValue(s.series.fx_idr_per_myr!, c.date);
   s.origins.forEach((o, oi) => {
     const wage = stepValue(s.series[`wage_${o.wageRegion}`]!, c.date) * c.originWageFactor;
     c.originWageIdr[oi] = wage;
     const unemployment = o.unemployment * c.unemploymentFactor;
-    c.baseHazard[oi] = departureHazardBase(w, oi, wageGap(c.destinationWageIdr, wage), unemployment) * c.pullFactor;
+    c.baseHazard[oi] = departureHazardBase(w.fixed, oi, wageGap(c.destinationWageIdr, wage), unemployment) * c.pullFactor;
   });
-  if (index === 0) w.refHazard.set(c.baseHazard);
-  w.transitions.fill(0);
+  if (index === 0) w.week.refHazard.set(c.baseHazard);
+  w.agents.transitions.fill(0);
 }

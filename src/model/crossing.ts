@@ -16,20 +16,20 @@ import { arrestBroker } from './justice.js';
 import { identify, move, turnBack } from './transitions.js';
 
 export function resolveCrossings(w: World): void {
-  const m = w.migrants.cols;
-  const p = w.p;
-  const geo = w.geo;
+  const m = w.agents.migrants.cols;
+  const p = w.fixed.p;
+  const geo = w.fixed.geo;
   const C = geo.crossingIds.length;
   const H = geo.hubIds.length;
   const wk = w.week;
-  const q = w.q.arriving;
+  const q = w.queues.arriving;
   const trainedCut = wk.trainedCollusionCut;
   const idPatrol = wk.idPatrol;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
     const c = m.crossing[id]!;
     const b = m.broker[id]!;
-    const network = b !== NO_ID ? w.brokers.cols.hub[b]! : H;
+    const network = b !== NO_ID ? w.agents.brokers.cols.hub[b]! : H;
     const indicators = m.deceived[id] === 1 || (b !== NO_ID && m.debt[id]! > p.indebtedMonths);
     let outcome: number;
     let byPatrol = false;
@@ -52,14 +52,14 @@ export function resolveCrossings(w: World): void {
       const docs = m.docs[id]!;
       outcome = Outcome.regular;
       if (docs === Docs.none || docs === Docs.fraudulent) {
-        const tie = b !== NO_ID && c < MAX_TIED_CROSSINGS && (w.brokers.cols.ties[b]! & (1 << c)) !== 0;
+        const tie = b !== NO_ID && c < MAX_TIED_CROSSINGS && (w.agents.brokers.cols.ties[b]! & (1 << c)) !== 0;
         const colludes =
           tie &&
           officer >= 0 &&
-          draw(w, 'collusion', id) < collusionChance(w.officials.cols.propensity[officer]!, deterrence(p.sanctionAversion, w.postRisk[c]!), p.bribeEffect, trained ? trainedCut : 0);
+          draw(w, 'collusion', id) < collusionChance(w.agents.officials.cols.propensity[officer]!, deterrence(p.sanctionAversion, w.beliefs.postRisk[c]!), p.bribeEffect, trained ? trainedCut : 0);
         if (colludes) {
           outcome = Outcome.colluded;
-          w.officials.cols.colludedThisWeek[officer]!++;
+          w.agents.officials.cols.colludedThisWeek[officer]!++;
           w.rec.add(M.collusion_events);
         } else if (docs === Docs.none || draw(w, 'fraudCheck', id) < p.fraudDetection) {
           outcome = Outcome.intercepted;
@@ -74,7 +74,7 @@ export function resolveCrossings(w: World): void {
         continue;
       }
       // A broker on the shared watch list is stopped when a group of theirs comes through.
-      if (b !== NO_ID && wk.watchListHit > 0 && draw(w, 'watchList', id) < wk.watchListHit && w.brokers.cols.active[b] === 1) {
+      if (b !== NO_ID && wk.watchListHit > 0 && draw(w, 'watchList', id) < wk.watchListHit && w.agents.brokers.cols.active[b] === 1) {
         arrestBroker(w, b);
         w.rec.add(M.watch_list_arrests);
       }
@@ -102,7 +102,7 @@ export function resolveCrossings(w: World): void {
 
 /** Counts one attempt at crossing c by its outcome, and feeds the network's learning. */
 function record(w: World, c: number, network: number, outcome: number): void {
-  const C = w.geo.crossingIds.length;
+  const C = w.fixed.geo.crossingIds.length;
   countAt(w, c, outcome);
   w.beliefs.attempts[network * C + c]!++;
   if (outcome === Outcome.intercepted) {

@@ -58,18 +58,18 @@ export function homeDecisions(
  * compared in 32-bit units (u < p exactly when bits < p · 2^32).
  */
 function awayDecisions(w: World): void {
-  const { status, due, destination, irregular, papersHeld } = w.migrants.cols;
-  const q = w.q;
-  const p = w.p;
+  const { status, due, destination, irregular, papersHeld } = w.agents.migrants.cols;
+  const q = w.queues;
+  const p = w.fixed.p;
   const wk = w.week;
   const t = wk.index;
   // NGO networks reach victims where workplaces are not cut off, less often where documents are held.
-  const reach = Float64Array.from(w.input.destinations, (d) => wk.ngoOutreach * (1 - d.isolation));
+  const reach = Float64Array.from(w.fixed.input.destinations, (d) => wk.ngoOutreach * (1 - d.isolation));
   const reachHeld = p.papersHeldIsolation;
   const reportLegal = p.selfReport;
   const reportIrregular = p.selfReport * p.selfReportIrregular;
-  const sabah = w.geo.destinationSabah;
-  const { raid, ngoContact, escape: escapeStay, selfReport } = w.draws;
+  const sabah = w.fixed.geo.destinationSabah;
+  const { raid, ngoContact, escape: escapeStay, selfReport } = w.fixed.draws;
   const raidKey = raid.key;
   const raidTerm = raid.term(t);
   const contactKey = ngoContact.key;
@@ -80,22 +80,22 @@ function awayDecisions(w: World): void {
 
   // Who may act: the calendar's entries for this sweep and the draws that fall low enough, marked
   // in a bit set (which also drops repeats) and walked in id order.
-  const events = w.acting;
+  const events = w.agents.acting;
   events.clear();
-  const calendar = w.timers[t];
+  const calendar = w.agents.timers[t];
   if (calendar) {
     events.pushAll(calendar.ids, calendar.length);
     calendar.ids = new Int32Array(0); // read once: its memory goes back
     calendar.clear();
   }
-  w.exposed.raid.below(raidTerm, Math.max(raidBits[0]!, raidBits[1]!), events);
-  w.exposed.contact.below(contactTerm, reachMax * 4294967296, events);
-  const marked = w.actingSet;
+  w.agents.exposed.raid.below(raidTerm, Math.max(raidBits[0]!, raidBits[1]!), events);
+  w.agents.exposed.contact.below(contactTerm, reachMax * 4294967296, events);
+  const marked = w.agents.actingSet;
   for (let k = 0; k < events.length; k++) {
     const id = events.ids[k]!;
     marked[id >>> 5]! |= 1 << (id & 31);
   }
-  const words = (w.migrants.count + 31) >>> 5;
+  const words = (w.agents.migrants.count + 31) >>> 5;
   for (let word = 0; word < words; word++) {
     let bits = marked[word]!;
     if (bits === 0) continue;
@@ -157,33 +157,33 @@ function awayDecisions(w: World): void {
 }
 
 export function sweep(w: World): void {
-  w.sweeps = w.week.index + 1; // timers started from here on count from the next sweep
-  const { status, origin, hazardFactor } = w.migrants.cols;
+  w.agents.sweeps = w.week.index + 1; // timers started from here on count from the next sweep
+  const { status, origin, hazardFactor } = w.agents.migrants.cols;
   const wk = w.week;
-  const p = w.p;
-  const geo = w.geo;
+  const p = w.fixed.p;
+  const geo = w.fixed.geo;
   const C = geo.crossingIds.length;
   // Keyed draws: each agent's weekly draw is the same in every variant (common random numbers).
   const t = wk.index;
-  const departure = w.draws.departure;
+  const departure = w.fixed.draws.departure;
   const cap = p.hazardCap;
   const baseHazard = wk.baseHazard;
-  const visitRate = Float64Array.from(w.input.origins, (o, oi) => {
+  const visitRate = Float64Array.from(w.fixed.input.origins, (o, oi) => {
     const post = geo.originHomePost[oi]!;
     // visitRate is calibrated to the post's counted volume; footpath visits come on top of it.
     return post >= 0 ? o.visitRate / (1 - Math.min(0.95, p.visitInformalShare)) : 0;
   });
-  const n = w.migrants.count;
+  const n = w.agents.migrants.count;
   const term = departure.term(t);
-  const candidates = departure.below(n, term, departureBound(cap, baseHazard, w.hazardFactorMax));
-  homeDecisions(candidates, status, origin, hazardFactor, baseHazard, cap, departure.key, term, w.q.departing);
+  const candidates = departure.below(n, term, departureBound(cap, baseHazard, w.agents.hazardFactorMax));
+  homeDecisions(candidates, status, origin, hazardFactor, baseHazard, cap, departure.key, term, w.queues.departing);
   awayDecisions(w);
 
   // Short visits by border-pass holders and neighbours (the residents at home, in expectation):
   // through the home post when open, else footpaths.
   let total = 0;
   for (let oi = 0; oi < visitRate.length; oi++) {
-    const visits = roundStochastic(w.homeByOrigin[oi]! * visitRate[oi]!, w.draws.visits.u(oi, t));
+    const visits = roundStochastic(w.agents.homeByOrigin[oi]! * visitRate[oi]!, w.fixed.draws.visits.u(oi, t));
     if (!visits) continue;
     total += visits;
     const post = geo.originHomePost[oi]!;

@@ -11,16 +11,16 @@ import { move, startTimer } from './transitions.js';
 
 /** New arrivals from far origins (Sulawesi, Nusa Tenggara, Java) at their hub, already set on leaving. */
 export function farInflow(w: World): void {
-  w.input.origins.forEach((o, oi) => {
+  w.fixed.input.origins.forEach((o, oi) => {
     if (!o.far || o.inflowPerYear <= 0) return;
     // Far-origin migrants respond to wages, unemployment and jobs in Malaysia as residents do.
-    const response = w.refHazard[oi]! > 0 ? w.week.baseHazard[oi]! / w.refHazard[oi]! : 1;
-    const k = roundStochastic((o.inflowPerYear / 52 / w.scale) * response, w.draws.inflow.u(oi, w.week.index));
+    const response = w.week.refHazard[oi]! > 0 ? w.week.baseHazard[oi]! / w.week.refHazard[oi]! : 1;
+    const k = roundStochastic((o.inflowPerYear / 52 / w.fixed.scale) * response, w.fixed.draws.inflow.u(oi, w.week.index));
     if (k === 0) return;
-    const first = w.migrants.add(k);
+    const first = w.agents.migrants.add(k);
     for (let id = first; id < first + k; id++) {
       initPerson(w, id, oi);
-      w.q.departing.push(id);
+      w.queues.departing.push(id);
     }
     w.rec.add(M.arrivals_far, k);
   });
@@ -28,7 +28,7 @@ export function farInflow(w: World): void {
 
 /** Utilities of the three channels for one person (−Infinity for kin without kin across). */
 export function channelUtilities(
-  p: World['p'],
+  p: World['fixed']['p'],
   c: { proceduralCostIdr: number; proceduralWaitWeeks: number },
   wealthIdr: number,
   awareness: number,
@@ -45,19 +45,19 @@ export function channelUtilities(
 
 /** Multinomial logit over procedural placement, a broker, and (with kin across) kin-assisted crossing. */
 export function chooseChannel(w: World): void {
-  const m = w.migrants.cols;
+  const m = w.agents.migrants.cols;
   const wk = w.week;
-  const q = w.q;
+  const q = w.queues;
   const informalRisk = meanInformalRisk(w);
-  const far = w.input.origins.map((o) => o.far);
+  const far = w.fixed.input.origins.map((o) => o.far);
   for (let i = 0; i < q.departing.length; i++) {
     const id = q.departing.ids[i]!;
     const o = m.origin[id]!;
     const wealthIdr = Math.max(0.05, m.wealth[id]!) * wk.originWageIdr[o]!;
     const a = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
-    const tShare = w.input.hubs[w.geo.originHub[o]!]!.traffickerShare;
+    const tShare = w.fixed.input.hubs[w.fixed.geo.originHub[o]!]!.traffickerShare;
     const hasKin = m.kin[id] === 1;
-    const [uProc, uBroker, uKin] = channelUtilities(w.p, wk, wealthIdr, a, tShare, hasKin, informalRisk);
+    const [uProc, uBroker, uKin] = channelUtilities(w.fixed.p, wk, wealthIdr, a, tShare, hasKin, informalRisk);
     const top = Math.max(uProc, uBroker, uKin);
     // A hiring freeze closes procedural placement (for a share of those who would ask).
     const procOpen = wk.proceduralOpen >= 1 || draw(w, 'channel', id, 2) < wk.proceduralOpen;
@@ -92,7 +92,7 @@ export function chooseChannel(w: World): void {
 /** Average believed risk of the informal crossings, as residents see it. */
 function meanInformalRisk(w: World): number {
   let s = 0, n = 0;
-  w.geo.crossingKind.forEach((k, c) => {
+  w.fixed.geo.crossingKind.forEach((k, c) => {
     if (k === CrossingKind.informal) {
       s += w.beliefs.community[c]!;
       n++;

@@ -12,9 +12,9 @@ import { countAt, draw, geometricWeeks, roundStochastic, type World } from './st
 import { identify, move, sendHome, startTimer, weeksLeft } from './transitions.js';
 
 export function raids(w: World): void {
-  const m = w.migrants.cols;
-  const p = w.p;
-  const q = w.q.raided;
+  const m = w.agents.migrants.cols;
+  const p = w.fixed.p;
+  const q = w.queues.raided;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
     if (m.victim[id] === 1 && draw(w, 'identifyRaid', id) < w.week.idRaid) {
@@ -27,7 +27,7 @@ export function raids(w: World): void {
     }
     move(w, id, Status.detained);
     startTimer(w, id, geometricWeeks(p.detentionWeeks, draw(w, 'detention', id)));
-    w.detention[w.geo.destinationSabah[m.destination[id]!]!]!.push(id);
+    w.justice.detention[w.fixed.geo.destinationSabah[m.destination[id]!]!]!.push(id);
     w.rec.add(M.raids_detained);
   }
   q.clear();
@@ -40,19 +40,19 @@ export function raids(w: World): void {
  * them). The rest wait in the depots: arrests and deportations differ by the backlog.
  */
 export function deport(w: World): void {
-  const m = w.migrants.cols;
-  const geo = w.geo;
-  const p = w.p;
+  const m = w.agents.migrants.cols;
+  const geo = w.fixed.geo;
+  const p = w.fixed.p;
   const wk = w.week;
   const C = geo.crossingIds.length;
   const idDeport = wk.idDeportation;
   let backlog = 0;
   for (const state of [0, 1] as const) {
-    const queue = w.detention[state];
+    const queue = w.justice.detention[state];
     const crossing = geo.deportationCrossing[state];
-    const batch = w.draws.deportBatch.u(state, wk.index, 0) < p.deportBatchChance && geo.deportOpen[wk.index * C + crossing] === 1;
+    const batch = w.fixed.draws.deportBatch.u(state, wk.index, 0) < p.deportBatchChance && geo.deportOpen[wk.index * C + crossing] === 1;
     const size = state === 1 ? p.deportBatchSabah : p.deportBatchSarawak;
-    let room = batch ? roundStochastic((size / w.scale) * wk.deportationFactor, w.draws.deportBatch.u(state, wk.index, 1)) : 0;
+    let room = batch ? roundStochastic((size / w.fixed.scale) * wk.deportationFactor, w.fixed.draws.deportBatch.u(state, wk.index, 1)) : 0;
     let kept = 0;
     for (const id of queue) {
       const processing = weeksLeft(w, id) > 0;
@@ -81,9 +81,9 @@ export function deport(w: World): void {
 
 /** Deportees at Nunukan or Entikong: many re-cross at once, some through a broker; the rest go home. */
 export function reenter(w: World): void {
-  const m = w.migrants.cols;
-  const p = w.p;
-  const q = w.q.deportees;
+  const m = w.agents.migrants.cols;
+  const p = w.fixed.p;
+  const q = w.queues.deportees;
   const reintegrationCut = w.week.reintegrationCut;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
@@ -95,11 +95,11 @@ export function reenter(w: World): void {
       const supported = m.identifiedBefore[id] === 1 ? 1 - reintegrationCut : 1;
       if (draw(w, 'reentry', id, 1) < p.recrossBrokerShare * supported) {
         m.channel[id] = Channel.broker;
-        w.q.seekers.push(id);
+        w.queues.seekers.push(id);
       } else {
         m.channel[id] = Channel.kin;
         move(w, id, Status.preparing);
-        w.q.ready.push(id);
+        w.queues.ready.push(id);
       }
       w.rec.add(M.re_crossings);
     } else {

@@ -46,8 +46,12 @@ export function initKey(input: ModelInput, seed: number, scale: number): string 
 /** Scenario fields read only week by week (calendar.ts), never in building the world or its first population. */
 const WEEKLY = new Set(['interventions', 'events', 'stages', 'mechanismStages']);
 
-/** Parts of a world a copy does not take: its input and parameters, the registry, the keyed draws (pure functions of the seed) — a new world has its own. */
-const SHARED: readonly (keyof World)[] = ['input', 'p', 'params', 'interventions', 'draws'];
+/**
+ * The part of a world a copy does not take: its input and parameters, the registry, the keyed
+ * draws (pure functions of the seed) and the geography (built from the input alone) — a new world
+ * has its own.
+ */
+const SHARED: readonly (keyof World)[] = ['fixed'];
 
 /**
  * A copy of a world for `input` (which agrees with the world's on all that its spin-up read): a
@@ -57,9 +61,8 @@ const SHARED: readonly (keyof World)[] = ['input', 'p', 'params', 'interventions
  * with Object.create had other hidden classes and slowed every later run of the thread).
  */
 export function forkWorld(w: World, input: ModelInput): World {
-  const copy = createWorld(input, w.seed, w.scale, w.interventions);
-  // The geography is built from the input alone and never changes: the new world's own is the same.
-  const skip = new Set<string>([...SHARED, 'geo']);
+  const copy = createWorld(input, w.fixed.seed, w.fixed.scale, w.fixed.interventions);
+  const skip = new Set<string>(SHARED);
   for (const k of Object.keys(w)) if (!skip.has(k)) copyField(copy as unknown as Record<string, unknown>, w as unknown as Record<string, unknown>, k);
   return copy;
 }
@@ -147,7 +150,7 @@ export class SpinUps {
       this.kept.delete(oldest);
       this.used -= entry.bytes;
     }
-    this.kept.set(key, { world: forkWorld(w, w.input), bytes });
+    this.kept.set(key, { world: forkWorld(w, w.fixed.input), bytes });
     this.used += bytes;
   }
 

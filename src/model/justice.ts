@@ -16,10 +16,10 @@ import { withOdds } from './work.js';
 
 /** Victims found by NGOs and community networks in Malaysia, and those who reported themselves on escaping. */
 export function ngoIdentification(w: World): void {
-  const q = w.q.toIdentify;
+  const q = w.queues.toIdentify;
   for (let i = 0; i < q.length; i++) identify(w, q.ids[i]!, 'identified_ngo', Place.malaysia);
   q.clear();
-  const s = w.q.selfReported;
+  const s = w.queues.selfReported;
   for (let i = 0; i < s.length; i++) identify(w, s.ids[i]!, 'identified_self', Place.malaysia);
   s.clear();
 }
@@ -30,20 +30,20 @@ export function stageCompletion(speed: number, weeks: number): number {
 }
 
 /** Chance an investigated case is prosecuted: less without the foreign evidence, more with a witness. */
-export function prosecutionChance(p: World['p'], crossBorder: boolean, evidence: number, witness: boolean): number {
+export function prosecutionChance(p: World['fixed']['p'], crossBorder: boolean, evidence: number, witness: boolean): number {
   const base = p.pProsecute * (crossBorder && evidence === Evidence.failed ? 1 - p.crossBorderPenalty : 1);
   return witness ? withOdds(base, p.testimonyGain) : base;
 }
 
 export function advanceCases(w: World): void {
-  const p = w.p;
+  const p = w.fixed.p;
   const wk = w.week;
-  const cols = w.cases.cols;
-  const b = w.brokers.cols;
+  const cols = w.justice.cases.cols;
+  const b = w.agents.brokers.cols;
   const doneInvestigation = stageCompletion(wk.caseSpeed, p.investigationWeeks);
   const doneProsecution = stageCompletion(wk.caseSpeed, p.prosecutionWeeks + p.trialWeeks);
-  const n = w.cases.count;
-  const draws = w.draws.justice;
+  const n = w.justice.cases.count;
+  const draws = w.fixed.draws.justice;
   const t = wk.index;
   for (let k = 0; k < n; k++) {
     const stage = cols.stage[k]!;
@@ -91,8 +91,8 @@ export function advanceCases(w: World): void {
   }
   // Arrests from policing and shared trafficker lists go straight to prosecution.
   const chance = wk.brokerArrestChance;
-  const nb = w.brokers.count;
-  for (let id = 0; id < nb; id++) if (b.active[id] === 1 && w.draws.arrest.u(id, wk.index) < chance) arrestBroker(w, id);
+  const nb = w.agents.brokers.count;
+  for (let id = 0; id < nb; id++) if (b.active[id] === 1 && w.fixed.draws.arrest.u(id, wk.index) < chance) arrestBroker(w, id);
 }
 
 /**
@@ -100,10 +100,10 @@ export function advanceCases(w: World): void {
  * once — in the case already open against them, if there is one.
  */
 export function arrestBroker(w: World, broker: number): void {
-  const c = w.cases.cols;
-  w.brokers.cols.active[broker] = 0;
+  const c = w.justice.cases.cols;
+  w.agents.brokers.cols.active[broker] = 0;
   w.rec.add(M.broker_arrests);
-  const open = w.brokers.cols.openCase[broker]!;
+  const open = w.agents.brokers.cols.openCase[broker]!;
   if (open !== NO_ID && c.stage[open] !== CaseStage.closed) {
     if (c.stage[open] !== CaseStage.prosecution) {
       c.stage[open] = CaseStage.prosecution;
@@ -112,8 +112,8 @@ export function arrestBroker(w: World, broker: number): void {
     return;
   }
   w.rec.add(M.prosecutions);
-  const k = w.cases.add();
-  w.brokers.cols.openCase[broker] = k;
+  const k = w.justice.cases.add();
+  w.agents.brokers.cols.openCase[broker] = k;
   c.broker[k] = broker;
   c.stage[k] = CaseStage.prosecution;
   c.crossBorder[k] = 0;
@@ -124,8 +124,8 @@ export function arrestBroker(w: World, broker: number): void {
 
 /** A network replaces a convicted broker with the given chance: a new id, never a reused one. */
 function replaceBroker(w: World, removed: number): void {
-  if (w.draws.replacement.once(removed) < w.p.brokerReplacement) {
-    const b = w.brokers.cols;
+  if (w.fixed.draws.replacement.once(removed) < w.fixed.p.brokerReplacement) {
+    const b = w.agents.brokers.cols;
     addBroker(w, b.hub[removed]!, b.trafficker[removed]!);
     w.rec.add(M.brokers_replaced);
   }

@@ -55,10 +55,10 @@ export const PHASES: readonly Phase<World>[] = [
 
 /** Stocks are kept on every transition (transitions.ts), so recording them needs no scan of the agents. */
 function recordStocks(w: World): void {
-  for (let s = 0; s < STOCK_SLOTS.length; s++) w.rec.set(STOCK_SLOTS[s]!, w.stocks[s]!);
-  w.rec.set(M.agents, w.migrants.count);
+  for (let s = 0; s < STOCK_SLOTS.length; s++) w.rec.set(STOCK_SLOTS[s]!, w.agents.stocks[s]!);
+  w.rec.set(M.agents, w.agents.migrants.count);
   let active = 0;
-  for (let b = 0; b < w.brokers.count; b++) if (w.brokers.cols.active[b] === 1) active++;
+  for (let b = 0; b < w.agents.brokers.count; b++) if (w.agents.brokers.cols.active[b] === 1) active++;
   w.rec.set(M.brokers_active, active);
   w.rec.close(w.week.out >= 0);
   w.tick++;
@@ -102,7 +102,7 @@ const schedule = new Schedule(PHASES);
  */
 export function createModel(input: ModelInput, opts: ModelOptions): Model {
   const state = spinUp(input, opts);
-  const horizon = state.geo.weeks - state.geo.spinUp;
+  const horizon = state.fixed.geo.weeks - state.fixed.geo.spinUp;
   const model: Model = {
     input,
     state,
@@ -112,7 +112,7 @@ export function createModel(input: ModelInput, opts: ModelOptions): Model {
       return state.rec.ticks;
     },
     step() {
-      if (state.tick >= state.geo.weeks) return false;
+      if (state.tick >= state.fixed.geo.weeks) return false;
       schedule.step(state, state.tick);
       return true;
     },
@@ -138,9 +138,9 @@ function spinUp(input: ModelInput, opts: ModelOptions): World {
   if (!state) {
     state = createWorld(input, opts.seed, opts.scale, opts.interventions ?? registryFor(input.extensions));
     initPopulation(state);
-    if (init && state.geo.spinUp > 0) shared!.keep(init, state);
+    if (init && state.fixed.geo.spinUp > 0) shared!.keep(init, state);
   }
-  while (state.tick < state.geo.spinUp) schedule.step(state, state.tick);
+  while (state.tick < state.fixed.geo.spinUp) schedule.step(state, state.tick);
   if (key) shared!.keep(key, state);
   return state;
 }

@@ -18,12 +18,12 @@ export function deterrence(aversion: number, perceivedRisk: number): number {
 }
 
 export function isTrained(w: World, official: number): boolean {
-  return w.officials.cols.trainDraw[official]! < w.week.trainedShare;
+  return w.agents.officials.cols.trainDraw[official]! < w.week.trainedShare;
 }
 
 /** The officer on duty for one inspection at a post, picked by the uniform `u` (−1 if none). */
 export function onDuty(w: World, post: number, u: number): number {
-  const staff = w.postOfficials[post]!;
+  const staff = w.agents.postOfficials[post]!;
   return staff.length ? staff[Math.floor(u * staff.length)]! : -1;
 }
 
@@ -38,14 +38,14 @@ export function caughtChance(catchChance: number, acts: number, scale: number): 
  * perceived risk of being caught (an exponential moving average of the share of colluders caught).
  */
 export function monitorOfficials(w: World): void {
-  const o = w.officials.cols;
-  const p = w.p;
+  const o = w.agents.officials.cols;
+  const p = w.fixed.p;
   const wk = w.week;
-  const C = w.geo.crossingIds.length;
+  const C = w.fixed.geo.crossingIds.length;
   const colludersAt = new Float64Array(C);
-  w.postCatches.fill(0);
+  w.beliefs.postCatches.fill(0);
   let colluders = 0, active = 0;
-  const n = w.officials.count;
+  const n = w.agents.officials.count;
   for (let id = 0; id < n; id++) {
     if (o.active[id] !== 1) continue;
     active++;
@@ -53,11 +53,11 @@ export function monitorOfficials(w: World): void {
     if (acts > 0) {
       colluders++;
       colludersAt[o.post[id]!]!++;
-      const caught = w.draws.monitoring.u(id, wk.index, 0) < caughtChance(wk.catchChance, acts, w.scale);
-      if (caught) w.postCatches[o.post[id]!]!++;
-      if (caught && w.draws.monitoring.u(id, wk.index, 1) < wk.colluderRemoval) {
+      const caught = w.fixed.draws.monitoring.u(id, wk.index, 0) < caughtChance(wk.catchChance, acts, w.fixed.scale);
+      if (caught) w.beliefs.postCatches[o.post[id]!]!++;
+      if (caught && w.fixed.draws.monitoring.u(id, wk.index, 1) < wk.colluderRemoval) {
         o.active[id] = 0;
-        const staff = w.postOfficials[o.post[id]!]!;
+        const staff = w.agents.postOfficials[o.post[id]!]!;
         staff.splice(staff.indexOf(id), 1);
         addOfficial(w, o.post[id]!);
         w.rec.add(M.officials_removed);
@@ -67,14 +67,14 @@ export function monitorOfficials(w: World): void {
       } else {
         // Unpunished bribes pay: more willing next time, the more the more persons were waved
         // through (acts × scale persons: the same drift at every scale).
-        const drift = 1 - Math.pow(1 - p.collusionDrift, acts * w.scale);
+        const drift = 1 - Math.pow(1 - p.collusionDrift, acts * w.fixed.scale);
         o.propensity[id] = o.propensity[id]! + drift * (1 - o.propensity[id]!);
       }
     }
     o.colludedThisWeek[id] = 0;
   }
   for (let c = 0; c < C; c++) {
-    if (colludersAt[c]! > 0) w.postRisk[c] = (1 - p.riskLearning) * w.postRisk[c]! + p.riskLearning * (w.postCatches[c]! / colludersAt[c]!);
+    if (colludersAt[c]! > 0) w.beliefs.postRisk[c] = (1 - p.riskLearning) * w.beliefs.postRisk[c]! + p.riskLearning * (w.beliefs.postCatches[c]! / colludersAt[c]!);
   }
   w.rec.set(M.officials_colluding_share, active ? colluders / active : 0);
 }

@@ -40,9 +40,9 @@ export function sharedFlows(w: World, segments: readonly number[]): number[] | n
   const lag = Math.round(cap.infoLagWeeks);
   if (cap.infoAccuracy <= 0 || w.week.index - 1 - lag < 0) return null;
   const history = w.beliefs.flowHistory;
-  const rows = history.length / w.geo.crossingIds.length;
+  const rows = history.length / w.fixed.geo.crossingIds.length;
   const row = (w.week.index - 1 - lag) % rows;
-  const C = w.geo.crossingIds.length;
+  const C = w.fixed.geo.crossingIds.length;
   const flows = segments.map((c) => history[row * C + c]!);
   const total = flows.reduce((s, x) => s + x, 0);
   if (total <= 0) return null;
@@ -51,18 +51,18 @@ export function sharedFlows(w: World, segments: readonly number[]): number[] | n
 }
 
 export function assignPatrols(w: World): void {
-  const geo = w.geo;
-  const p = w.p;
+  const geo = w.fixed.geo;
+  const p = w.fixed.p;
   const wk = w.week;
   const C = geo.crossingIds.length;
   const segments: number[] = [];
   geo.crossingKind.forEach((k, c) => {
     if (k === CrossingKind.informal && geo.open[wk.index * C + c] === 1) segments.push(c);
   });
-  w.coverage.fill(0);
+  w.week.coverage.fill(0);
   if (!segments.length) return;
-  const wID = shares(segments.map((c) => w.input.crossings[c]!.patrolCoverage));
-  const wMY = shares(segments.map((c) => w.input.crossings[c]!.patrolCoverageMY));
+  const wID = shares(segments.map((c) => w.fixed.input.crossings[c]!.patrolCoverage));
+  const wMY = shares(segments.map((c) => w.fixed.input.crossings[c]!.patrolCoverageMY));
   const known = wk.patrolTargetShare > 0 ? sharedFlows(w, segments) : null;
   const targeted = known ? wk.patrolTargetShare : 0;
   const alloc = (own: number[], i: number) => (1 - targeted) * own[i]! + (known ? targeted * known[i]! : 0);
@@ -84,10 +84,10 @@ export function assignPatrols(w: World): void {
   }
 
   segments.forEach((c, i) => {
-    w.coverage[c * 3] = id[i]!;
-    w.coverage[c * 3 + 1] = my[i]!;
-    w.coverage[c * 3 + 2] = joint[i]!;
+    w.week.coverage[c * 3] = id[i]!;
+    w.week.coverage[c * 3 + 1] = my[i]!;
+    w.week.coverage[c * 3 + 2] = joint[i]!;
     const effective = (id[i]! + my[i]!) * (1 - p.lineGap) + joint[i]! * (1 - jointGap);
-    wk.detection[c] = detectionProbability(p.patrolKappa, p.patrolTechnology, w.input.crossings[c]!.terrain, effective);
+    wk.detection[c] = detectionProbability(p.patrolKappa, p.patrolTechnology, w.fixed.input.crossings[c]!.terrain, effective);
   });
 }

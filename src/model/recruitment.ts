@@ -15,23 +15,23 @@ import { move, startTimer } from './transitions.js';
  * broker, the others' recruits mostly keep a broker of the same intent: comparisons stay paired.
  */
 function activeByHub(w: World): number[][] {
-  const b = w.brokers.cols;
-  const out: number[][] = w.geo.hubIds.map(() => []);
-  for (const intent of [1, 0]) for (let id = 0; id < w.brokers.count; id++) if (b.active[id] === 1 && b.trafficker[id] === intent) out[b.hub[id]!]!.push(id);
+  const b = w.agents.brokers.cols;
+  const out: number[][] = w.fixed.geo.hubIds.map(() => []);
+  for (const intent of [1, 0]) for (let id = 0; id < w.agents.brokers.count; id++) if (b.active[id] === 1 && b.trafficker[id] === intent) out[b.hub[id]!]!.push(id);
   return out;
 }
 
 /** Hub whose brokers serve a migrant: the hub of its origin, or the hub it is stranded at. */
 function hubOf(w: World, id: number): number {
-  const m = w.migrants.cols;
-  return m.start[id] === 1 ? m.startNode[id]! : w.geo.originHub[m.origin[id]!]!;
+  const m = w.agents.migrants.cols;
+  return m.start[id] === 1 ? m.startNode[id]! : w.fixed.geo.originHub[m.origin[id]!]!;
 }
 
 /** Terms of a broker's deal: deception, debt, papers. */
 function engage(w: World, id: number, broker: number): void {
-  const m = w.migrants.cols;
-  const b = w.brokers.cols;
-  const p = w.p;
+  const m = w.agents.migrants.cols;
+  const b = w.agents.brokers.cols;
+  const p = w.fixed.p;
   const wk = w.week;
   const o = m.origin[id]!;
   const a = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
@@ -53,7 +53,7 @@ function engage(w: World, id: number, broker: number): void {
   // Channel counts are of departures from home; deportees re-crossing are counted as re_crossings.
   if (m.start[id] === 0) {
     w.rec.add(M.channel_broker);
-    if (w.input.origins[o]!.far) w.rec.add(M.channel_broker_far);
+    if (w.fixed.input.origins[o]!.far) w.rec.add(M.channel_broker_far);
   }
 }
 
@@ -63,24 +63,24 @@ function engage(w: World, id: number, broker: number): void {
  * capacity in persons divided by the scale — so results do not depend on the scale.
  */
 export function recruit(w: World): void {
-  const m = w.migrants.cols;
-  const b = w.brokers.cols;
-  const p = w.p;
+  const m = w.agents.migrants.cols;
+  const b = w.agents.brokers.cols;
+  const p = w.fixed.p;
   const t = w.week.index;
   const wk = w.week;
-  const weekly = (p.brokerCapacityPerMonth * 12) / 52 / w.scale;
-  const outreach = p.brokerOutreachPerWeek / w.scale;
+  const weekly = (p.brokerCapacityPerMonth * 12) / 52 / w.fixed.scale;
+  const outreach = p.brokerOutreachPerWeek / w.fixed.scale;
   const byHub = activeByHub(w);
 
-  const seekers = w.q.seekers;
-  const pending: number[][] = w.geo.hubIds.map(() => []);
+  const seekers = w.queues.seekers;
+  const pending: number[][] = w.fixed.geo.hubIds.map(() => []);
   for (let i = 0; i < seekers.length; i++) pending[hubOf(w, seekers.ids[i]!)]!.push(seekers.ids[i]!);
   seekers.clear();
 
-  const origins = w.input.origins;
+  const origins = w.fixed.input.origins;
   byHub.forEach((pool, hub) => {
     const capacity = pool.length * weekly;
-    let slots = roundStochastic(capacity, w.draws.brokerCapacity.u(hub, t));
+    let slots = roundStochastic(capacity, w.fixed.draws.brokerCapacity.u(hub, t));
     let taken = 0;
     for (const id of pending[hub]!) {
       if (slots === 0) {
@@ -88,7 +88,7 @@ export function recruit(w: World): void {
         if (m.kin[id] === 1 || m.start[id] === 1) {
           m.channel[id] = Channel.kin;
           move(w, id, Status.preparing);
-          w.q.ready.push(id);
+          w.queues.ready.push(id);
           if (m.start[id] === 0) {
             w.rec.add(M.channel_kin);
             if (origins[m.origin[id]!]!.far) w.rec.add(M.channel_kin_far);
@@ -106,12 +106,12 @@ export function recruit(w: World): void {
     }
 
     // Outreach with what is left: residents of the origins the hub serves are approached.
-    const reach = origins.map((_, oi) => oi).filter((oi) => w.geo.originHub[oi] === hub && w.originCount[oi]! > 0);
+    const reach = origins.map((_, oi) => oi).filter((oi) => w.fixed.geo.originHub[oi] === hub && w.agents.originCount[oi]! > 0);
     if (!reach.length || !pool.length) return;
-    const weights = reach.map((oi) => w.originCount[oi]!);
+    const weights = reach.map((oi) => w.agents.originCount[oi]!);
     const total = weights.reduce((s, x) => s + x, 0);
     // Keyed by (hub, week, approach): the same doors are knocked on in every variant.
-    const u = (slot: number) => w.draws.outreach.u(hub, t, slot);
+    const u = (slot: number) => w.fixed.draws.outreach.u(hub, t, slot);
     const approaches = Math.min(MAX_APPROACHES, roundStochastic(Math.min(pool.length * outreach, Math.max(0, capacity - taken)), u(0)));
     for (let a = 0; a < approaches; a++) {
       const broker = pool[Math.floor(u(4 + 4 * a) * pool.length)]!;
@@ -119,7 +119,7 @@ export function recruit(w: World): void {
       let j = 0;
       while (x >= weights[j]! && j < reach.length - 1) x -= weights[j++]!;
       const oi = reach[j]!;
-      const id = w.originFirst[oi]! + Math.floor(u(2 + 4 * a) * w.originCount[oi]!);
+      const id = w.agents.originFirst[oi]! + Math.floor(u(2 + 4 * a) * w.agents.originCount[oi]!);
       if (m.status[id] !== Status.home) continue;
       const aw = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
       const lure = b.trafficker[broker] === 1 ? 1 + p.deceptionInflation * (1 - aw) : 1;

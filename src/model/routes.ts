@@ -11,17 +11,17 @@ import { move, startTimer, turnBack } from './transitions.js';
 
 /** Crossings a traveller may use: papers, channel and a broker's contacts decide. */
 function allowed(w: World, id: number, c: number): boolean {
-  const geo = w.geo;
+  const geo = w.fixed.geo;
   const C = geo.crossingIds.length;
   if (geo.open[w.week.index * C + c] !== 1) return false;
-  const m = w.migrants.cols;
+  const m = w.agents.migrants.cols;
   const kind = geo.crossingKind[c]!;
   if (kind === CrossingKind.informal) return m.channel[id] !== Channel.procedural;
   const docs = m.docs[id]!;
   if (docs === Docs.passport || docs === Docs.fraudulent) return true;
   if (docs === Docs.borderPass) return kind === CrossingKind.post && m.channel[id] === Channel.kin;
   const b = m.broker[id]!;
-  return b !== NO_ID && c < MAX_TIED_CROSSINGS && (w.brokers.cols.ties[b]! & (1 << c)) !== 0;
+  return b !== NO_ID && c < MAX_TIED_CROSSINGS && (w.agents.brokers.cols.ties[b]! & (1 << c)) !== 0;
 }
 
 /** Flee's weight with risk: demand / (s + km)^p · exp(−λ·risk − cost weight · cost in millions). */
@@ -54,14 +54,14 @@ const routeTables = new WeakMap<World, RouteTables>();
 function routeTablesOf(w: World): RouteTables {
   let rt = routeTables.get(w);
   if (!rt) {
-    const p = w.p;
-    const lists = [...w.geo.pathsFromOrigin, ...w.geo.pathsFromHub];
+    const p = w.fixed.p;
+    const lists = [...w.fixed.geo.pathsFromOrigin, ...w.fixed.geo.pathsFromHub];
     const per = (f: (pa: Path) => number) => lists.map((ps) => Float64Array.from(ps, f));
     // Sized to the longest path list so any geography fits.
     const longest = Math.max(1, ...lists.map((ps) => ps.length));
-    const pairs = lists.length * (w.geo.hubIds.length + 1);
+    const pairs = lists.length * (w.fixed.geo.hubIds.length + 1);
     rt = {
-      pull: per((pa) => pathPull(p, w.input.destinations[pa.destination]!.demand, pa)),
+      pull: per((pa) => pathPull(p, w.fixed.input.destinations[pa.destination]!.demand, pa)),
       cost: per((pa) => pathCost(p, pa)),
       longest,
       weights: new Float64Array(pairs * longest),
@@ -75,12 +75,12 @@ function routeTablesOf(w: World): RouteTables {
 
 /** Everyone ready to travel picks a crossing and destination, then sets off. */
 export function chooseRoutes(w: World): void {
-  const m = w.migrants.cols;
-  const geo = w.geo;
+  const m = w.agents.migrants.cols;
+  const geo = w.fixed.geo;
   const C = geo.crossingIds.length;
-  const q = w.q.ready;
+  const q = w.queues.ready;
   const rt = routeTablesOf(w);
-  const lambda = w.p.routeRiskWeight;
+  const lambda = w.fixed.p.routeRiskWeight;
   const { longest, weights: known, week: knownWeek, open: weights } = rt;
   const stamp = w.week.index + 1;
   // Beliefs and demand hold all week, so a path's weight depends only on where the traveller starts
@@ -93,7 +93,7 @@ export function chooseRoutes(w: World): void {
     const node = m.startNode[id]!;
     const paths = fromHub ? geo.pathsFromHub[node]! : geo.pathsFromOrigin[node]!;
     const b = m.broker[id]!;
-    const source = b !== NO_ID ? w.brokers.cols.hub[b]! : H;
+    const source = b !== NO_ID ? w.agents.brokers.cols.hub[b]! : H;
     const list = (fromHub ? O : 0) + node;
     const slot = list * (H + 1) + source;
     const at = slot * longest;
@@ -114,7 +114,7 @@ export function chooseRoutes(w: World): void {
     }
     if (total === 0) {
       // Nowhere open to this traveller this week: back home to try another time.
-      turnBack(w, id, geometricWeeks(w.p.returnCooldownWeeks * w.p.turnBackCooldownShare, draw(w, 'cooldown', id)));
+      turnBack(w, id, geometricWeeks(w.fixed.p.returnCooldownWeeks * w.fixed.p.turnBackCooldownShare, draw(w, 'cooldown', id)));
       continue;
     }
     let x = draw(w, 'route', id) * total;
@@ -137,9 +137,9 @@ export function updateBelief(belief: number, attempts: number, intercepts: numbe
 
 /** Networks update their belief about each crossing from this week's interceptions (EMA). */
 export function learnRoutes(w: World): void {
-  const C = w.geo.crossingIds.length;
-  const H = w.geo.hubIds.length;
-  const alpha = w.p.learningRate;
+  const C = w.fixed.geo.crossingIds.length;
+  const H = w.fixed.geo.hubIds.length;
+  const alpha = w.fixed.p.learningRate;
   const bl = w.beliefs;
   for (let h = 0; h <= H; h++) {
     const belief = h < H ? bl.broker.subarray(h * C, (h + 1) * C) : bl.community;

@@ -49,7 +49,11 @@ export interface Beliefs {
   flowHistory: Float64Array;
 }
 
-export interface World {
+/**
+ * What is fixed for a run once it is built: the input, its parameters, the geography derived from
+ * it, the interventions that may act and the random processes. Every phase reads it; none writes it.
+ */
+export interface Fixed {
   input: ModelInput;
   /** The model's own parameters, typed. */
   p: Params;
@@ -59,22 +63,29 @@ export interface World {
   seed: number;
   scale: number;
   geo: Geography;
-  /** This week's conditions and levers (conditions.ts). */
-  week: Conditions;
-  /** The levers before any intervention acts, restored each week. */
-  baseLevers: Conditions;
-  /** The model's random processes (draws.ts). */
+  /** The model's random processes (draws.ts): keyed functions, no state. */
   draws: Draws<typeof DRAW_SPECS>;
+}
+
+/**
+ * The agent table: people, brokers and officers, the stocks of people by status that every status
+ * change keeps (transitions.ts), and the sweep's calendar of who may act when (decide.ts).
+ */
+export interface Agents {
   migrants: Migrants;
   brokers: Brokers;
   officials: Officials;
-  cases: Cases;
   /** Official ids at each crossing (by crossing index). */
   postOfficials: number[][];
   /** First migrant id and count of each origin's initial residents (for broker outreach). */
   originFirst: Int32Array;
   originCount: Int32Array;
-  q: Queues;
+  /** Migrants in each status now. */
+  stocks: Float64Array;
+  /** Residents at home now, per origin. */
+  homeByOrigin: Float64Array;
+  /** This week's status changes: [from * S + to], with row S for agents that appeared. */
+  transitions: Float64Array;
   /** Sweeps begun: a timer started now runs out at sweep `sweeps + weeks − 1` (transitions.ts startTimer). */
   sweeps: number;
   /**
@@ -93,29 +104,70 @@ export interface World {
   exposed: { raid: DrawSet; contact: DrawSet };
   /** The largest personal hazard factor any person has had: with the week's largest base hazard, a bound the sweep tests first. */
   hazardFactorMax: number;
-  beliefs: Beliefs;
+}
+
+/** The week's conditions and levers (conditions.ts), with what the patrols phase sets and the first week's hazards. */
+export interface Week extends Conditions {
+  /** The levers before any intervention acts, restored each week. */
+  base: Conditions;
   /** Patrol units on each crossing this week: [c * 3 + k], k = Indonesian, Malaysian, joint programme. */
   coverage: Float64Array;
+  /** Each origin's departure hazard in the first week, against which far-origin inflow responds. */
+  refHazard: Float64Array;
+}
+
+/** What broker networks, residents and officers believe about each crossing, and what feeds it. */
+export interface Beliefs {
+  /** Broker networks' belief about interception risk at each crossing: [hub * C + c]. */
+  broker: Float64Array;
+  /** Residents' shared belief (word of mouth) about each crossing. */
+  community: Float64Array;
+  /** This week's attempts and interceptions by network (hubs, then one row for non-broker crossers). */
+  attempts: Float64Array;
+  intercepts: Float64Array;
+  /** Broker-led crossings per crossing last week. */
+  brokerFlow: Float64Array;
+  /** Broker-led crossings per crossing in recent weeks, [(week % rows) * C + c]: what shared information can reveal, late. */
+  flowHistory: Float64Array;
   /** Officers' perceived chance of being caught colluding, per post (learned from catches they see). */
   postRisk: Float64Array;
   /** Colluding officers caught at each post this week. */
   postCatches: Float64Array;
+}
+
+/** Cases against brokers, and the people held in Malaysian depots. */
+export interface Justice {
+  cases: Cases;
   /** Detainees in Malaysian depots in the order they were detained, per state (0 Sarawak, 1 Sabah). */
   detention: [number[], number[]];
-  /** Each origin's departure hazard in the first week, against which far-origin inflow responds. */
-  refHazard: Float64Array;
-  rec: Recorder;
+}
+
+/** What is recorded: the metrics of each reported week (Recorder) and the counts per crossing. */
+export interface Recording extends Recorder {
   /** Per-week, per-crossing counts for the reported weeks, [(out * C + c) * CROSSING_SLOTS + slot], and a last row for the spin-up's (see countAt). */
   perCrossing: Float64Array;
-  /** Weeks simulated so far, spin-up included. */
-  tick: number;
-  /** Migrants in each status now. */
-  stocks: Float64Array;
-  /** Residents at home now, per origin. */
-  homeByOrigin: Float64Array;
-  /** This week's status changes: [from * S + to], with row S for agents that appeared. */
-  transitions: Float64Array;
 }
+
+/**
+ * The state of one run, in parts with one owner each. Each phase declares the parts it reads and
+ * writes (model.ts, PHASES); a test runs the phases and fails if one touches a part it did not
+ * declare (tests/model/phases.test.ts).
+ */
+export interface World {
+  readonly fixed: Fixed;
+  agents: Agents;
+  /** Decisions carried from the sweep to the phases that resolve them. */
+  queues: Queues;
+  week: Week;
+  beliefs: Beliefs;
+  justice: Justice;
+  rec: Recording;
+  /** Weeks simulated so far, spin-up included (the schedule's). */
+  tick: number;
+}
+
+/** The parts of a World, by name. */
+export type Part = Exclude<keyof World, 'tick'>;
 
 export function emptyQueues(): Queues {
   return {
@@ -217,31 +269,42 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
   const base = baseConditions(p, input.origins.length, C, input.start);
   const draws = declareDraws(seed, DRAW_SPECS, geo.weeks);
 
+  const rec = new Recorder(METRICS, geo.weeks - geo.spinUp) as Recording;
+  // One row more than the reported weeks: the spin-up's counts go to it and are never read (countAt).
+  rec.perCrossing = new Float64Array((geo.weeks - geo.spinUp + 1) * C * CROSSING_SLOTS);
   return {
-    input,
-    p,
-    params: input.params,
-    interventions,
-    seed,
-    scale,
-    geo,
-    week: fastObject({ ...base, levels: {}, originWageIdr: new Float64Array(input.origins.length), baseHazard: new Float64Array(input.origins.length), detection: new Float64Array(C) }, ['index', 'out']),
-    baseLevers: base,
-    draws,
-    migrants,
-    brokers,
-    officials,
-    cases,
-    postOfficials: Array.from({ length: C }, () => []),
-    originFirst: new Int32Array(input.origins.length),
-    originCount: new Int32Array(input.origins.length),
-    q: emptyQueues(),
-    sweeps: 0,
-    timers: Array.from({ length: geo.weeks }, () => new IdList(0)),
-    acting: new IdList(),
-    actingSet: new Uint32Array(Math.ceil(migrants.capacity / 32)),
-    exposed: { raid: new DrawSet(draws.raid.key, migrants.capacity), contact: new DrawSet(draws.ngoContact.key, migrants.capacity) },
-    hazardFactorMax: 0,
+    fixed: { input, p, params: input.params, interventions, seed, scale, geo, draws },
+    agents: {
+      migrants,
+      brokers,
+      officials,
+      postOfficials: Array.from({ length: C }, () => []),
+      originFirst: new Int32Array(input.origins.length),
+      originCount: new Int32Array(input.origins.length),
+      stocks: new Float64Array(STATUS_COUNT),
+      homeByOrigin: new Float64Array(input.origins.length),
+      transitions: new Float64Array((STATUS_COUNT + 1) * STATUS_COUNT),
+      sweeps: 0,
+      timers: Array.from({ length: geo.weeks }, () => new IdList(0)),
+      acting: new IdList(),
+      actingSet: new Uint32Array(Math.ceil(migrants.capacity / 32)),
+      exposed: { raid: new DrawSet(draws.raid.key, migrants.capacity), contact: new DrawSet(draws.ngoContact.key, migrants.capacity) },
+      hazardFactorMax: 0,
+    },
+    queues: emptyQueues(),
+    week: fastObject(
+      {
+        ...base,
+        levels: {},
+        originWageIdr: new Float64Array(input.origins.length),
+        baseHazard: new Float64Array(input.origins.length),
+        detection: new Float64Array(C),
+        base,
+        coverage: new Float64Array(C * 3),
+        refHazard: new Float64Array(input.origins.length),
+      },
+      ['index', 'out'],
+    ) as Week,
     beliefs: {
       broker: new Float64Array(H * C),
       community: new Float64Array(C),
@@ -249,25 +312,18 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
       intercepts: new Float64Array((H + 1) * C),
       brokerFlow: new Float64Array(C),
       flowHistory: new Float64Array((2 + Math.ceil(Math.max(p.infoLagCommunication, p.infoLagCoordination))) * C),
+      postRisk: new Float64Array(C),
+      postCatches: new Float64Array(C),
     },
-    coverage: new Float64Array(C * 3),
-    postRisk: new Float64Array(C),
-    postCatches: new Float64Array(C),
-    detention: [[], []],
-    refHazard: new Float64Array(input.origins.length),
-    rec: new Recorder(METRICS, geo.weeks - geo.spinUp),
-    // One row more than the reported weeks: the spin-up's counts go to it and are never read (countAt).
-    perCrossing: new Float64Array((geo.weeks - geo.spinUp + 1) * C * CROSSING_SLOTS),
+    justice: { cases, detention: [[], []] },
+    rec,
     tick: 0,
-    stocks: new Float64Array(STATUS_COUNT),
-    homeByOrigin: new Float64Array(input.origins.length),
-    transitions: new Float64Array((STATUS_COUNT + 1) * STATUS_COUNT),
   };
 }
 
 /** A migrant's draw this week for a process of the `migrant` entity (draws.ts), in `slot`. */
 export function draw(w: World, name: DrawName, id: number, slot = 0): number {
-  return w.draws[name].u(id, w.week.index, slot);
+  return w.fixed.draws[name].u(id, w.week.index, slot);
 }
 
 /** Adds to a per-crossing count of this week (the spin-up's, which are not reported, to a row nothing reads). */
@@ -275,8 +331,9 @@ export function countAt(w: World, crossing: number, slot: number, n = 1): void {
   const out = w.week.out;
   // Spin-up weeks count into the last row, which nothing reads: one code path from the first week
   // on, so V8 does not recompile every phase that counts when the reported weeks begin.
-  const row = out >= 0 ? out : w.geo.weeks - w.geo.spinUp;
-  w.perCrossing[(row * w.geo.crossingIds.length + crossing) * CROSSING_SLOTS + slot]! += n;
+  const geo = w.fixed.geo;
+  const row = out >= 0 ? out : geo.weeks - geo.spinUp;
+  w.rec.perCrossing[(row * geo.crossingIds.length + crossing) * CROSSING_SLOTS + slot]! += n;
 }
 
 /** Geometric waiting time with the given mean, at least 1 week. */

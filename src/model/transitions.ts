@@ -12,24 +12,24 @@ import { draw, geometricWeeks } from './state.js';
 
 /** A new agent appears in a status (initial population, far-origin arrival). */
 export function enter(w: World, id: number, to: number): void {
-  w.migrants.cols.status[id] = to;
+  w.agents.migrants.cols.status[id] = to;
   track(w, id, Status.home, to);
-  w.stocks[to]!++;
-  w.transitions[STATUS_COUNT * STATUS_COUNT + to]!++;
-  if (to === Status.home) w.homeByOrigin[w.migrants.cols.origin[id]!]!++;
+  w.agents.stocks[to]!++;
+  w.agents.transitions[STATUS_COUNT * STATUS_COUNT + to]!++;
+  if (to === Status.home) w.agents.homeByOrigin[w.agents.migrants.cols.origin[id]!]!++;
 }
 
 /** Moves a migrant to another status. */
 export function move(w: World, id: number, to: number): void {
-  const m = w.migrants.cols;
+  const m = w.agents.migrants.cols;
   const from = m.status[id]!;
   m.status[id] = to;
   track(w, id, from, to);
-  w.stocks[from]!--;
-  w.stocks[to]!++;
-  w.transitions[from * STATUS_COUNT + to]!++;
-  if (from === Status.home) w.homeByOrigin[m.origin[id]!]!--;
-  if (to === Status.home) w.homeByOrigin[m.origin[id]!]!++;
+  w.agents.stocks[from]!--;
+  w.agents.stocks[to]!++;
+  w.agents.transitions[from * STATUS_COUNT + to]!++;
+  if (from === Status.home) w.agents.homeByOrigin[m.origin[id]!]!--;
+  if (to === Status.home) w.agents.homeByOrigin[m.origin[id]!]!++;
 }
 
 const raidable = (status: number) => status === Status.workingIrregular || status === Status.exploited;
@@ -44,18 +44,18 @@ function track(w: World, id: number, from: number, to: number): void {
   if (to === Status.crossed || to === Status.deported) handOn(w, id);
   const was = raidable(from);
   if (was !== raidable(to)) {
-    if (was) w.exposed.raid.remove(id);
-    else w.exposed.raid.add(id);
+    if (was) w.agents.exposed.raid.remove(id);
+    else w.agents.exposed.raid.add(id);
   }
   if ((from === Status.exploited) !== (to === Status.exploited)) {
-    if (to === Status.exploited) w.exposed.contact.add(id);
-    else w.exposed.contact.remove(id);
+    if (to === Status.exploited) w.agents.exposed.contact.add(id);
+    else w.agents.exposed.contact.remove(id);
   }
 }
 
 /** Puts a person on the calendar of the next sweep (World.timers), which acts on their status then. */
 export function handOn(w: World, id: number): void {
-  if (w.sweeps < w.timers.length) w.timers[w.sweeps]!.push(id);
+  if (w.agents.sweeps < w.agents.timers.length) w.agents.timers[w.agents.sweeps]!.push(id);
 }
 
 /**
@@ -64,14 +64,14 @@ export function handOn(w: World, id: number): void {
  * timer running out past the horizon is not put on the calendar.
  */
 export function startTimer(w: World, id: number, weeks: number): void {
-  const due = w.sweeps + weeks - 1;
-  w.migrants.cols.due[id] = due;
-  if (due < w.timers.length) w.timers[due]!.push(id);
+  const due = w.agents.sweeps + weeks - 1;
+  w.agents.migrants.cols.due[id] = due;
+  if (due < w.agents.timers.length) w.agents.timers[due]!.push(id);
 }
 
 /** Weeks left on the timer of a person's status (0 once it has run out), as of now. */
 export function weeksLeft(w: World, id: number): number {
-  return Math.max(0, w.migrants.cols.due[id]! - w.sweeps + 1);
+  return Math.max(0, w.agents.migrants.cols.due[id]! - w.agents.sweeps + 1);
 }
 
 /**
@@ -80,7 +80,7 @@ export function weeksLeft(w: World, id: number): number {
  * fraudulent papers and the false promise are gone.
  */
 export function turnBack(w: World, id: number, weeks: number): void {
-  const m = w.migrants.cols;
+  const m = w.agents.migrants.cols;
   move(w, id, Status.returned);
   startTimer(w, id, weeks);
   m.broker[id] = NO_ID;
@@ -95,10 +95,10 @@ export function turnBack(w: World, id: number, weeks: number): void {
 
 /** Home after a stay (or after deportation): as when turned back, and debts are settled from wages. */
 export function sendHome(w: World, id: number, u: number): void {
-  const m = w.migrants.cols;
+  const m = w.agents.migrants.cols;
   m.victim[id] = 0;
   m.debt[id] = 0;
-  turnBack(w, id, geometricWeeks(w.p.returnCooldownWeeks, u));
+  turnBack(w, id, geometricWeeks(w.fixed.p.returnCooldownWeeks, u));
 }
 
 /**
@@ -107,7 +107,7 @@ export function sendHome(w: World, id: number, u: number): void {
  * unless the victim was found at the border before working; the victim may testify.
  */
 export function identify(w: World, id: number, by: IdentifiedBy, place: number): void {
-  const m = w.migrants.cols;
+  const m = w.agents.migrants.cols;
   move(w, id, Status.identified);
   startTimer(w, id, geometricWeeks(w.week.shelterWeeks, draw(w, 'shelter', id)));
   m.victim[id] = 0;
@@ -117,17 +117,17 @@ export function identify(w: World, id: number, by: IdentifiedBy, place: number):
   const broker = m.broker[id]!;
   if (broker !== NO_ID) {
     const crossBorder = place === Place.border ? 0 : 1;
-    const witness = draw(w, 'testimony', id) < w.p.testimonyShare ? 1 : 0;
+    const witness = draw(w, 'testimony', id) < w.fixed.p.testimonyShare ? 1 : 0;
     openCase(w, broker, crossBorder, witness);
     // The agent stands for `scale` victims, who at scale 1 would each name the broker who took
     // them: picked like a recruit's broker among the hub's brokers of the same intent. Their
     // cases join open ones, so the number of brokers facing a case does not depend on the scale.
-    const others = Math.min(MAX_CO_VICTIMS, Math.round(w.scale) - 1);
+    const others = Math.min(MAX_CO_VICTIMS, Math.round(w.fixed.scale) - 1);
     if (others > 0) {
-      const b = w.brokers.cols;
+      const b = w.agents.brokers.cols;
       const pool: number[] = [];
-      for (let k = 0; k < w.brokers.count; k++) if (b.active[k] !== 2 && b.hub[k] === b.hub[broker] && b.trafficker[k] === b.trafficker[broker]) pool.push(k);
-      for (let j = 0; j < others && pool.length; j++) openCase(w, pool[Math.floor(w.draws.coVictims.u(id, w.week.index, j) * pool.length)]!, crossBorder, witness);
+      for (let k = 0; k < w.agents.brokers.count; k++) if (b.active[k] !== 2 && b.hub[k] === b.hub[broker] && b.trafficker[k] === b.trafficker[broker]) pool.push(k);
+      for (let j = 0; j < others && pool.length; j++) openCase(w, pool[Math.floor(w.fixed.draws.coVictims.u(id, w.week.index, j) * pool.length)]!, crossBorder, witness);
     }
   }
   m.broker[id] = NO_ID;
@@ -139,18 +139,18 @@ export function identify(w: World, id: number, by: IdentifiedBy, place: number):
  * evidence held in Malaysia as far as the stage allows.
  */
 export function openCase(w: World, broker: number, crossBorder: number, witness: number): void {
-  const c = w.cases.cols;
-  if (w.brokers.cols.active[broker] === 2) return; // already convicted
-  const open = w.brokers.cols.openCase[broker]!;
+  const c = w.justice.cases.cols;
+  if (w.agents.brokers.cols.active[broker] === 2) return; // already convicted
+  const open = w.agents.brokers.cols.openCase[broker]!;
   if (open !== NO_ID && c.stage[open] !== CaseStage.closed) {
     // Another victim of a broker already under investigation joins that case.
     if (witness) c.witness[open] = 1;
     return;
   }
-  const k = w.cases.add();
-  w.brokers.cols.openCase[broker] = k;
+  const k = w.justice.cases.add();
+  w.agents.brokers.cols.openCase[broker] = k;
   const cap = w.week.cap;
-  const u = (slot: number) => w.draws.caseTraits.once(k, slot);
+  const u = (slot: number) => w.fixed.draws.caseTraits.once(k, slot);
   c.broker[k] = broker;
   c.stage[k] = CaseStage.investigation;
   c.crossBorder[k] = crossBorder;
@@ -165,7 +165,7 @@ export function openCase(w: World, broker: number, crossBorder: number, witness:
       c.waitWeeks[k] = geometricWeeks(cap.evidenceWeeks * w.week.evidenceWeeksFactor, u(1));
     } else c.evidence[k] = Evidence.failed;
   }
-  if (w.brokers.cols.active[broker] === 1 && u(2) < w.p.suspectFlight) {
+  if (w.agents.brokers.cols.active[broker] === 1 && u(2) < w.fixed.p.suspectFlight) {
     w.rec.add(M.suspects_fled);
     if (u(3) < cap.suspectReturn) {
       c.stage[k] = CaseStage.suspectAbroad;
@@ -180,8 +180,8 @@ export function openCase(w: World, broker: number, crossBorder: number, witness:
 
 /** The personal factor of the departure hazard: exp(βk·kin − βd·debt), cached per agent. */
 export function updateHazardFactor(w: World, id: number): void {
-  const m = w.migrants.cols;
-  m.hazardFactor[id] = Math.exp(w.p.betaKin * m.kin[id]! - w.p.betaDebt * m.debt[id]!);
+  const m = w.agents.migrants.cols;
+  m.hazardFactor[id] = Math.exp(w.fixed.p.betaKin * m.kin[id]! - w.fixed.p.betaDebt * m.debt[id]!);
   // As stored (float32), so the bound holds for what the sweep reads.
-  if (m.hazardFactor[id]! > w.hazardFactorMax) w.hazardFactorMax = m.hazardFactor[id]!;
+  if (m.hazardFactor[id]! > w.agents.hazardFactorMax) w.agents.hazardFactorMax = m.hazardFactor[id]!;
 }

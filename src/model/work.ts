@@ -35,9 +35,9 @@ export function exploitationStay(p: Params, irregular: boolean, papersHeld: bool
 }
 
 export function takeWork(w: World): void {
-  const m = w.migrants.cols;
-  const p = w.p;
-  const q = w.q.jobSeekers;
+  const m = w.agents.migrants.cols;
+  const p = w.fixed.p;
+  const q = w.queues.jobSeekers;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
     const b = m.broker[id]!;
@@ -53,8 +53,8 @@ export function takeWork(w: World): void {
       } else exploitative = false;
       if (draw(w, 'papers', id) < p.passportRetention) m.papersHeld[id] = 1;
     } else {
-      const trafficker = b !== NO_ID && w.brokers.cols.trafficker[b] === 1;
-      const base = trafficker ? p.traffickerExploitPlacement : w.input.destinations[m.destination[id]!]!.exploitShare;
+      const trafficker = b !== NO_ID && w.agents.brokers.cols.trafficker[b] === 1;
+      const base = trafficker ? p.traffickerExploitPlacement : w.fixed.input.destinations[m.destination[id]!]!.exploitShare;
       exploitative = draw(w, 'exploit', id) < exploitationChance(p, base, irregular, m.papersHeld[id] === 1, channel === Channel.kin);
     }
     const threatened = irregular && draw(w, 'threat', id) < p.denunciationThreat;
@@ -81,7 +81,7 @@ export function takeWork(w: World): void {
 
 /** Workers whose stay ended, and repatriated victims, go home; debts are settled from wages. */
 export function goHome(w: World): void {
-  const q = w.q.returning;
+  const q = w.queues.returning;
   for (let i = 0; i < q.length; i++) {
     const id = q.ids[i]!;
     sendHome(w, id, draw(w, 'cooldown', id));

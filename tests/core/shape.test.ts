@@ -102,14 +102,14 @@ describe('the model input', () => {
     const worlds = variants.map((v) => createModel(v.scenario, { seed: 1, scale: 2000 }).state);
     const reads = {
       world: (w: (typeof worlds)[number]) => w,
-      parameters: (w: (typeof worlds)[number]) => w.p,
-      input: (w: (typeof worlds)[number]) => w.input,
+      parameters: (w: (typeof worlds)[number]) => w.fixed.p,
+      input: (w: (typeof worlds)[number]) => w.fixed.input,
       week: (w: (typeof worlds)[number]) => w.week,
       capabilities: (w: (typeof worlds)[number]) => w.week.cap,
-      origin: (w: (typeof worlds)[number]) => w.input.origins[0]!,
-      crossing: (w: (typeof worlds)[number]) => w.input.crossings[0]!,
-      columns: (w: (typeof worlds)[number]) => w.migrants.cols,
-      draws: (w: (typeof worlds)[number]) => w.draws,
+      origin: (w: (typeof worlds)[number]) => w.fixed.input.origins[0]!,
+      crossing: (w: (typeof worlds)[number]) => w.fixed.input.crossings[0]!,
+      columns: (w: (typeof worlds)[number]) => w.agents.migrants.cols,
+      draws: (w: (typeof worlds)[number]) => w.fixed.draws,
     };
     for (const [name, read] of Object.entries(reads)) {
       const first = read(worlds[0]!);

@@ -20,12 +20,12 @@ describe('Run', () => {
   it('gives, week by week, exactly the numbers simulate() records for the same seed and scale', () => {
     const world = simulate(parseScenario(data), { seed: 3, scale: 20, weeks: WEEKS }).state;
     const run = new Run(data, base());
-    const C = world.geo.crossingIds.length;
+    const C = world.fixed.geo.crossingIds.length;
     for (let t = 0; t < WEEKS; t++) {
       const r = run.step()!;
       expect(r.week).toBe(t);
       METRICS.forEach((m, slot) => expect(r.metrics[m], `${m} in week ${t}`).toBe(world.rec.series(slot)[t]! * (isScaled(m) ? 20 : 1)));
-      const slice = world.perCrossing.subarray(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS);
+      const slice = world.rec.perCrossing.subarray(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS);
       expect(Array.from(r.perCrossing)).toEqual(Array.from(slice, (v) => v * 20));
     }
   });
@@ -40,7 +40,7 @@ describe('Run', () => {
 
   it('samples at most AGENT_SAMPLE movers, all travelling or just crossed, with valid places', () => {
     const run = new Run(data, base());
-    const C = run.world.geo.crossingIds.length;
+    const C = run.world.fixed.geo.crossingIds.length;
     for (let t = 0; t < 12; t++) {
       const r = run.step()!;
       const n = r.agents.length / AGENT_STRIDE;

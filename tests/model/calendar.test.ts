@@ -7,7 +7,7 @@ import { capabilities, type Mechanism, PatrolMode, type Stage } from '../../src/
 import { dateOfWeek, stepValue, weekOf } from '../../src/model/geography.js';
 import { EVENTS } from '../../src/model/events/index.js';
 import { createModel } from '../../src/model/model.js';
-import type { World } from '../../src/model/state.js';
+import type { Fixed, World } from '../../src/model/state.js';
 import { STATUS_COUNT } from '../../src/model/codes.js';
 import type { Draft } from 'immer';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
@@ -40,7 +40,7 @@ describe('wageGap', () => {
 });
 
 describe('departureHazardBase', () => {
-  const world = (p: Record<string, number>, poverty: number[]) => ({ p, input: { origins: poverty.map((pv) => ({ poverty: pv })) } }) as unknown as World;
+  const world = (p: Record<string, number>, poverty: number[]) => ({ p, input: { origins: poverty.map((pv) => ({ poverty: pv })) } }) as unknown as Fixed;
   const w = world({ h0: 0.001, betaWage: 1.5, betaUnemployment: 5, betaPoverty: 5 }, [0.1, 0.2]);
 
   it('is h0 · exp(βw·gap + βu·unemployment + βp·poverty) on hand-computed cases', () => {
@@ -66,7 +66,7 @@ describe('departureHazardBase', () => {
 
 describe('updateWeek in a model state', () => {
   let w: World;
-  const at = (date: string) => weekOf(w.input.start, date);
+  const at = (date: string) => weekOf(w.fixed.input.start, date);
 
   beforeAll(async () => {
     const s = await scenarioWith((d) => {
@@ -86,13 +86,13 @@ describe('updateWeek in a model state', () => {
   });
 
   it('sets the date, the stage, what the stage allows, and each intervention’s scheduled level', () => {
-    const p = w.params;
+    const p = w.fixed.params;
     updateWeek(w, 0);
     expect(w.week.index).toBe(0);
     expect(w.week.date).toBe('2019-01-07');
     expect(w.week.stage).toBe('coexistence');
-    expect(w.week.cap).toEqual(capabilities(() => 'coexistence', w.p));
-    expect(Object.keys(w.week.levels).sort()).toEqual([...w.interventions.kinds, ...EVENTS.kinds].sort());
+    expect(w.week.cap).toEqual(capabilities(() => 'coexistence', w.fixed.p));
+    expect(Object.keys(w.week.levels).sort()).toEqual([...w.fixed.interventions.kinds, ...EVENTS.kinds].sort());
     // A bilateral measure's level is its scheduled intensity at every stage; the stage acts through cap.
     expect(w.week.levels.jointPatrols).toBe(0.6);
     expect(w.week.levels.placementReform).toBe(0);
@@ -102,7 +102,7 @@ describe('updateWeek in a model state', () => {
     updateWeek(w, at('2021-01-04'));
     expect(w.week.date).toBe('2021-01-04');
     expect(w.week.stage).toBe('collaboration');
-    expect(w.week.cap).toEqual(capabilities(() => 'collaboration', w.p));
+    expect(w.week.cap).toEqual(capabilities(() => 'collaboration', w.fixed.p));
     expect(w.week.levels.jointPatrols).toBe(0.6);
     expect(w.week.jointUnits).toBeCloseTo(p.jointPatrolUnits! * 0.6, 12);
   });
@@ -116,14 +116,14 @@ describe('updateWeek in a model state', () => {
     updateWeek(x, 3);
     const pins: Record<string, Stage> = { justice: 'coexistence', patrols: 'coordination' };
     expect(x.week.stage).toBe('collaboration');
-    expect(x.week.cap).toEqual(capabilities((m: Mechanism) => pins[m] ?? 'collaboration', x.p));
+    expect(x.week.cap).toEqual(capabilities((m: Mechanism) => pins[m] ?? 'collaboration', x.fixed.p));
     expect(x.week.cap.evidenceChance).toBe(0);
     expect(x.week.cap.patrolMode).toBe(PatrolMode.coordinated);
-    expect(x.week.cap.infoAccuracy).toBe(x.p.infoAccuracyCollaboration);
+    expect(x.week.cap.infoAccuracy).toBe(x.fixed.p.infoAccuracyCollaboration);
   });
 
   it('moves a measure’s levers while it is in force and restores them the week after', () => {
-    const p = w.params;
+    const p = w.fixed.params;
     updateWeek(w, at('2020-03-02'));
     expect(w.week.levels.placementReform).toBe(0.5);
     expect(w.week.proceduralCostIdr).toBeCloseTo(p.proceduralCostIdr! * (1 - 0.5 * p.placementCostCut!), 6);
@@ -149,13 +149,13 @@ describe('updateWeek in a model state', () => {
     // Dirty the levers as a previous week's hooks could have.
     Object.assign(bare.week, { jointUnits: 99, watchListHit: 1, proceduralCostIdr: 1, catchChance: 1, caseSpeed: 7, awarenessBoost: 0.9, evidenceGain: 1, pullFactor: 0.1, raidFactor: 3 });
     updateWeek(bare, 10);
-    const base = baseConditions(bare.p, bare.input.origins.length, bare.geo.crossingIds.length, bare.input.start) as unknown as Record<string, unknown>;
+    const base = baseConditions(bare.fixed.p, bare.fixed.input.origins.length, bare.fixed.geo.crossingIds.length, bare.fixed.input.start) as unknown as Record<string, unknown>;
     const week = bare.week as unknown as Record<string, unknown>;
     const skip = new Set(['index', 'out', 'date', 'stage', 'cap', 'levels', 'destinationWageIdr', 'originWageIdr', 'baseHazard', 'detection']);
     // colluderRemoval: the antiCollusion hook sets monitoringRemoval even at level 0 (moot: nobody is caught).
     skip.add('colluderRemoval');
     for (const k of Object.keys(base)) if (!skip.has(k)) expect(week[k], k).toBe(base[k]);
-    for (const kind of [...bare.interventions.kinds, ...EVENTS.kinds]) expect(bare.week.levels[kind], kind).toBe(0);
+    for (const kind of [...bare.fixed.interventions.kinds, ...EVENTS.kinds]) expect(bare.week.levels[kind], kind).toBe(0);
   });
 
   it('scales the base hazard by the pull of jobs, which an event can cut, and keeps week 0’s as the reference', async () => {
@@ -166,43 +166,43 @@ describe('updateWeek in a model state', () => {
       }),
       { seed: 1, scale: 1000 },
     ).state;
-    const p = x.params;
+    const p = x.fixed.params;
     updateWeek(x, 0);
     const ref = Array.from(x.week.baseHazard);
-    expect(Array.from(x.refHazard)).toEqual(ref);
-    const wk = weekOf(x.input.start, '2020-06-01');
+    expect(Array.from(x.week.refHazard)).toEqual(ref);
+    const wk = weekOf(x.fixed.input.start, '2020-06-01');
     updateWeek(x, wk);
     expect(x.week.levels.movementControl).toBe(0.5);
     expect(x.week.pullFactor).toBeCloseTo(1 - 0.5 * p.mcoDemandCut!, 12);
     expect(x.week.raidFactor).toBeCloseTo(1 - 0.5 * p.mcoRaidCut!, 12);
     const date = x.week.date;
-    x.input.origins.forEach((o, oi) => {
-      const dest = stepValue(x.input.series.my_min_wage_myr!, date) * stepValue(x.input.series.fx_idr_per_myr!, date);
-      const wage = stepValue(x.input.series[`wage_${o.wageRegion}`]!, date);
-      expect(x.week.baseHazard[oi]).toBeCloseTo(departureHazardBase(x, oi, wageGap(dest, wage), o.unemployment) * x.week.pullFactor, 15);
+    x.fixed.input.origins.forEach((o, oi) => {
+      const dest = stepValue(x.fixed.input.series.my_min_wage_myr!, date) * stepValue(x.fixed.input.series.fx_idr_per_myr!, date);
+      const wage = stepValue(x.fixed.input.series[`wage_${o.wageRegion}`]!, date);
+      expect(x.week.baseHazard[oi]).toBeCloseTo(departureHazardBase(x.fixed, oi, wageGap(dest, wage), o.unemployment) * x.week.pullFactor, 15);
     });
     // The reference stays week 0's.
-    expect(Array.from(x.refHazard)).toEqual(ref);
-    updateWeek(x, weekOf(x.input.start, '2021-01-04'));
+    expect(Array.from(x.week.refHazard)).toEqual(ref);
+    updateWeek(x, weekOf(x.fixed.input.start, '2021-01-04'));
     expect(x.week.pullFactor).toBe(1);
   });
 
   it('dates the weeks from the start of the run, spin-up included, and counts outputs from the start', async () => {
     const x = createModel(await baselineWith((d) => void (d.spinUpWeeks = 10)), { seed: 1, scale: 2000 }).state;
-    expect(x.geo.spinUp).toBe(10);
+    expect(x.fixed.geo.spinUp).toBe(10);
     expect(x.tick).toBe(10); // the spin-up ran when the model was made
     updateWeek(x, 3);
     expect(x.week.index).toBe(3);
     expect(x.week.out).toBe(-7);
-    expect(x.week.date).toBe(dateOfWeek(x.input.start, -7));
+    expect(x.week.date).toBe(dateOfWeek(x.fixed.input.start, -7));
     updateWeek(x, 10);
     expect(x.week.out).toBe(0);
-    expect(x.week.date).toBe(x.input.start);
+    expect(x.week.date).toBe(x.fixed.input.start);
   });
 
   it('sets the destination wage, each origin’s wage and base hazard from the series on the date', () => {
-    const s = w.input;
-    const p = w.params;
+    const s = w.fixed.input;
+    const p = w.fixed.params;
     for (const date of ['2019-01-07', '2022-01-03', '2022-05-02', '2024-09-16']) {
       updateWeek(w, at(date));
       const L = w.week.levels.economicDevelopment!;
@@ -213,7 +213,7 @@ describe('updateWeek in a model state', () => {
         const wage = stepValue(s.series[`wage_${o.wageRegion}`]!, date) * (1 + p.devWageGain! * L);
         expect(w.week.originWageIdr[oi], `${o.id} on ${date}`).toBeCloseTo(wage, 4);
         const unemployment = o.unemployment * (1 - p.devUnemploymentCut! * L);
-        expect(w.week.baseHazard[oi]).toBeCloseTo(departureHazardBase(w, oi, wageGap(dest, wage), unemployment), 15);
+        expect(w.week.baseHazard[oi]).toBeCloseTo(departureHazardBase(w.fixed, oi, wageGap(dest, wage), unemployment), 15);
       });
     }
     // Economic development (with the new year's origin wages) lowers the push at every origin.
@@ -224,9 +224,9 @@ describe('updateWeek in a model state', () => {
   });
 
   it('clears the week’s transition counts', () => {
-    w.transitions[3] = 5;
-    w.transitions[STATUS_COUNT * STATUS_COUNT] = 2;
+    w.agents.transitions[3] = 5;
+    w.agents.transitions[STATUS_COUNT * STATUS_COUNT] = 2;
     updateWeek(w, 1);
-    expect(w.transitions.every((x) => x === 0)).toBe(true);
+    expect(w.agents.transitions.every((x) => x === 0)).toBe(true);
   });
 });

@@ -74,13 +74,13 @@ describe('homeDecisions (the departure draw of the weekly sweep)', () => {
  * those the calendar and the exposed set name; it must do exactly this.
  */
 function awayReference(w: World) {
-  const m = w.migrants.cols;
+  const m = w.agents.migrants.cols;
   const t = w.week.index;
-  const p = w.p;
+  const p = w.fixed.p;
   const wk = w.week;
   const out = { ready: [] as number[], arriving: [] as number[], jobSeekers: [] as number[], returning: [] as number[], raided: [] as number[], toIdentify: [] as number[], selfReported: [] as number[], deportees: [] as number[], home: [] as number[], escaped: [] as number[] };
-  const raided = (id: number) => w.draws.raid.u(id, t) < (w.geo.destinationSabah[m.destination[id]!] ? p.raidRateSabah : p.raidRateSarawak) * wk.raidFactor;
-  for (let id = 0; id < w.migrants.count; id++) {
+  const raided = (id: number) => w.fixed.draws.raid.u(id, t) < (w.fixed.geo.destinationSabah[m.destination[id]!] ? p.raidRateSabah : p.raidRateSarawak) * wk.raidFactor;
+  for (let id = 0; id < w.agents.migrants.count; id++) {
     const ends = weeksLeft(w, id) === 1; // one week left: it runs out at this sweep
     switch (m.status[id]) {
       case Status.returned:
@@ -105,13 +105,13 @@ function awayReference(w: World) {
         else if (ends) out.returning.push(id);
         break;
       case Status.exploited: {
-        const d = w.input.destinations[m.destination[id]!]!;
+        const d = w.fixed.input.destinations[m.destination[id]!]!;
         const reach = wk.ngoOutreach * (1 - d.isolation) * (m.papersHeld[id] === 1 ? p.papersHeldIsolation : 1);
-        if (w.draws.ngoContact.u(id, t) < reach) out.toIdentify.push(id);
+        if (w.fixed.draws.ngoContact.u(id, t) < reach) out.toIdentify.push(id);
         else if (m.irregular[id] === 1 && raided(id)) out.raided.push(id);
         else if (ends) {
           const report = p.selfReport * (m.irregular[id] === 1 ? p.selfReportIrregular : 1);
-          if (w.draws.selfReport.u(id, t) < report) out.selfReported.push(id);
+          if (w.fixed.draws.selfReport.u(id, t) < report) out.selfReported.push(id);
           else out.escaped.push(id);
         }
         break;
@@ -143,11 +143,11 @@ describe('awayDecisions (everyone away, in the weekly sweep)', () => {
           continue;
         }
         const expected = awayReference(w);
-        const before = Uint8Array.from(w.migrants.cols.status.subarray(0, w.migrants.count));
+        const before = Uint8Array.from(w.agents.migrants.cols.status.subarray(0, w.agents.migrants.count));
         sweep(w);
-        const q = w.q;
+        const q = w.queues;
         const got = (l: IdList) => Array.from(l.ids.subarray(0, l.length));
-        const moved = (from: number, to: number) => Array.from(before.keys()).filter((id) => before[id] === from && w.migrants.cols.status[id] === to);
+        const moved = (from: number, to: number) => Array.from(before.keys()).filter((id) => before[id] === from && w.agents.migrants.cols.status[id] === to);
         const actual = { ready: got(q.ready), arriving: got(q.arriving), jobSeekers: got(q.jobSeekers), returning: got(q.returning), raided: got(q.raided), toIdentify: got(q.toIdentify), selfReported: got(q.selfReported), deportees: got(q.deportees), home: moved(Status.returned, Status.home), escaped: moved(Status.exploited, Status.workingIrregular) };
         expect(actual).toEqual(expected);
         for (const [k, v] of Object.entries(expected)) seen[k] = (seen[k] ?? 0) + v.length;
@@ -164,14 +164,14 @@ describe('awayDecisions (everyone away, in the weekly sweep)', () => {
     move(w, ids[0]!, Status.crossed);
     move(w, ids[1]!, Status.deported);
     move(w, ids[2]!, Status.deported);
-    const handed = () => [...w.q.jobSeekers.ids.subarray(0, w.q.jobSeekers.length), ...w.q.deportees.ids.subarray(0, w.q.deportees.length)].filter((id) => ids.includes(id));
+    const handed = () => [...w.queues.jobSeekers.ids.subarray(0, w.queues.jobSeekers.length), ...w.queues.deportees.ids.subarray(0, w.queues.deportees.length)].filter((id) => ids.includes(id));
     for (let week = 0; week < 3; week++) {
       w.tick = week; // the week's other phases are not run here
       calendar!.run(w, week);
       sweep(w);
       expect(handed()).toEqual(week < 2 ? ids : [0, 1]);
-      w.q.jobSeekers.clear();
-      w.q.deportees.clear();
+      w.queues.jobSeekers.clear();
+      w.queues.deportees.clear();
       if (week === 1) move(w, ids[2]!, Status.home);
     }
   });

@@ -15,7 +15,7 @@ const p = {
   kinCostIdr: 500_000,
   kinBonus: 1,
   riskWeight: 2,
-} as unknown as World['p'];
+} as unknown as World['fixed']['p'];
 const c = { proceduralCostIdr: 6_000_000, proceduralWaitWeeks: 12 };
 
 describe('channelUtilities', () => {

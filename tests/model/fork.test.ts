@@ -15,11 +15,11 @@ function fingerprint(w: World): string {
   return JSON.stringify([
     summarize(w),
     w.rec.columns.map((c) => Array.from(c)),
-    Array.from(w.perCrossing),
-    cols(w.migrants),
-    cols(w.brokers),
-    cols(w.officials),
-    cols(w.cases),
+    Array.from(w.rec.perCrossing),
+    cols(w.agents.migrants),
+    cols(w.agents.brokers),
+    cols(w.agents.officials),
+    cols(w.justice.cases),
     w.tick,
   ]);
 }
@@ -109,11 +109,11 @@ describe('runs from a kept spin-up', () => {
     const before = fingerprint(original);
     const fork = forkWorld(original, s);
     expect(fingerprint(fork)).toBe(before);
-    expect(fork.migrants.cols.status).not.toBe(original.migrants.cols.status);
-    expect(Object.getPrototypeOf(fork.q.departing)).toBe(Object.getPrototypeOf(original.q.departing));
+    expect(fork.agents.migrants.cols.status).not.toBe(original.agents.migrants.cols.status);
+    expect(Object.getPrototypeOf(fork.queues.departing)).toBe(Object.getPrototypeOf(original.queues.departing));
     // Built by createWorld like any run's: its own draws, with the same keys.
-    expect(fork.draws).not.toBe(original.draws);
-    expect(fork.draws.departure.key).toBe(original.draws.departure.key);
+    expect(fork.fixed.draws).not.toBe(original.fixed.draws);
+    expect(fork.fixed.draws.departure.key).toBe(original.fixed.draws.departure.key);
     // The fork runs on, week by week as createModel's schedule does; the original does not move.
     for (let k = 0; k < WEEKS; k++) for (const phase of PHASES) phase.run(fork, fork.tick);
     expect(fork.tick).toBe(original.tick + WEEKS);
@@ -125,7 +125,7 @@ describe('runs from a kept spin-up', () => {
     const s = await scenarioWith();
     const w = createModel(s, { seed: 1, scale: SCALE }).state;
     const bytes = worldBytes(w);
-    expect(bytes).toBeGreaterThan(w.migrants.capacity);
+    expect(bytes).toBeGreaterThan(w.agents.migrants.capacity);
     const small = new SpinUps(bytes - 1);
     small.keep('a', w);
     expect(small.size).toBe(0);

@@ -52,7 +52,7 @@ describe('stageCompletion', () => {
 });
 
 describe('prosecutionChance', () => {
-  const p = { pProsecute: 0.5, crossBorderPenalty: 0.4, testimonyGain: 3 } as unknown as World['p'];
+  const p = { pProsecute: 0.5, crossBorderPenalty: 0.4, testimonyGain: 3 } as unknown as World['fixed']['p'];
 
   it('loses the cross-border penalty only when the evidence from Malaysia failed', () => {
     expect(prosecutionChance(p, false, Evidence.notNeeded, false)).toBe(0.5);
@@ -70,7 +70,7 @@ describe('prosecutionChance', () => {
   it('lies in [0, 1] and a witness never lowers it when the gain is at least 1', () => {
     fc.assert(
       fc.property(fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 0, max: 1, noNaN: true }), fc.double({ min: 1, max: 10, noNaN: true }), fc.boolean(), (pr, pen, gain, failed) => {
-        const q = { pProsecute: pr, crossBorderPenalty: pen, testimonyGain: gain } as unknown as World['p'];
+        const q = { pProsecute: pr, crossBorderPenalty: pen, testimonyGain: gain } as unknown as World['fixed']['p'];
         const e = failed ? Evidence.failed : Evidence.arrived;
         const without = prosecutionChance(q, true, e, false);
         const withW = prosecutionChance(q, true, e, true);
@@ -110,22 +110,22 @@ describe('the case pipeline in a model state', () => {
     w.week.index = 0;
     w.week.caseSpeed = 1;
     w.week.brokerArrestChance = 0;
-    w.week.cap = capabilities(() => 'coexistence', w.p);
+    w.week.cap = capabilities(() => 'coexistence', w.fixed.p);
   };
 
   it('takes a case from investigation to a conviction when every step is certain', () => {
     fresh();
-    const brokers = w.brokers.count;
+    const brokers = w.agents.brokers.count;
     openCase(w, 0, 0, 0);
-    expect(w.cases.cols.stage[0]).toBe(CaseStage.investigation);
-    expect(w.cases.cols.evidence[0]).toBe(Evidence.notNeeded);
+    expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.investigation);
+    expect(w.justice.cases.cols.evidence[0]).toBe(Evidence.notNeeded);
     advanceCases(w);
-    expect(w.cases.cols.stage[0]).toBe(CaseStage.prosecution);
-    expect(w.brokers.cols.active[0]).toBe(0);
+    expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.prosecution);
+    expect(w.agents.brokers.cols.active[0]).toBe(0);
     advanceCases(w);
-    expect(w.cases.cols.stage[0]).toBe(CaseStage.closed);
-    expect(w.brokers.cols.active[0]).toBe(2);
-    expect(w.brokers.count).toBe(brokers); // not replaced
+    expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.closed);
+    expect(w.agents.brokers.cols.active[0]).toBe(2);
+    expect(w.agents.brokers.count).toBe(brokers); // not replaced
     w.rec.commit();
     for (const m of ['cases_opened', 'prosecutions', 'broker_arrests', 'convictions'] as const) expect(w.rec.series(M[m])[0], m).toBe(1);
     expect(w.rec.series(M.prosecutions_cross_border)[0]).toBe(0);
@@ -134,57 +134,57 @@ describe('the case pipeline in a model state', () => {
   it('closes a cross-border case without prosecution when no evidence comes and the whole chance is lost without it', () => {
     fresh();
     openCase(w, 0, 1, 0);
-    expect(w.cases.cols.evidence[0]).toBe(Evidence.failed); // nothing can be sent for at coexistence
+    expect(w.justice.cases.cols.evidence[0]).toBe(Evidence.failed); // nothing can be sent for at coexistence
     advanceCases(w);
-    expect(w.cases.cols.stage[0]).toBe(CaseStage.closed);
-    expect(w.brokers.cols.active[0]).toBe(1);
+    expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.closed);
+    expect(w.agents.brokers.cols.active[0]).toBe(1);
   });
 
   it('waits for evidence sent for from Malaysia, then goes on with it', () => {
     fresh();
     w.week.cap = { ...w.week.cap, evidenceChance: 1, evidenceWeeks: 5 };
     openCase(w, 0, 1, 0);
-    expect(w.cases.cols.evidence[0]).toBe(Evidence.pending);
-    const wait = w.cases.cols.waitWeeks[0]!;
+    expect(w.justice.cases.cols.evidence[0]).toBe(Evidence.pending);
+    const wait = w.justice.cases.cols.waitWeeks[0]!;
     expect(wait).toBeGreaterThanOrEqual(1);
     for (let k = 1; k < wait; k++) {
       advanceCases(w);
-      expect(w.cases.cols.stage[0]).toBe(CaseStage.investigation);
-      expect(w.cases.cols.evidence[0]).toBe(Evidence.pending);
+      expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.investigation);
+      expect(w.justice.cases.cols.evidence[0]).toBe(Evidence.pending);
     }
     advanceCases(w);
-    expect(w.cases.cols.evidence[0]).toBe(Evidence.arrived);
-    expect(w.cases.cols.stage[0]).toBe(CaseStage.prosecution); // the full chance, with the evidence
+    expect(w.justice.cases.cols.evidence[0]).toBe(Evidence.arrived);
+    expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.prosecution); // the full chance, with the evidence
     expect(recorded(M.evidence_received)).toBe(1);
     expect(w.rec.series(M.prosecutions_cross_border)[0]).toBe(1);
   });
 
   it('brings a returned suspect back to investigation after the wait', () => {
     fresh();
-    const k = w.cases.add();
-    w.cases.cols.broker[k] = 3;
-    w.cases.cols.stage[k] = CaseStage.suspectAbroad;
-    w.cases.cols.evidence[k] = Evidence.notNeeded;
-    w.cases.cols.waitWeeks[k] = 2;
+    const k = w.justice.cases.add();
+    w.justice.cases.cols.broker[k] = 3;
+    w.justice.cases.cols.stage[k] = CaseStage.suspectAbroad;
+    w.justice.cases.cols.evidence[k] = Evidence.notNeeded;
+    w.justice.cases.cols.waitWeeks[k] = 2;
     advanceCases(w);
-    expect(w.cases.cols.stage[k]).toBe(CaseStage.suspectAbroad);
+    expect(w.justice.cases.cols.stage[k]).toBe(CaseStage.suspectAbroad);
     advanceCases(w);
     // Returned, then investigated in the same week (completion is certain here).
-    expect(w.cases.cols.stage[k]).toBe(CaseStage.prosecution);
+    expect(w.justice.cases.cols.stage[k]).toBe(CaseStage.prosecution);
     expect(recorded(M.suspects_returned)).toBe(1);
   });
 
   it('prosecutes a broker arrested outside a victim’s case at once, without opening a case', () => {
     fresh();
     arrestBroker(w, 2);
-    expect(w.brokers.cols.active[2]).toBe(0);
-    expect(w.cases.count).toBe(1);
-    expect(w.cases.cols.stage[0]).toBe(CaseStage.prosecution);
-    expect(w.brokers.cols.openCase[2]).toBe(0);
+    expect(w.agents.brokers.cols.active[2]).toBe(0);
+    expect(w.justice.cases.count).toBe(1);
+    expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.prosecution);
+    expect(w.agents.brokers.cols.openCase[2]).toBe(0);
     // A victim of the same broker joins the open case.
     openCase(w, 2, 0, 1);
-    expect(w.cases.count).toBe(1);
-    expect(w.cases.cols.witness[0]).toBe(1);
+    expect(w.justice.cases.count).toBe(1);
+    expect(w.justice.cases.cols.witness[0]).toBe(1);
     w.rec.commit();
     expect(w.rec.series(M.broker_arrests)[0]).toBe(1);
     expect(w.rec.series(M.prosecutions)[0]).toBe(1);
@@ -201,19 +201,19 @@ describe('the case pipeline in a model state', () => {
     fresh();
     w.week.cap = { ...w.week.cap, evidenceChance: 1, evidenceWeeks: 30 };
     openCase(w, 0, 1, 0); // waiting for evidence from Malaysia: under investigation, still active
-    expect(w.brokers.cols.active[0]).toBe(1);
+    expect(w.agents.brokers.cols.active[0]).toBe(1);
     w.week.brokerArrestChance = 1;
     advanceCases(w);
-    const open = Array.from({ length: w.cases.count }, (_, k) => k).filter((k) => w.cases.cols.broker[k] === 0 && w.cases.cols.stage[k] !== CaseStage.closed);
+    const open = Array.from({ length: w.justice.cases.count }, (_, k) => k).filter((k) => w.justice.cases.cols.broker[k] === 0 && w.justice.cases.cols.stage[k] !== CaseStage.closed);
     expect(open).toHaveLength(1);
   });
 
   it('arrests active brokers outside cases with the week’s arrest chance', () => {
     fresh();
     w.week.brokerArrestChance = 1;
-    const active = Array.from(w.brokers.cols.active.subarray(0, w.brokers.count)).filter((a) => a === 1).length;
+    const active = Array.from(w.agents.brokers.cols.active.subarray(0, w.agents.brokers.count)).filter((a) => a === 1).length;
     advanceCases(w);
-    expect(w.cases.count).toBe(active);
-    expect(Array.from(w.brokers.cols.active.subarray(0, w.brokers.count)).every((a) => a === 0)).toBe(true);
+    expect(w.justice.cases.count).toBe(active);
+    expect(Array.from(w.agents.brokers.cols.active.subarray(0, w.agents.brokers.count)).every((a) => a === 0)).toBe(true);
   });
 });

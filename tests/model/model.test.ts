@@ -46,24 +46,24 @@ describe('stock–flow conservation', () => {
     // Stocks kept on each transition equal an independent count of the status column.
     const recount = () => {
       const c = new Float64Array(S);
-      for (let id = 0; id < w.migrants.count; id++) c[w.migrants.cols.status[id]!]!++;
+      for (let id = 0; id < w.agents.migrants.count; id++) c[w.agents.migrants.cols.status[id]!]!++;
       return Array.from(c);
     };
-    expect(Array.from(w.stocks)).toEqual(recount());
-    let prev = Float64Array.from(w.stocks);
+    expect(Array.from(w.agents.stocks)).toEqual(recount());
+    let prev = Float64Array.from(w.agents.stocks);
     let checked = 0;
     model.run(120, (t) => {
-      const T = w.transitions;
+      const T = w.agents.transitions;
       for (let s2 = 0; s2 < S; s2++) {
         let inflow = 0, outflow = 0;
         for (let from = 0; from <= S; from++) if (from !== s2) inflow += T[from * S + s2]!;
         for (let to = 0; to < S; to++) if (to !== s2) outflow += T[s2 * S + to]!;
-        expect(w.stocks[s2]! - prev[s2]!, `${STATUS_NAMES[s2]} in week ${t}`).toBe(inflow - outflow);
-        expect(w.rec.series(M[`stock_${STATUS_NAMES[s2]!}`])[t]).toBe(w.stocks[s2]);
+        expect(w.agents.stocks[s2]! - prev[s2]!, `${STATUS_NAMES[s2]} in week ${t}`).toBe(inflow - outflow);
+        expect(w.rec.series(M[`stock_${STATUS_NAMES[s2]!}`])[t]).toBe(w.agents.stocks[s2]);
         checked++;
       }
-      expect(Array.from(w.stocks)).toEqual(recount());
-      expect(w.stocks.reduce((a, b) => a + b, 0)).toBe(w.rec.series(M.agents)[t]);
+      expect(Array.from(w.agents.stocks)).toEqual(recount());
+      expect(w.agents.stocks.reduce((a, b) => a + b, 0)).toBe(w.rec.series(M.agents)[t]);
       // Flows recorded by the phases are the transitions into the matching status.
       const into = (to: number) => {
         let n = 0;
@@ -74,7 +74,7 @@ describe('stock–flow conservation', () => {
       expect(into(Status.detained), `raids_detained in week ${t}`).toBe(w.rec.series(M.raids_detained)[t]);
       expect(into(Status.identified), `identified in week ${t}`).toBe(w.rec.series(M.identified)[t]);
       expect(T[Status.detained * S + Status.deported]! + w.rec.series(M.identified_deportation)[t]!).toBe(w.rec.series(M.deportations)[t]);
-      prev = Float64Array.from(w.stocks);
+      prev = Float64Array.from(w.agents.stocks);
     });
     expect(checked).toBe(120 * S);
     // Far-origin arrivals are the only agents that appear after the start.
@@ -93,10 +93,10 @@ describe('common random numbers', () => {
     const variant = { ...base, interventions: [{ kind, start, intensity: 1 }] };
     const a = createModel(base, { seed: 4, scale: 50 }).run(START_WEEK + 40);
     const b = createModel(variant, { seed: 4, scale: 50 }).run(START_WEEK + 40);
-    const C = a.state.geo.crossingIds.length;
+    const C = a.state.fixed.geo.crossingIds.length;
     for (let t = 0; t < START_WEEK; t++) {
       METRICS.forEach((m, slot) => expect(b.recorder.series(slot)[t], `${m} in week ${t}`).toBe(a.recorder.series(slot)[t]));
-      const row = (w: typeof a.state) => Array.from(w.perCrossing.subarray(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS));
+      const row = (w: typeof a.state) => Array.from(w.rec.perCrossing.subarray(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS));
       expect(row(b.state)).toEqual(row(a.state));
     }
     // ... and the intervention changes something once it is in force.
@@ -109,12 +109,12 @@ describe('border model', () => {
   it('sends no one through a post before it opens, while closed, or when it is not operating', async () => {
     const s = await scenarioWith();
     const { world } = run(s, { scale: 20 });
-    const C = world.geo.crossingIds.length;
+    const C = world.fixed.geo.crossingIds.length;
     const used = (id: string, t: number) => {
-      const c = world.geo.crossingIds.indexOf(id);
+      const c = world.fixed.geo.crossingIds.indexOf(id);
       let n = 0;
       // Everything that passes the crossing except deportees, whom Malaysia returns even through a closed post.
-      for (let k = 0; k < CROSSING_SLOTS; k++) if (k !== DEPORTED_SLOT) n += world.perCrossing[(t * C + c) * CROSSING_SLOTS + k]!;
+      for (let k = 0; k < CROSSING_SLOTS; k++) if (k !== DEPORTED_SLOT) n += world.rec.perCrossing[(t * C + c) * CROSSING_SLOTS + k]!;
       return n;
     };
     let seiNyamuk = 0, jagoiBefore = 0, jagoiAfter = 0, entikongClosed = 0, entikongOpen = 0;

@@ -117,7 +117,7 @@ describe('isTrained and onDuty in a model state', () => {
   });
 
   it('trains no one at share 0 and everyone at share 1', () => {
-    const n = w.officials.count;
+    const n = w.agents.officials.count;
     expect(n).toBeGreaterThan(20);
     w.week.trainedShare = 0;
     for (let id = 0; id < n; id++) expect(isTrained(w, id)).toBe(false);
@@ -126,13 +126,13 @@ describe('isTrained and onDuty in a model state', () => {
   });
 
   it('trains exactly those whose fixed draw lies below the share, a set that only grows with the share', () => {
-    const n = w.officials.count;
+    const n = w.agents.officials.count;
     let prev = new Set<number>();
     for (const share of [0.1, 0.3, 0.5, 0.9]) {
       w.week.trainedShare = share;
       const trained = new Set<number>();
       for (let id = 0; id < n; id++) {
-        expect(isTrained(w, id)).toBe(w.officials.cols.trainDraw[id]! < share);
+        expect(isTrained(w, id)).toBe(w.agents.officials.cols.trainDraw[id]! < share);
         if (isTrained(w, id)) trained.add(id);
       }
       for (const id of prev) expect(trained.has(id)).toBe(true);
@@ -143,14 +143,14 @@ describe('isTrained and onDuty in a model state', () => {
   });
 
   it('picks the officer on duty at a post by the uniform, and none at an informal crossing', () => {
-    const geo = w.geo;
+    const geo = w.fixed.geo;
     const post = geo.crossingIds.indexOf('entikong');
-    const staff = w.postOfficials[post]!;
+    const staff = w.agents.postOfficials[post]!;
     expect(staff.length).toBe(40);
     expect(onDuty(w, post, 0)).toBe(staff[0]);
     expect(onDuty(w, post, 0.999999)).toBe(staff[39]);
     expect(onDuty(w, post, 10.5 / 40)).toBe(staff[10]);
-    for (const u of [0, 0.2, 0.5, 0.77, 0.999]) expect(w.officials.cols.post[onDuty(w, post, u)]).toBe(post);
+    for (const u of [0, 0.2, 0.5, 0.77, 0.999]) expect(w.agents.officials.cols.post[onDuty(w, post, u)]).toBe(post);
     const informal = geo.crossingKind.indexOf(CrossingKind.informal);
     expect(onDuty(w, informal, 0.5)).toBe(-1);
   });

@@ -108,23 +108,23 @@ describe('gapFilling', () => {
 describe('in a model state', () => {
   let w: World;
   let segments: number[];
-  const wID = () => shares(segments.map((c) => w.input.crossings[c]!.patrolCoverage));
-  const wMY = () => shares(segments.map((c) => w.input.crossings[c]!.patrolCoverageMY));
+  const wID = () => shares(segments.map((c) => w.fixed.input.crossings[c]!.patrolCoverage));
+  const wMY = () => shares(segments.map((c) => w.fixed.input.crossings[c]!.patrolCoverageMY));
   /** Effective coverage on segment c, read back from its detection probability. */
-  const effective = (x: World, c: number) => -Math.log(1 - x.week.detection[c]!) / (x.p.patrolKappa * x.p.patrolTechnology * x.input.crossings[c]!.terrain);
+  const effective = (x: World, c: number) => -Math.log(1 - x.week.detection[c]!) / (x.fixed.p.patrolKappa * x.fixed.p.patrolTechnology * x.fixed.input.crossings[c]!.terrain);
   const reset = (x: World, mode: number, jointUnits: number) => {
     x.week.index = 0;
-    x.week.cap = { ...capabilities(() => 'coexistence', x.p), patrolMode: mode };
+    x.week.cap = { ...capabilities(() => 'coexistence', x.fixed.p), patrolMode: mode };
     x.week.patrolTargetShare = 0;
     x.week.jointUnits = jointUnits;
   };
 
   beforeAll(async () => {
     w = createModel(await scenarioWith(), { seed: 1, scale: 1000 }).state;
-    const C = w.geo.crossingIds.length;
-    segments = [...w.geo.crossingKind.keys()].filter((c) => w.geo.crossingKind[c] === CrossingKind.informal && w.geo.open[c] === 1);
+    const C = w.fixed.geo.crossingIds.length;
+    segments = [...w.fixed.geo.crossingKind.keys()].filter((c) => w.fixed.geo.crossingKind[c] === CrossingKind.informal && w.fixed.geo.open[c] === 1);
     expect(segments.length).toBeGreaterThan(3);
-    expect(C).toBe(w.coverage.length / 3);
+    expect(C).toBe(w.week.coverage.length / 3);
   });
 
   it('spreads each side’s own units by its own priorities and loses the line gap', () => {
@@ -132,17 +132,17 @@ describe('in a model state', () => {
     assignPatrols(w);
     const [a, b] = [wID(), wMY()];
     segments.forEach((c, i) => {
-      expect(w.coverage[c * 3]).toBeCloseTo(w.p.patrolUnits * a[i]!, 9);
-      expect(w.coverage[c * 3 + 1]).toBeCloseTo(w.p.malaysianPatrolUnits * b[i]!, 9);
-      expect(w.coverage[c * 3 + 2]).toBe(0);
-      const cov = (w.coverage[c * 3]! + w.coverage[c * 3 + 1]!) * (1 - w.p.lineGap);
-      expect(w.week.detection[c]).toBeCloseTo(detectionProbability(w.p.patrolKappa, w.p.patrolTechnology, w.input.crossings[c]!.terrain, cov), 12);
+      expect(w.week.coverage[c * 3]).toBeCloseTo(w.fixed.p.patrolUnits * a[i]!, 9);
+      expect(w.week.coverage[c * 3 + 1]).toBeCloseTo(w.fixed.p.malaysianPatrolUnits * b[i]!, 9);
+      expect(w.week.coverage[c * 3 + 2]).toBe(0);
+      const cov = (w.week.coverage[c * 3]! + w.week.coverage[c * 3 + 1]!) * (1 - w.fixed.p.lineGap);
+      expect(w.week.detection[c]).toBeCloseTo(detectionProbability(w.fixed.p.patrolKappa, w.fixed.p.patrolTechnology, w.fixed.input.crossings[c]!.terrain, cov), 12);
     });
-    expect(sum(segments.map((c) => w.coverage[c * 3]!))).toBeCloseTo(w.p.patrolUnits, 9);
-    expect(sum(segments.map((c) => w.coverage[c * 3 + 1]!))).toBeCloseTo(w.p.malaysianPatrolUnits, 9);
+    expect(sum(segments.map((c) => w.week.coverage[c * 3]!))).toBeCloseTo(w.fixed.p.patrolUnits, 9);
+    expect(sum(segments.map((c) => w.week.coverage[c * 3 + 1]!))).toBeCloseTo(w.fixed.p.malaysianPatrolUnits, 9);
     // Official crossings get no patrols.
-    w.geo.crossingKind.forEach((k, c) => {
-      if (k !== CrossingKind.informal) expect(w.coverage[c * 3]! + w.coverage[c * 3 + 1]! + w.coverage[c * 3 + 2]!).toBe(0);
+    w.fixed.geo.crossingKind.forEach((k, c) => {
+      if (k !== CrossingKind.informal) expect(w.week.coverage[c * 3]! + w.week.coverage[c * 3 + 1]! + w.week.coverage[c * 3 + 2]!).toBe(0);
     });
   });
 
@@ -150,13 +150,13 @@ describe('in a model state', () => {
     reset(w, PatrolMode.parallel, 20);
     assignPatrols(w);
     const [a, b] = [wID(), wMY()];
-    segments.forEach((c, i) => expect(w.coverage[c * 3 + 2]).toBeCloseTo(10 * a[i]! + 10 * b[i]!, 9));
+    segments.forEach((c, i) => expect(w.week.coverage[c * 3 + 2]).toBeCloseTo(10 * a[i]! + 10 * b[i]!, 9));
     reset(w, PatrolMode.coordinated, 20);
     assignPatrols(w);
-    const own = segments.map((c) => w.coverage[c * 3]! + w.coverage[c * 3 + 1]!);
+    const own = segments.map((c) => w.week.coverage[c * 3]! + w.week.coverage[c * 3 + 1]!);
     const want = gapFilling(20, own, segments.map((_, i) => (a[i]! + b[i]!) / 2));
-    segments.forEach((c, i) => expect(w.coverage[c * 3 + 2]).toBeCloseTo(want[i]!, 9));
-    expect(sum(segments.map((c) => w.coverage[c * 3 + 2]!))).toBeCloseTo(20, 9);
+    segments.forEach((c, i) => expect(w.week.coverage[c * 3 + 2]).toBeCloseTo(want[i]!, 9));
+    expect(sum(segments.map((c) => w.week.coverage[c * 3 + 2]!))).toBeCloseTo(20, 9);
   });
 
   it('keeps more of the joint units’ detection at the line as the patrol mode rises', () => {
@@ -165,9 +165,9 @@ describe('in a model state', () => {
       assignPatrols(w);
       return sum(segments.map((c) => effective(w, c)));
     };
-    const own = (w.p.patrolUnits + w.p.malaysianPatrolUnits) * (1 - w.p.lineGap);
-    expect(total(PatrolMode.parallel)).toBeCloseTo(own + 30 * (1 - w.p.lineGap), 6);
-    expect(total(PatrolMode.coordinated)).toBeCloseTo(own + 30 * (1 - w.p.lineGap * (1 - w.p.handoverGapCut)), 6);
+    const own = (w.fixed.p.patrolUnits + w.fixed.p.malaysianPatrolUnits) * (1 - w.fixed.p.lineGap);
+    expect(total(PatrolMode.parallel)).toBeCloseTo(own + 30 * (1 - w.fixed.p.lineGap), 6);
+    expect(total(PatrolMode.coordinated)).toBeCloseTo(own + 30 * (1 - w.fixed.p.lineGap * (1 - w.fixed.p.handoverGapCut)), 6);
     expect(total(PatrolMode.joint)).toBeCloseTo(own + 30, 6);
   });
 
@@ -178,17 +178,17 @@ describe('in a model state', () => {
     for (const c of segments) expect(x.week.detection[c]).toBe(0);
     reset(x, PatrolMode.joint, 30);
     assignPatrols(x);
-    for (const c of segments) expect(effective(x, c)).toBeCloseTo(x.coverage[c * 3 + 2]!, 9);
+    for (const c of segments) expect(effective(x, c)).toBeCloseTo(x.week.coverage[c * 3 + 2]!, 9);
     expect(sum(segments.map((c) => x.week.detection[c]!))).toBeGreaterThan(0);
   });
 
   it('shows broker flows only with shared information, late by the lag, blurred by inaccuracy', () => {
-    const C = w.geo.crossingIds.length;
+    const C = w.fixed.geo.crossingIds.length;
     const rows = w.beliefs.flowHistory.length / C;
     const hot = segments[0]!;
     w.beliefs.flowHistory.fill(0);
     w.beliefs.flowHistory[(4 % rows) * C + hot] = 12;
-    w.week.cap = { ...capabilities(() => 'coexistence', w.p) };
+    w.week.cap = { ...capabilities(() => 'coexistence', w.fixed.p) };
     w.week.index = 5;
     expect(sharedFlows(w, segments)).toBeNull(); // nothing shared at coexistence
     w.week.cap = { ...w.week.cap, infoAccuracy: 1, infoLagWeeks: 0 };
@@ -205,7 +205,7 @@ describe('in a model state', () => {
   });
 
   it('moves the targeted share of both sides’ units to the routes shared information shows', () => {
-    const C = w.geo.crossingIds.length;
+    const C = w.fixed.geo.crossingIds.length;
     const rows = w.beliefs.flowHistory.length / C;
     const hot = segments[1]!;
     reset(w, PatrolMode.parallel, 0);
@@ -218,8 +218,8 @@ describe('in a model state', () => {
     const [a, b] = [wID(), wMY()];
     segments.forEach((c, i) => {
       const extra = c === hot ? 0.5 : 0;
-      expect(w.coverage[c * 3]).toBeCloseTo(w.p.patrolUnits * (0.5 * a[i]! + extra), 9);
-      expect(w.coverage[c * 3 + 1]).toBeCloseTo(w.p.malaysianPatrolUnits * (0.5 * b[i]! + extra), 9);
+      expect(w.week.coverage[c * 3]).toBeCloseTo(w.fixed.p.patrolUnits * (0.5 * a[i]! + extra), 9);
+      expect(w.week.coverage[c * 3 + 1]).toBeCloseTo(w.fixed.p.malaysianPatrolUnits * (0.5 * b[i]! + extra), 9);
     });
     w.beliefs.flowHistory.fill(0);
   });

@@ -106,10 +106,10 @@ describe("the paper's drivers as pathways to exploitation", () => {
         const model = createModel(s, { seed, scale: 50 });
         const fraud = new Set<number>();
         model.run(undefined, () => {
-          const m = model.state.migrants;
+          const m = model.state.agents.migrants;
           for (let id = 0; id < m.count; id++) if (m.cols.docs[id] === Docs.fraudulent) fraud.add(id);
         });
-        return { fraud, trafficked: model.state.migrants.cols.traffickedBefore, summary: summarize(model.state) };
+        return { fraud, trafficked: model.state.agents.migrants.cols.traffickedBefore, summary: summarize(model.state) };
       };
       const a = track(open), b = track(closed);
       expect(b.summary.totals.fraudulent_documents).toBe(0);
