@@ -20,7 +20,7 @@ export interface ConvergenceRow {
 export function convergence(s: Scenario, scales: number[], seeds: number[], log: (line: string) => void): ConvergenceRow[] {
   return scales.map((scale) => {
     const t0 = performance.now();
-    const totals = seeds.map((seed) => summarize(simulate(s, { seed, scale }).state).totals);
+    const totals = seeds.map((seed) => summarize(simulate(s, { seed, scale })).totals);
     const seconds = (performance.now() - t0) / 1000;
     const metrics = Object.fromEntries(
       CONVERGENCE_METRICS.map((m) => {

@@ -2,8 +2,8 @@
  * The interventions of the Oktavian et al., Oktavian et al. (§3.3–3.4; docs/sources.md), each alone at today's stage of cooperation
  * (coexistence), the pairs the paper stresses, all measures together at the coexistence and the
  * collaboration stage, and each bilateral measure alone at collaboration — with the change of
- * stage decomposed into the cooperation mechanisms that make it. Intensities are full (1) from July 2019; costs are illustrative
- * assumptions (IDR per year) so that the cost per trafficking case averted can be shown.
+ * stage decomposed into the cooperation mechanisms that make it. Intensities are full (1) from July 2019; costs are the
+ * definitions' illustrative yearly costs (assumptions, IDR per year) so that the cost per trafficking case averted can be shown.
  *
  *   npx tsx scenarios/paper-interventions.ts --replicates 20 --scale 20
  *   lintas compare scenarios/paper-interventions.ts --replicates 20 --scale 20 --out out/paper
@@ -13,21 +13,9 @@ import baseline from './baseline.js';
 
 const START = '2019-07-01';
 
-/** Illustrative yearly programme costs in rupiah (assumption: orders of magnitude for comparison only). */
-const COST: Record<BuiltinKind, number> = {
-  jointPatrols: 40e9,
-  intelligenceSharing: 10e9,
-  jointTraining: 5e9,
-  ngoCooperation: 15e9,
-  operationalProtocols: 5e9,
-  antiCollusion: 8e9,
-  documentAlignment: 3e9,
-  placementReform: 20e9,
-  economicDevelopment: 200e9,
-};
-
-const COST_NOTE = 'cost: illustrative assumption, an order of magnitude for comparison only (not a budget figure)';
-const measure = (kind: BuiltinKind) => ({ kind, start: START, intensity: 1, costPerYearIdr: COST[kind], note: COST_NOTE });
+// Each measure at full intensity from START; its cost is the definition's illustrative yearly cost
+// (an assumption: an order of magnitude for comparison, not a budget figure).
+const measure = (kind: BuiltinKind) => ({ kind, start: START, intensity: 1 });
 
 const single = (kind: BuiltinKind, description: string) =>
   variant(baseline, { name: kind, description }, (d) => {

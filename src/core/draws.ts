@@ -46,7 +46,8 @@ export class DrawProcess {
     return tickTerm(tick * this.slots + slot);
   }
 
-  private kept: KeptHalves | undefined;
+  /** A memo of the draws' first halves (a cache of pure values): private, so it is no part of the state. */
+  #kept: KeptHalves | undefined;
 
   /**
    * keyedEntity(key, id) for ids 0..count-1, kept and extended as ids are added (ids are never
@@ -54,8 +55,8 @@ export class DrawProcess {
    * A view, valid until the next call.
    */
   entityHalves(count: number): Uint32Array {
-    this.kept ??= new KeptHalves(this.key);
-    return this.kept.upTo(count);
+    this.#kept ??= new KeptHalves(this.key);
+    return this.#kept.upTo(count);
   }
 
   /**
@@ -64,8 +65,8 @@ export class DrawProcess {
    * tick and acts on few, from the kept halves four draws at a time (below.ts).
    */
   below(count: number, term: number, limit: number): Int32Array {
-    this.kept ??= new KeptHalves(this.key);
-    return this.kept.below(count, term, limit);
+    this.#kept ??= new KeptHalves(this.key);
+    return this.#kept.below(count, term, limit);
   }
 
   /** The fixed uniform of entity `id` in `slot` (processes declared 'once'). */

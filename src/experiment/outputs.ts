@@ -5,10 +5,10 @@
  * are written at full precision (the shortest text that reads back to the same double).
  */
 import { csvFormatRows } from 'd3-dsv';
-import { CROSSING_SLOTS, DEPORTED_SLOT, IDENTIFIED_SLOT, OUTCOME_NAMES, TRAFFICKED_SLOT, VISIT_SLOT } from '../model/codes.js';
 import { dateOfWeek } from '../model/geography.js';
-import { isScaled, isStock, METRICS } from '../model/metrics.js';
-import type { World } from '../model/state.js';
+import { isStock, METRICS } from '../model/metrics.js';
+import type { Model } from '../model/model.js';
+import type { CrossingCount } from '../model/observe.js';
 
 /**
  * One crossing's totals over a run, in persons: migrant crossings by outcome (regular, colluded, informal, intercepted),
@@ -55,12 +55,10 @@ export interface Summary {
 /** Full precision: JSON and String() write the shortest text that reads back to the same double. */
 const tidy = (x: number): number => x;
 
-/** The Summary of a run from the model's state after it (`model.state`), head counts multiplied by the scale. */
-export function summarize(w: World): Summary {
-  const rec = w.rec;
-  const weeks = rec.ticks;
-  const s = w.fixed.input;
-  const scaled = (metric: string, v: number) => tidy(isScaled(metric) ? v * w.fixed.scale : v);
+/** The Summary of a run from its model after it, in persons (the model's observation API). */
+export function summarize(model: Model): Summary {
+  const weeks = model.week;
+  const s = model.input;
   const totals: Record<string, number> = {};
   const final: Record<string, number> = {};
   const perYear: Record<string, Record<string, number>> = {};
@@ -75,9 +73,9 @@ export function summarize(w: World): Summary {
   // Sums per year and flow in a table, then as records: years in order, flows in METRICS order.
   const yearSums = new Float64Array(years.length * METRICS.length);
   METRICS.forEach((metric, slot) => {
-    const series = rec.series(slot);
+    const series = model.series(metric);
     if (isStock(metric)) {
-      final[metric] = scaled(metric, series[weeks - 1] ?? 0);
+      final[metric] = tidy(series[weeks - 1] ?? 0);
       return;
     }
     let total = 0;
@@ -85,91 +83,86 @@ export function summarize(w: World): Summary {
       total += series[t]!;
       yearSums[yearIndex[t]! * METRICS.length + slot]! += series[t]!;
     }
-    totals[metric] = scaled(metric, total);
+    totals[metric] = tidy(total);
   });
   years.forEach((year, y) => {
     const row: Record<string, number> = (perYear[year] = {});
     METRICS.forEach((metric, slot) => {
-      if (!isStock(metric)) row[metric] = scaled(metric, yearSums[y * METRICS.length + slot]!);
+      if (!isStock(metric)) row[metric] = tidy(yearSums[y * METRICS.length + slot]!);
     });
   });
 
-  const C = w.fixed.geo.crossingIds.length;
   const perCrossing: Record<string, CrossingSummary> = {};
-  w.fixed.geo.crossingIds.forEach((id, c) => {
-    const sums = new Float64Array(CROSSING_SLOTS);
+  model.crossingIds.forEach((id, c) => {
+    const sum = (count: CrossingCount) => model.crossingSeries(c, count).reduce((a, v) => a + v, 0);
+    const open = model.openSeries(c);
     let weeksOpen = 0;
-    for (let t = 0; t < weeks; t++) {
-      if (w.fixed.geo.open[(t + w.fixed.geo.spinUp) * C + c]) weeksOpen++;
-      for (let k = 0; k < CROSSING_SLOTS; k++) sums[k]! += w.rec.perCrossing[(t * C + c) * CROSSING_SLOTS + k]!;
-    }
-    const outbound = sums[0]! + sums[1]! + sums[2]! + sums[VISIT_SLOT]!;
-    const entry: CrossingSummary = {
+    for (let t = 0; t < weeks; t++) if (open[t]) weeksOpen++;
+    const [regular, colluded, informal, intercepted, visits] = [sum('regular'), sum('colluded'), sum('informal'), sum('intercepted'), sum('visits')];
+    const outbound = regular + colluded + informal + visits;
+    perCrossing[id] = {
       kind: s.crossings[c]!.kind,
-      regular: 0,
-      colluded: 0,
-      informal: 0,
-      intercepted: 0,
-      migrants: tidy((sums[0]! + sums[1]! + sums[2]!) * w.fixed.scale),
-      visits: tidy(sums[VISIT_SLOT]! * w.fixed.scale),
-      trafficked: tidy(sums[TRAFFICKED_SLOT]! * w.fixed.scale),
-      identified: tidy(sums[IDENTIFIED_SLOT]! * w.fixed.scale),
-      deported: tidy(sums[DEPORTED_SLOT]! * w.fixed.scale),
-      perDayWhenOpen: weeksOpen ? tidy((outbound * w.fixed.scale) / (weeksOpen * 7)) : 0,
+      regular: tidy(regular),
+      colluded: tidy(colluded),
+      informal: tidy(informal),
+      intercepted: tidy(intercepted),
+      migrants: tidy(regular + colluded + informal),
+      visits: tidy(visits),
+      trafficked: tidy(sum('trafficked')),
+      identified: tidy(sum('identified')),
+      deported: tidy(sum('deported')),
+      perDayWhenOpen: weeksOpen ? tidy(outbound / (weeksOpen * 7)) : 0,
       weeksOpen,
     };
-    OUTCOME_NAMES.forEach((name, k) => (entry[name] = tidy(sums[k]! * w.fixed.scale)));
-    perCrossing[id] = entry;
   });
 
-  return { scenario: s.name, seed: w.fixed.seed, scale: w.fixed.scale, start: s.start, end: dateOfWeek(s.start, weeks - 1), weeks, totals, perYear, perCrossing, final };
+  return { scenario: s.name, seed: model.seed, scale: model.scale, start: s.start, end: dateOfWeek(s.start, weeks - 1), weeks, totals, perYear, perCrossing, final };
 }
 
 /** One row per week: week, date, every metric, then migrant crossings and residents' visits per crossing. */
-export function timeseriesCsv(w: World): string {
-  const rec = w.rec;
-  const C = w.fixed.geo.crossingIds.length;
-  const ids = w.fixed.geo.crossingIds;
+export function timeseriesCsv(model: Model): string {
+  const ids = model.crossingIds;
   const header = ['week', 'date', ...METRICS, ...ids.map((id) => `migrants_at_${id}`), ...ids.map((id) => `visits_at_${id}`)];
   const rows: (string | number)[][] = [header];
-  const cols = METRICS.map((_, slot) => rec.series(slot));
-  for (let t = 0; t < rec.ticks; t++) {
-    const row: (string | number)[] = [t, dateOfWeek(w.fixed.input.start, t)];
-    METRICS.forEach((m, i) => row.push(tidy(isScaled(m) ? cols[i]![t]! * w.fixed.scale : cols[i]![t]!)));
-    for (let c = 0; c < C; c++) {
-      const base = (t * C + c) * CROSSING_SLOTS;
-      row.push(tidy((w.rec.perCrossing[base]! + w.rec.perCrossing[base + 1]! + w.rec.perCrossing[base + 2]!) * w.fixed.scale));
-    }
-    for (let c = 0; c < C; c++) row.push(tidy(w.rec.perCrossing[(t * C + c) * CROSSING_SLOTS + VISIT_SLOT]! * w.fixed.scale));
+  const cols = METRICS.map((m) => model.series(m));
+  const migrants = ids.map((_, c) => {
+    const [r, k, i] = [model.crossingSeries(c, 'regular'), model.crossingSeries(c, 'colluded'), model.crossingSeries(c, 'informal')];
+    return r.map((v, t) => v + k[t]! + i[t]!);
+  });
+  const visits = ids.map((_, c) => model.crossingSeries(c, 'visits'));
+  for (let t = 0; t < model.week; t++) {
+    const row: (string | number)[] = [t, dateOfWeek(model.input.start, t)];
+    for (const col of cols) row.push(tidy(col[t]!));
+    for (const m of migrants) row.push(tidy(m[t]!));
+    for (const v of visits) row.push(tidy(v[t]!));
     rows.push(row);
   }
   return `${csvFormatRows(rows.map((r) => r.map(String)))}\n`;
 }
 
-/** The columns of crossings.csv after week, date, crossing and kind, each with its slot(s). */
+/** The columns of crossings.csv after week, date, crossing and kind, each with the counts it adds up. */
 export const CROSSING_COLUMNS = [
-  ['migrant_crossings', [0, 1, 2]],
-  ['regular', [0]],
-  ['colluded', [1]],
-  ['informal', [2]],
-  ['intercepted', [3]],
-  ['visits', [VISIT_SLOT]],
-  ['trafficked', [TRAFFICKED_SLOT]],
-  ['identified', [IDENTIFIED_SLOT]],
-  ['deported', [DEPORTED_SLOT]],
-] as const;
+  ['migrant_crossings', ['regular', 'colluded', 'informal']],
+  ['regular', ['regular']],
+  ['colluded', ['colluded']],
+  ['informal', ['informal']],
+  ['intercepted', ['intercepted']],
+  ['visits', ['visits']],
+  ['trafficked', ['trafficked']],
+  ['identified', ['identified']],
+  ['deported', ['deported']],
+] as const satisfies readonly (readonly [string, readonly CrossingCount[]])[];
 
 /** Tidy per-crossing weekly series: one row per week and crossing. */
-export function crossingsCsv(w: World): string {
-  const C = w.fixed.geo.crossingIds.length;
+export function crossingsCsv(model: Model): string {
   const rows: string[][] = [['week', 'date', 'crossing', 'kind', ...CROSSING_COLUMNS.map(([name]) => name)]];
-  for (let t = 0; t < w.rec.ticks; t++) {
-    const date = dateOfWeek(w.fixed.input.start, t);
-    for (let c = 0; c < C; c++) {
-      const base = (t * C + c) * CROSSING_SLOTS;
-      const values = CROSSING_COLUMNS.map(([, slots]) => String(tidy((slots as readonly number[]).reduce((s, k) => s + w.rec.perCrossing[base + k]!, 0) * w.fixed.scale)));
-      rows.push([String(t), date, w.fixed.geo.crossingIds[c]!, w.fixed.input.crossings[c]!.kind, ...values]);
-    }
+  const series = model.crossingIds.map((_, c) => CROSSING_COLUMNS.map(([, counts]) => counts.map((k) => model.crossingSeries(c, k))));
+  for (let t = 0; t < model.week; t++) {
+    const date = dateOfWeek(model.input.start, t);
+    model.crossingIds.forEach((id, c) => {
+      const values = series[c]!.map((parts) => String(tidy(parts.reduce((sum, x) => sum + x[t]!, 0))));
+      rows.push([String(t), date, id, model.input.crossings[c]!.kind, ...values]);
+    });
   }
   return `${csvFormatRows(rows)}\n`;
 }

@@ -31,8 +31,8 @@ export interface RunScenarioOptions {
 
 /** Runs a scenario with its own seed and scale unless overridden. */
 export function runScenario(scenario: Scenario, opts: RunScenarioOptions = {}): RunResult {
-  const { state } = simulate(scenario, { seed: opts.seed ?? scenario.seed, scale: opts.scale ?? scenario.scale, weeks: opts.weeks });
-  return { summary: summarize(state), timeseries: timeseriesCsv(state), crossings: crossingsCsv(state) };
+  const model = simulate(scenario, { seed: opts.seed ?? scenario.seed, scale: opts.scale ?? scenario.scale, weeks: opts.weeks });
+  return { summary: summarize(model), timeseries: timeseriesCsv(model), crossings: crossingsCsv(model) };
 }
 
 /** summary.json's text: the summary, after what wrote it. */

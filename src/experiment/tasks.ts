@@ -4,7 +4,6 @@
  * thread or in a worker, so results cannot depend on where they ran.
  */
 import { produce } from 'immer';
-import { M } from '../model/metrics.js';
 import { SpinUps } from '../model/fork.js';
 import { simulate } from '../model/model.js';
 import { parseScenario, readScenarioFile, type Scenario } from '../scenario/load.js';
@@ -121,8 +120,8 @@ export async function runTask(task: Task): Promise<RunRecord> {
     scenario = await taskScenario(task);
     name = 'sweep';
   }
-  const { state: world } = simulate(scenario, { seed: task.seed, scale: task.scale ?? scenario.scale, weeks: task.weeks, spinUps });
-  const summary = summarize(world);
+  const model = simulate(scenario, { seed: task.seed, scale: task.scale ?? scenario.scale, weeks: task.weeks, spinUps });
+  const summary = summarize(model);
   return {
     key: taskKey(task),
     variant: name,
@@ -131,7 +130,7 @@ export async function runTask(task: Task): Promise<RunRecord> {
     seed: task.seed,
     metrics: runMetrics(summary),
     perYear: summary.perYear,
-    weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, Array.from(world.rec.series(M[m]), (x) => x * world.fixed.scale)])),
+    weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, Array.from(model.series(m))])),
   };
 }
 

@@ -3,13 +3,12 @@
  * as `lintas run`, so a seed and scale give the same weekly numbers. Browser-safe: no Node
  * imports, no DOM.
  */
-import { CROSSING_SLOTS, Channel, Status } from '../model/codes.js';
 import { BUILTIN } from '../model/interventions/index.js';
-import { isScaled, METRICS } from '../model/metrics.js';
+import { METRICS } from '../model/metrics.js';
 import { createModel, type Model } from '../model/model.js';
-import type { World } from '../model/state.js';
+import { CROSSING_COUNTS } from '../model/observe.js';
 import { parseScenario, type Scenario } from '../scenario/parse.js';
-import { AGENT_STRIDE, Look, type RunConfig, type WeekReport } from './protocol.js';
+import type { RunConfig, WeekReport } from './protocol.js';
 
 /** At most this many moving agents are sent per week: enough to see the flows, few enough to draw at 60 fps. */
 export const AGENT_SAMPLE = 300;
@@ -52,59 +51,23 @@ export class Run {
     this.weeks = this.model.weeks;
   }
 
-  get world(): World {
-    return this.model.state;
-  }
-
   get week(): number {
     return this.model.week;
   }
 
   /** Simulates the next week and reports it, or returns null past the horizon. */
   step(): WeekReport | null {
-    const t = this.model.week;
     if (!this.model.step()) return null;
-    return this.report(t);
+    return this.report();
   }
 
-  private report(t: number): WeekReport {
-    const w = this.world;
-    const scale = w.fixed.scale;
+  /** The week just simulated, read through the model's observation API: the same values `lintas run` writes. */
+  private report(): WeekReport {
+    const o = this.model.observe();
     const metrics: Record<string, number> = {};
-    // The row just committed: the same values summarize() sums for `lintas run`.
-    METRICS.forEach((m, i) => {
-      const v = w.rec.columns[i]![t]!;
-      metrics[m] = isScaled(m) ? v * scale : v;
-    });
-    const C = w.fixed.geo.crossingIds.length;
-    const perCrossing = w.rec.perCrossing.slice(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS).map((v) => v * scale);
-    const open = w.fixed.geo.open.slice((t + w.fixed.geo.spinUp) * C, (t + 1 + w.fixed.geo.spinUp) * C);
-    const { agents, moving } = sampleMoving(w);
-    return { run: this.id, week: t, date: w.week.date, metrics, perCrossing, open, agents, moving };
+    for (const m of METRICS) metrics[m] = o.metrics[m];
+    const perCrossing = Float64Array.from(o.crossings.flatMap((c) => CROSSING_COUNTS.map((k) => c[k])));
+    const { agents, moving } = this.model.travellers(AGENT_SAMPLE);
+    return { run: this.id, week: o.week, date: o.date, metrics, perCrossing, open: o.open, agents, moving };
   }
-}
-
-/**
- * Agents on the move at the end of the week: travelling (on the way to a crossing, crossing
- * next week) or crossed (through this week, on the way to work). An even stride through the
- * table, no random draws, so the sample never disturbs the model's streams.
- */
-export function sampleMoving(w: World, max = AGENT_SAMPLE): { agents: Int32Array; moving: number } {
-  const m = w.agents.migrants.cols;
-  const n = w.agents.migrants.count;
-  const ids: number[] = [];
-  for (let id = 0; id < n; id++) {
-    const s = m.status[id]!;
-    if (s === Status.travelling || s === Status.crossed) ids.push(id);
-  }
-  const take = Math.min(max, ids.length);
-  const agents = new Int32Array(take * AGENT_STRIDE);
-  for (let k = 0; k < take; k++) {
-    const id = ids[Math.floor((k * ids.length) / take)]!;
-    const ch = m.channel[id]!;
-    const look =
-      ch === Channel.procedural ? Look.procedural : ch === Channel.broker ? (m.deceived[id] === 1 ? Look.deceived : Look.broker) : Look.kin;
-    agents.set([id, m.status[id]!, m.start[id]!, m.startNode[id]!, m.crossing[id]!, m.destination[id]!, look], k * AGENT_STRIDE);
-  }
-  return { agents, moving: ids.length };
 }

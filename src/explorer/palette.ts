@@ -4,8 +4,8 @@
  * a projector in a lit room. Where two things share a hue they mean related things: procedural
  * journeys mostly cross regularly (blue), kin-assisted ones mostly on footpaths (green).
  */
-import { colourOf } from '../model/metrics.js';
-import { OKABE_ITO } from '../model/palette.js';
+import { colourOf } from '../report/palette.js';
+import { OKABE_ITO } from '../report/palette.js';
 
 /** Dot colour for each Look (protocol.ts), in Look order. */
 export const LOOKS = [

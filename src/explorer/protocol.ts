@@ -3,6 +3,7 @@
  * ever sees these plain records, one per simulated week, so it can animate without touching
  * model state.
  */
+import { Look, TRAVELLER_FIELDS } from '../model/observe.js';
 import type { Stage } from '../model/cooperation.js';
 
 /** What the controls set. Changing any of it means a fresh world. */
@@ -21,10 +22,10 @@ export interface RunConfig {
  * coloured: see LOOK in palette.ts.
  */
 export const AGENT_FIELDS = ['id', 'status', 'start', 'startNode', 'crossing', 'destination', 'look'] as const;
-export const AGENT_STRIDE = AGENT_FIELDS.length;
+export const AGENT_STRIDE = TRAVELLER_FIELDS;
 
 /** Dot colour classes: procedural placement, kin-assisted or on their own, broker, broker with a deceptive offer. */
-export const Look = { procedural: 0, kin: 1, broker: 2, deceived: 3 } as const;
+export { Look };
 
 export interface WeekReport {
   run: number;

@@ -3,8 +3,8 @@
  * legend. They only read and show values; app.ts decides what a change means.
  */
 import { STAGES, stageOn, type Stage } from '../model/cooperation.js';
-import { BUILTIN } from '../model/interventions/index.js';
-import { colourOf } from '../model/metrics.js';
+import { BUILTIN, textIn } from '../model/interventions/index.js';
+import { colourOf } from '../report/palette.js';
 import type { Scenario } from '../scenario/parse.js';
 import type { Locale } from '../i18n/index.js';
 import { CROSSING_CHANNELS, LOOKS, MAP } from './palette.js';
@@ -32,9 +32,9 @@ export function buildControls(s: Scenario, onChange: () => void, loc: Locale): C
     value.textContent = loc.fixed(0, 1);
     const label = document.createElement('label');
     label.htmlFor = id;
-    label.title = t(`measureMeaning.${kind}`, { defaultValue: def.meaning });
+    label.title = textIn(def.meaning, loc.lang);
     const name = document.createElement('span');
-    name.textContent = t(`measure.${kind}`, { defaultValue: def.label });
+    name.textContent = textIn(def.label, loc.lang);
     if (def.bilateral) {
       const tag = document.createElement('span');
       tag.className = 'tag';

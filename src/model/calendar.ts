@@ -3,12 +3,18 @@
  * exchange rate of the date), the cooperation stage, each intervention's level, the levers the
  * interventions move, and the push at each origin.
  */
+import { definePhase } from './phase.js';
 import { capabilities, type Mechanism, stageOn } from './cooperation.js';
 import { resetLevers } from './conditions.js';
+import { type Acting, applyMeasures } from './interventions/apply.js';
 import { dateOfWeek, stepValue } from './geography.js';
 import { EVENTS } from './events/index.js';
-import { scheduledLevel, yearsActive } from './interventions/index.js';
+import type { InterventionEntry } from './input.js';
+import { type InterventionRegistry, scheduledLevel, yearsActive } from './interventions/index.js';
 import type { Fixed, World } from './state.js';
+
+/** Sets the week: wages, the cooperation stage, each measure's level and the levers they move. */
+export const calendarPhase = definePhase('calendar', { reads: ['fixed'], writes: ['week'] }, (w) => updateWeek(w, w.tick));
 
 /** ln(destination wage in IDR / origin wage) — the wage gap the push–pull rule reads. */
 export function wageGap(destinationWageIdr: number, originWageIdr: number): number {
@@ -33,18 +39,19 @@ export function updateWeek(w: World, index: number): void {
   const stage = c.stage;
   const pinned = s.mechanismStages ?? {};
   c.cap = capabilities((m: Mechanism) => pinned[m] ?? stage, w.fixed.p);
-  for (const def of w.fixed.interventions.definitions) {
-    // The scheduled intensity; what a bilateral measure can do at this stage is up to c.cap.
-    const level = scheduledLevel(s.interventions, def.kind, c.date);
-    c.levels[def.kind] = level;
-    def.apply(c, level, { p: w.fixed.params as never, input: s, yearsActive: yearsActive(s.interventions, def.kind, c.date) });
-  }
-  const events = s.events ?? [];
-  for (const def of EVENTS.definitions) {
-    const level = scheduledLevel(events, def.kind, c.date);
-    c.levels[def.kind] = level;
-    def.apply(c, level, { p: w.fixed.params as never, input: s, yearsActive: yearsActive(events, def.kind, c.date) });
-  }
+  // Every measure and event contributes to the levers it moves (what a bilateral measure can do
+  // at this stage is up to c.cap); each lever combines the contributions by its rule.
+  const acting: Acting[] = [];
+  const add = (registry: InterventionRegistry, entries: readonly InterventionEntry[]) => {
+    for (const def of registry.definitions) {
+      const level = scheduledLevel(entries, def.kind, c.date);
+      c.levels[def.kind] = level;
+      acting.push({ def, level, yearsActive: yearsActive(entries, def.kind, c.date) });
+    }
+  };
+  add(w.fixed.interventions, s.interventions);
+  add(EVENTS, s.events ?? []);
+  applyMeasures(c, acting, w.fixed.params);
   c.destinationWageIdr = stepValue(s.series.my_min_wage_myr!, c.date) * stepValue(s.series.fx_idr_per_myr!, c.date);
   s.origins.forEach((o, oi) => {
     const wage = stepValue(s.series[`wage_${o.wageRegion}`]!, c.date) * c.originWageFactor;
@@ -53,5 +60,4 @@ export function updateWeek(w: World, index: number): void {
     c.baseHazard[oi] = departureHazardBase(w.fixed, oi, wageGap(c.destinationWageIdr, wage), unemployment) * c.pullFactor;
   });
   if (index === 0) w.week.refHazard.set(c.baseHazard);
-  w.agents.transitions.fill(0);
 }

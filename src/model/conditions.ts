@@ -2,8 +2,9 @@
  * The week's conditions: everything the phases read that does not belong to one agent — wages,
  * the push at each origin, and the levers the interventions move (patrol coverage, training,
  * identification chances, case delays, ...). They are set once at the start of each week: first
- * from the parameters, then each registered intervention's hook moves its levers by its level.
- * Phases read levers, never intervention levels, so a new intervention needs no phase edits.
+ * from the parameters, then every registered measure and event contributes to the levers it moves
+ * (its `effects`), and each lever combines the contributions by its rule (LEVERS). Phases read
+ * levers, never intervention levels, so a new intervention needs no phase edits.
  */
 import { type Capabilities, noCapabilities, type Stage } from './cooperation.js';
 import type { Params } from './parameters.js';
@@ -135,4 +136,82 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
 export function resetLevers(c: Conditions, base: Conditions): void {
   const { originWageIdr, baseHazard, detection, levels, index, out, date, stage, cap } = c;
   Object.assign(c, base, { originWageIdr, baseHazard, detection, levels, index, out, date, stage, cap });
+}
+
+/**
+ * How a lever combines what measures and events contribute: (base + every `add`) × every
+ * `factor`, then kept within [min, max]. Adds are summed and factors multiplied in the order of
+ * the contributors' kinds (sorted), so the value is the same whatever order the measures are
+ * registered or listed in.
+ */
+export interface LeverRule {
+  readonly min?: number;
+  readonly max?: number;
+  /** What the lever is, in a line. */
+  readonly meaning: string;
+}
+
+const share = (meaning: string): LeverRule => ({ min: 0, max: 1, meaning });
+const multiplier = (meaning: string): LeverRule => ({ min: 0, meaning });
+
+/** Every lever measures and events may move, with its bounds. */
+export const LEVERS = {
+  originWageFactor: multiplier('multiplier on origin wages'),
+  unemploymentFactor: multiplier('multiplier on origin unemployment rates'),
+  awarenessBoost: share('added to every resident\'s awareness of safe channels'),
+  pullFactor: multiplier('multiplier on the pull of jobs in Malaysia'),
+  proceduralOpen: share('share of procedural placement still open'),
+  raidFactor: multiplier('multiplier on Malaysian raid rates'),
+  deportationFactor: multiplier('multiplier on the size of deportation batches'),
+  myPatrolFactor: multiplier('multiplier on Malaysian patrol units on the informal segments'),
+  proceduralCostIdr: { min: 0, meaning: 'cost of procedural placement (IDR)' },
+  proceduralWaitWeeks: { min: 1, meaning: 'weeks procedural placement takes' },
+  fraudDocChance: share('chance a broker with access obtains fraudulent papers'),
+  patrolTargetShare: share('share of patrol units moved to where shared information says brokers cross'),
+  jointUnits: { min: 0, meaning: 'patrol units of the joint programme' },
+  watchListHit: share('chance a listed broker crossing a post is stopped'),
+  trainedShare: share('share of officers trained'),
+  trainedCollusionCut: share('cut in collusion by trained officers'),
+  catchChance: share('chance one colluding act is caught'),
+  colluderRemoval: share('chance a caught colluder is removed'),
+  idPatrol: share('chance a patrol identifies a victim in a group it stops'),
+  idRaid: share('chance a raid identifies a victim it finds'),
+  ngoOutreach: share('weekly chance NGO networks reach a victim'),
+  idDeportation: share('chance screening at deportation identifies a victim'),
+  reintegrationCut: share('cut in the chance an identified victim re-crosses through a broker'),
+  shelterWeeks: { min: 1, meaning: 'weeks in shelter' },
+  caseSpeed: multiplier('multiplier on the weekly chance a case stage is completed'),
+  evidenceWeeksFactor: multiplier('multiplier on the time evidence from Malaysia takes'),
+  evidenceGain: share('share of failed evidence requests that joint protocols recover'),
+  brokerArrestChance: share('weekly chance a broker is arrested'),
+} as const satisfies Record<string, LeverRule>;
+
+/** A lever measures and events may move. */
+export type Lever = keyof typeof LEVERS & keyof Conditions;
+
+/** The levers, in declaration order. */
+export const LEVER_NAMES = Object.keys(LEVERS) as Lever[];
+
+/** A measure's contribution to a lever, and whose it is. */
+export interface Contribution {
+  kind: string;
+  add?: number;
+  factor?: number;
+}
+
+/**
+ * Sets each lever from its base value and the contributions to it: the adds, then the factors,
+ * each in the order of the contributors' kinds, then the lever's bounds.
+ */
+export function combineLevers(c: Conditions, base: Readonly<Record<Lever, number>>, contributions: ReadonlyMap<Lever, Contribution[]>): void {
+  for (const [lever, list] of contributions) {
+    const sorted = [...list].sort((a, b) => (a.kind < b.kind ? -1 : a.kind > b.kind ? 1 : 0));
+    let v = base[lever];
+    for (const x of sorted) if (x.add !== undefined) v += x.add;
+    for (const x of sorted) if (x.factor !== undefined) v *= x.factor;
+    const rule: LeverRule = LEVERS[lever];
+    if (rule.min !== undefined && v < rule.min) v = rule.min;
+    if (rule.max !== undefined && v > rule.max) v = rule.max;
+    c[lever] = v;
+  }
 }

@@ -6,6 +6,7 @@
  * that segment may intercept. How a person crossed decides their legal status in Malaysia:
  * only a procedural migrant inspected on a valid passport arrives with it.
  */
+import { definePhase } from './phase.js';
 import { Channel, Docs, IDENTIFIED_SLOT, NO_ID, Outcome, Place, Status } from './codes.js';
 import { MAX_TIED_CROSSINGS } from './draws.js';
 import { CrossingKind } from './geography.js';
@@ -14,6 +15,9 @@ import { collusionChance, deterrence, isTrained, onDuty } from './officials.js';
 import { countAt, draw, geometricWeeks, type World } from './state.js';
 import { arrestBroker } from './justice.js';
 import { identify, move, turnBack } from './transitions.js';
+
+/** Crossings are resolved: checks, collusion, interception; what networks see. */
+export const crossingPhase = definePhase('crossing', { reads: ['fixed', 'week'], writes: ['agents', 'beliefs', 'queues', 'rec'] }, resolveCrossings);
 
 export function resolveCrossings(w: World): void {
   const m = w.agents.migrants.cols;

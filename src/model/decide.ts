@@ -4,12 +4,16 @@
  * short visits per origin.
  * Events found here go to queues that the resolving phases take in a fixed order.
  */
+import { definePhase } from './phase.js';
 import { Status, VISIT_SLOT } from './codes.js';
 import type { IdList } from '../core/idlist.js';
 import { keyedBits } from '../core/rng.js';
 import { M } from './metrics.js';
 import { countAt, geometricWeeks, roundStochastic, type World } from './state.js';
 import { handOn, move, startTimer } from './transitions.js';
+
+/** Every person decides or advances the clock of their status; short visits per origin. */
+export const sweepPhase = definePhase('sweep', { reads: ['fixed', 'week'], writes: ['agents', 'queues', 'rec'] }, sweep);
 
 /**
  * The week's largest departure hazard in 32-bit units, for homeDecisions: rounding is monotone,
@@ -157,6 +161,7 @@ function awayDecisions(w: World): void {
 }
 
 export function sweep(w: World): void {
+  w.agents.transitions.fill(0); // the week's status changes start here: none happen before the sweep
   w.agents.sweeps = w.week.index + 1; // timers started from here on count from the next sweep
   const { status, origin, hazardFactor } = w.agents.migrants.cols;
   const wk = w.week;

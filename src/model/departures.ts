@@ -2,12 +2,18 @@
  * Those set on leaving choose how: procedural placement, a broker, or (with kin across) a
  * kin-assisted crossing — a multinomial logit. Far-origin migrants arrive at their hub here too.
  */
+import { definePhase } from './phase.js';
 import { Channel, Docs, NO_ID, Status } from './codes.js';
 import { CrossingKind } from './geography.js';
 import { initPerson } from './agents.js';
 import { M } from './metrics.js';
 import { draw, geometricWeeks, roundStochastic, type World } from './state.js';
 import { move, startTimer } from './transitions.js';
+
+/** Arrivals from far origins, who come by sea through the hubs. */
+export const farInflowPhase = definePhase('farInflow', { reads: ['fixed', 'week'], writes: ['agents', 'queues', 'rec'] }, farInflow);
+/** Those leaving choose a channel: procedural placement, a broker, or kin. */
+export const channelPhase = definePhase('channelChoice', { reads: ['fixed', 'beliefs', 'week'], writes: ['agents', 'queues', 'rec'] }, chooseChannel);
 
 /** New arrivals from far origins (Sulawesi, Nusa Tenggara, Java) at their hub, already set on leaving. */
 export function farInflow(w: World): void {

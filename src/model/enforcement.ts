@@ -6,10 +6,18 @@
  * identify victims the raids missed; many deportees cross again at once ("deported in the
  * morning, drinking coffee by evening").
  */
+import { definePhase } from './phase.js';
 import { Channel, DEPORTED_SLOT, NO_ID, Place, Status } from './codes.js';
 import { M } from './metrics.js';
 import { countAt, draw, geometricWeeks, roundStochastic, type World } from './state.js';
 import { identify, move, sendHome, startTimer, weeksLeft } from './transitions.js';
+
+/** Deportees and those turned back try again, through a broker or alone. */
+export const reentryPhase = definePhase('reentry', { reads: ['fixed', 'week'], writes: ['agents', 'queues', 'rec'] }, reenter);
+/** Malaysian raids detain irregular workers and find victims. */
+export const raidsPhase = definePhase('raids', { reads: ['fixed', 'week'], writes: ['agents', 'justice', 'queues', 'rec'] }, raids);
+/** Depots send detainees home in batches, through the posts. */
+export const deportationPhase = definePhase('deportation', { reads: ['fixed', 'week'], writes: ['agents', 'justice', 'rec'] }, deport);
 
 export function raids(w: World): void {
   const m = w.agents.migrants.cols;

@@ -4,7 +4,7 @@
  * scheduled interventions. The model owns this type; the scenario layer validates files into it.
  */
 import type { Mechanism, Stage, StageEntry } from './cooperation.js';
-import type { InterventionDefinition } from './interventions/define.js';
+import type { InterventionDefinition, InterventionEntry } from './interventions/define.js';
 
 export interface OriginInput {
   readonly id: string;
@@ -94,14 +94,7 @@ export interface ClosureInput {
 }
 
 /** A scheduled intervention: its kind names a registered definition (interventions/). */
-export interface InterventionEntry {
-  readonly kind: string;
-  readonly start: string;
-  readonly end?: string;
-  /** 0..1; entries of one kind in force together add up, capped at 1. */
-  readonly intensity: number;
-  readonly costPerYearIdr?: number;
-}
+export type { InterventionEntry } from './interventions/define.js';
 
 export interface ModelInput {
   readonly name: string;

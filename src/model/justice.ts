@@ -7,12 +7,18 @@
  * at trial. Convicted brokers are removed and partly replaced by their networks; the acquitted go
  * back to work. Brokers are also arrested outside the victim pipeline (policing, intelligence).
  */
+import { definePhase } from './phase.js';
 import { addBroker } from './agents.js';
 import { CaseStage, Evidence, NO_ID, Place } from './codes.js';
 import { M } from './metrics.js';
 import type { World } from './state.js';
 import { identify } from './transitions.js';
 import { withOdds } from './work.js';
+
+/** NGOs and self-reports identify victims; cases are opened against their brokers. */
+export const ngoPhase = definePhase('ngoIdentification', { reads: ['fixed', 'week'], writes: ['agents', 'justice', 'queues', 'rec'] }, ngoIdentification);
+/** Cases advance: investigation, evidence, prosecution, verdict. */
+export const justicePhase = definePhase('justice', { reads: ['fixed', 'week'], writes: ['agents', 'justice', 'rec'] }, advanceCases);
 
 /** Victims found by NGOs and community networks in Malaysia, and those who reported themselves on escaping. */
 export function ngoIdentification(w: World): void {

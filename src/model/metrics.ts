@@ -1,16 +1,16 @@
 /**
  * Every output the model records, declared once: whether it is a flow (events in a week, summed
  * over weeks) or a stock (a head count at the end of a week), its plain label, unit, whether it
- * is multiplied by the scale (agents stand for `scale` persons), its colour where charts draw it,
- * and its definition. Phases record through `M.<name>` slots, never through strings; outputs,
+ * is multiplied by the scale (agents stand for `scale` persons) and its definition. How a chart
+ * draws it (its colour) is the report's and the explorer's (report/palette.ts). Phases record
+ * through `M.<name>` slots, never through strings; outputs,
  * docs/outputs.md, the report and the explorer read this table.
  */
 import { STATUS_NAMES } from './codes.js';
-import { OKABE_ITO, type PaletteColour } from './palette.js';
 
 /**
  * How a metric is defined: a flow (events in a week, summed over weeks) or a stock (a head count at the end of a week),
- * its label and unit, whether outputs multiply it by the scale, its definition, and its colour where charts draw it.
+ * its label and unit, whether outputs multiply it by the scale, and its definition.
  */
 export interface MetricDef {
   kind: 'flow' | 'stock';
@@ -19,10 +19,9 @@ export interface MetricDef {
   /** Multiplied by scale in outputs (head counts); shares and officer counts are not. */
   scaled: boolean;
   definition: string;
-  colour?: PaletteColour;
 }
 
-const flow = (label: string, definition: string, colour?: PaletteColour): MetricDef => ({ kind: 'flow', label, unit: 'persons', scaled: true, definition, colour });
+const flow = (label: string, definition: string): MetricDef => ({ kind: 'flow', label, unit: 'persons', scaled: true, definition });
 /** Justice counts: cases and the brokers they are against. Brokers are kept at full count, so these are not scaled. */
 const justice = (unit: 'cases' | 'brokers', label: string, definition: string): MetricDef => ({ kind: 'flow', label, unit, scaled: false, definition });
 const stock = (label: string, definition: string): MetricDef => ({ kind: 'stock', label, unit: 'persons', scaled: true, definition });
@@ -51,9 +50,9 @@ export const METRIC_DEFS = {
   departures: flow('departures', 'residents who set off this week (from border regencies and far origins)'),
   departures_far: flow('departures from far origins', 'departures of people from far origins (Sulawesi, Nusa Tenggara, Java)'),
   arrivals_far: flow('arrivals from far origins', 'far-origin migrants arriving at their hub, already set on leaving'),
-  channel_procedural: flow('departures by procedural placement', 'departures that chose licensed placement', OKABE_ITO.blue),
-  channel_broker: flow('departures through a broker', 'departures that went with a broker (calo)', OKABE_ITO.orange),
-  channel_kin: flow('departures with kin', 'departures that crossed with help from kin or on their own', OKABE_ITO.bluishGreen),
+  channel_procedural: flow('departures by procedural placement', 'departures that chose licensed placement'),
+  channel_broker: flow('departures through a broker', 'departures that went with a broker (calo)'),
+  channel_kin: flow('departures with kin', 'departures that crossed with help from kin or on their own'),
   channel_procedural_far: flow('far-origin departures by procedural placement', 'channel_procedural for far origins'),
   channel_broker_far: flow('far-origin departures through a broker', 'channel_broker for far origins'),
   channel_kin_far: flow('far-origin departures with kin', 'channel_kin for far origins'),
@@ -62,16 +61,16 @@ export const METRIC_DEFS = {
   deceived: flow('given a deceptive offer', 'recruits a trafficking broker deceived (false job, hidden debt)'),
   fraudulent_documents: flow('given fraudulent papers', 'recruits given fraudulent identity papers through the non-resident ID loophole'),
   visits: flow('short border-resident visits', 'market, medical and family visits by border residents (not migrant crossings)'),
-  crossings_regular: flow('regular crossings', 'migrant crossings inspected and passed at an official post', OKABE_ITO.blue),
-  crossings_colluded: flow('crossings waved through by colluding officers', 'migrant crossings let through unverified by a colluding officer', OKABE_ITO.vermillion),
-  crossings_informal: flow('informal crossings', 'migrant crossings on footpaths and unregulated water crossings', OKABE_ITO.bluishGreen),
+  crossings_regular: flow('regular crossings', 'migrant crossings inspected and passed at an official post'),
+  crossings_colluded: flow('crossings waved through by colluding officers', 'migrant crossings let through unverified by a colluding officer'),
+  crossings_informal: flow('informal crossings', 'migrant crossings on footpaths and unregulated water crossings'),
   arrivals_irregular: flow('arrivals without legal status', 'migrants who crossed informally, through a colluding officer, on fraudulent papers or on a border pass: without legal status in Malaysia'),
   crossings_fraud_undetected: flow('crossings on fraudulent papers not detected', 'regular crossings on fraudulent papers that passed inspection'),
-  interceptions: flow('interceptions', 'crossing attempts stopped (at posts and by patrols)', OKABE_ITO.black),
+  interceptions: flow('interceptions', 'crossing attempts stopped (at posts and by patrols)'),
   interceptions_post: flow('interceptions at posts', 'crossing attempts stopped at official posts'),
   interceptions_patrol: flow('interceptions by patrols', 'crossing attempts stopped by patrols on informal crossings'),
-  trafficked: flow('people trafficked (true count)', 'people newly trafficked: placed with an exploitative employer and held by a means — deception, debt bondage to a broker, documents held, or the threat of denouncing a worker without legal status (Palermo)', OKABE_ITO.reddishPurple),
-  identified: flow('victims identified', 'victims identified by officers, patrols, NGOs, raids (where referred), screening at deportation or their own report (what official statistics see)', OKABE_ITO.skyBlue),
+  trafficked: flow('people trafficked (true count)', 'people newly trafficked: placed with an exploitative employer and held by a means — deception, debt bondage to a broker, documents held, or the threat of denouncing a worker without legal status (Palermo)'),
+  identified: flow('victims identified', 'victims identified by officers, patrols, NGOs, raids (where referred), screening at deportation or their own report (what official statistics see)'),
   identified_official: flow('victims identified by officers at posts', 'identified at inspection by an immigration officer'),
   identified_patrol: flow('victims identified by patrols', 'identified among a group a patrol intercepted'),
   identified_ngo: flow('victims identified by NGOs', 'identified in Malaysia by NGOs and community networks'),
@@ -93,7 +92,7 @@ export const METRIC_DEFS = {
   acquittals: justice('cases', 'acquittals', 'prosecutions ending in acquittal'),
   cases_opened: justice('cases', 'cases opened', 'task-force cases opened against the broker of an identified victim (further victims of a broker join the open case)'),
   raids_detained: flow('detained in raids', 'irregular and exploited workers detained in Malaysian raids'),
-  deportations: flow('deportations', 'people deported to Indonesia', OKABE_ITO.orange),
+  deportations: flow('deportations', 'people deported to Indonesia'),
   deportations_sabah: flow('deportations from Sabah', 'Indonesians deported from Sabah (returned through Nunukan)'),
   deportations_sarawak: flow('deportations from Sarawak', 'Indonesians deported from Sarawak (returned through Entikong)'),
   re_crossings: flow('re-crossings after deportation', 'deportees who turned round and crossed again'),
@@ -134,9 +133,35 @@ export const STOCK_SLOTS = STATUS_NAMES.map((s) => M[`stock_${s}`]);
 /** Who identified a victim: the metric counting it. */
 export type IdentifiedBy = 'identified_official' | 'identified_patrol' | 'identified_ngo' | 'identified_raid' | 'identified_deportation' | 'identified_self';
 
-/** The colour a chart draws a metric in; only metrics that charts draw have one. */
-export function colourOf(m: MetricName): string {
-  const c = (METRIC_DEFS[m] as MetricDef).colour;
-  if (!c) throw new Error(`metric "${m}" has no colour in the registry`);
-  return c;
+/**
+ * An output derived from recorded metrics, declared with its definition: the metrics it is
+ * computed from and how, on any aggregate of them (a week's values, or totals over a run).
+ */
+export interface DerivedDef {
+  label: string;
+  unit: string;
+  definition: string;
+  of: readonly MetricName[];
+  value(m: Readonly<Record<string, number>>): number;
 }
+
+/** Outputs derived from the recorded metrics; Model.series, Model.observe and `--outputs` accept their names. */
+export const DERIVED_METRICS = {
+  identification_rate: {
+    label: 'share of the trafficked who are identified',
+    unit: 'share',
+    definition: 'victims identified ÷ people trafficked (0 when no one was trafficked)',
+    of: ['identified', 'trafficked'],
+    value: (m) => (m.trafficked ? (m.identified ?? 0) / m.trafficked : 0),
+  },
+  dark_figure: {
+    label: 'dark figure: share of the trafficked never identified',
+    unit: 'share',
+    definition: '1 − victims identified ÷ people trafficked (0 when no one was trafficked): the part of trafficking official figures do not see',
+    of: ['identified', 'trafficked'],
+    value: (m) => (m.trafficked ? 1 - (m.identified ?? 0) / m.trafficked : 0),
+  },
+} as const satisfies Record<string, DerivedDef>;
+
+/** The name of a derived output (a key of DERIVED_METRICS). */
+export type DerivedName = keyof typeof DERIVED_METRICS;

@@ -7,50 +7,54 @@
  * Each week: conditions for the week, then every agent decides (the sweep), then the resolving
  * phases in a fixed order, then learning and the record.
  */
-import type { Recorder } from '../core/recorder.js';
-import { Schedule, type Phase } from '../core/schedule.js';
-import { updateWeek } from './calendar.js';
-import { resolveCrossings } from './crossing.js';
-import { sweep } from './decide.js';
-import { chooseChannel, farInflow } from './departures.js';
-import { deport, raids, reenter } from './enforcement.js';
+import { Schedule } from '../core/schedule.js';
+import { calendarPhase } from './calendar.js';
+import { crossingPhase } from './crossing.js';
+import { sweepPhase } from './decide.js';
+import { channelPhase, farInflowPhase } from './departures.js';
+import { deportationPhase, raidsPhase, reentryPhase } from './enforcement.js';
 import type { ModelInput } from './input.js';
 import { type InterventionRegistry, registryFor } from './interventions/index.js';
-import { advanceCases, ngoIdentification } from './justice.js';
-import { M, STOCK_SLOTS } from './metrics.js';
-import { monitorOfficials } from './officials.js';
-import { assignPatrols } from './patrols.js';
+import { justicePhase, ngoPhase } from './justice.js';
+import { type DerivedName, M, type MetricName, STOCK_SLOTS } from './metrics.js';
+import { type CrossingCount, crossingSeries, type Observation, observe, openSeries, series, type Travellers, travellers } from './observe.js';
+import type { Stage } from './cooperation.js';
+import { officialLearningPhase } from './officials.js';
+import { patrolsPhase } from './patrols.js';
+import { definePhase, type ModelPhase } from './phase.js';
 import { initPopulation } from './population.js';
-import { recruit } from './recruitment.js';
-import { chooseRoutes, learnRoutes } from './routes.js';
+import { recruitmentPhase } from './recruitment.js';
+import { brokerLearningPhase, routeChoicePhase } from './routes.js';
 import { createWorld, type World } from './state.js';
 import { initKey, type SpinUps, spinUpKey } from './fork.js';
-import { takeWork, goHome } from './work.js';
+import { goHomePhase, workPhase } from './work.js';
 
-const phase = (name: string, run: (w: World) => void): Phase<World> => ({ name, run: (w) => run(w) });
+/** The record closes the week: stocks, active brokers, the row of metrics; then the clock moves on. */
+const recordPhase = definePhase('record', { reads: ['agents', 'week'], writes: ['rec'] }, recordStocks);
 
-export const PHASES: readonly Phase<World>[] = [
-  phase('calendar', (w) => updateWeek(w, w.tick)),
-  phase('patrols', assignPatrols),
+/** The weekly schedule, each phase with the parts of the World it reads and writes (phase.ts). */
+export const PHASES: readonly ModelPhase[] = [
+  calendarPhase,
+  patrolsPhase,
   // decide
-  phase('sweep', sweep),
-  phase('farInflow', farInflow),
-  phase('reentry', reenter),
-  phase('channelChoice', chooseChannel),
-  phase('recruitment', recruit),
-  phase('routeChoice', chooseRoutes),
+  sweepPhase,
+  farInflowPhase,
+  reentryPhase,
+  channelPhase,
+  recruitmentPhase,
+  routeChoicePhase,
   // resolve
-  phase('crossing', resolveCrossings),
-  phase('work', takeWork),
-  phase('ngoIdentification', ngoIdentification),
-  phase('raids', raids),
-  phase('deportation', deport),
-  phase('goHome', goHome),
-  phase('justice', advanceCases),
+  crossingPhase,
+  workPhase,
+  ngoPhase,
+  raidsPhase,
+  deportationPhase,
+  goHomePhase,
+  justicePhase,
   // learn and record
-  phase('brokerLearning', learnRoutes),
-  phase('officialLearning', monitorOfficials),
-  phase('record', recordStocks),
+  brokerLearningPhase,
+  officialLearningPhase,
+  recordPhase,
 ];
 
 /** Stocks are kept on every transition (transitions.ts), so recording them needs no scan of the agents. */
@@ -76,14 +80,17 @@ export interface ModelOptions {
 }
 
 /**
- * A model being simulated week by week: step() runs one week, run() runs on. Its recorder holds each metric's weekly
- * series in agents (not multiplied by scale); summarize(model.state) gives the run's Summary in persons.
+ * A model being simulated week by week: step() runs one week, run() runs on; what it shows is read
+ * through observe(), series() and the per-crossing series, in persons where a metric counts persons
+ * (observe.ts). Its state is its own.
  */
 export interface Model {
   readonly input: ModelInput;
-  /** The state, for reading: agent tables, geography, this week's conditions. */
-  readonly state: World;
-  readonly recorder: Recorder;
+  readonly seed: number;
+  /** Persons per agent. */
+  readonly scale: number;
+  /** The crossings' ids, in the input's order: the index the per-crossing series take. */
+  readonly crossingIds: readonly string[];
   /** Weeks from start to end of the input's horizon (the spin-up before it is not counted). */
   readonly weeks: number;
   /** Weeks simulated and reported so far. */
@@ -92,9 +99,31 @@ export interface Model {
   step(): boolean;
   /** Simulates up to `weeks` more weeks (default: to the horizon), calling `onWeek` after each. */
   run(weeks?: number, onWeek?: (week: number, model: Model) => void): Model;
+  /** Every metric, derived output and crossing count of a reported week (default: the last one). */
+  observe(week?: number): Observation;
+  /** A metric's (or a derived output's) weekly values over the reported weeks. */
+  series(name: MetricName | DerivedName): Float64Array;
+  /** A crossing's weekly count over the reported weeks (crossing by index in `crossingIds`). */
+  crossingSeries(crossing: number, count: CrossingCount): Float64Array;
+  /** Whether a crossing was open (1) in each reported week. */
+  openSeries(crossing: number): Uint8Array;
+  /** The levels of every measure and event, and the cooperation stage, in the last week simulated. */
+  levers(): { stage: Stage; levels: Readonly<Record<string, number>> };
+  /** A sample of at most `max` people on the move now, for a map (observe.ts, Travellers). */
+  travellers(max: number): Travellers;
 }
 
 const schedule = new Schedule(PHASES);
+
+/** Each model's world, for lintas's own internals and tests (fork.ts, tests/model): not part of the public API. */
+const worlds = new WeakMap<Model, World>();
+
+/** The World behind a model: internal (tests and the model's own modules); everything else reads through the Model. */
+export function worldOf(model: Model): World {
+  const w = worlds.get(model);
+  if (!w) throw new Error('not a model made by createModel');
+  return w;
+}
 
 /**
  * Builds the world, its population at the start of the spin-up, and runs the spin-up weeks (if
@@ -105,8 +134,9 @@ export function createModel(input: ModelInput, opts: ModelOptions): Model {
   const horizon = state.fixed.geo.weeks - state.fixed.geo.spinUp;
   const model: Model = {
     input,
-    state,
-    recorder: state.rec,
+    seed: opts.seed,
+    scale: opts.scale,
+    crossingIds: state.fixed.geo.crossingIds,
     weeks: horizon,
     get week() {
       return state.rec.ticks;
@@ -120,7 +150,14 @@ export function createModel(input: ModelInput, opts: ModelOptions): Model {
       for (let k = 0; k < weeks && model.step(); k++) onWeek?.(state.rec.ticks - 1, model);
       return model;
     },
+    observe: (week) => observe(state, week),
+    series: (name) => series(state, name),
+    crossingSeries: (crossing, count) => crossingSeries(state, crossing, count),
+    openSeries: (crossing) => openSeries(state, crossing),
+    levers: () => ({ stage: state.week.stage, levels: { ...state.week.levels } }),
+    travellers: (max) => travellers(state, max),
   };
+  worlds.set(model, state);
   return model;
 }
 

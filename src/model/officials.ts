@@ -3,9 +3,13 @@
  * side of learning — monitoring catches and removes or sanctions colluders, propensities drift up
  * while bribes go unpunished, and the perceived risk of being caught deters.
  */
+import { definePhase } from './phase.js';
 import { addOfficial } from './agents.js';
 import { M } from './metrics.js';
 import type { World } from './state.js';
+
+/** Officers learn the risk of colluding from catches they see; monitoring removes some. */
+export const officialLearningPhase = definePhase('officialLearning', { reads: ['fixed', 'week'], writes: ['agents', 'beliefs', 'rec'] }, monitorOfficials);
 
 /** c_official · deterrence · g(bribe), cut by training for trained officers. */
 export function collusionChance(propensity: number, deterrence: number, bribeEffect: number, trainedCut: number): number {

@@ -9,9 +9,13 @@
  *   joint       — joint teams, allocated as coordinated, working across the line.
  * Detection on a segment: p = 1 − exp(−κ · technology · terrain · effective coverage).
  */
+import { definePhase } from './phase.js';
 import { PatrolMode } from './cooperation.js';
 import { CrossingKind } from './geography.js';
 import type { World } from './state.js';
+
+/** Places the week's patrol units and sets detection on each informal crossing. */
+export const patrolsPhase = definePhase('patrols', { reads: ['fixed', 'beliefs'], writes: ['week'] }, assignPatrols);
 
 /** Detection probability on a segment for a given effective coverage (units net of the line gap). */
 export function detectionProbability(kappa: number, technology: number, terrain: number, effectiveCoverage: number): number {

@@ -3,11 +3,15 @@
  * capacity left. A trafficking broker may deceive (false job, hidden debt); a broker with access
  * supplies fraudulent papers through the non-resident ID loophole.
  */
+import { definePhase } from './phase.js';
 import { Channel, Docs, Status } from './codes.js';
 import { M } from './metrics.js';
 import { MAX_APPROACHES } from './draws.js';
 import { draw, roundStochastic, type World } from './state.js';
 import { move, startTimer } from './transitions.js';
+
+/** Brokers take on seekers, then approach residents with the capacity left. */
+export const recruitmentPhase = definePhase('recruitment', { reads: ['fixed', 'week'], writes: ['agents', 'queues', 'rec'] }, recruit);
 
 /**
  * Active broker ids at each hub, traffickers first, each group in id order. A recruit picks a

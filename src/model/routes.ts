@@ -2,12 +2,18 @@
  * Route choice for everyone about to travel (Flee's weights with learnt risk: enforcement at one
  * crossing moves flows to others) and the networks' learning from this week's interceptions.
  */
+import { definePhase } from './phase.js';
 import { Channel, Docs, NO_ID, Status } from './codes.js';
 import { MAX_TIED_CROSSINGS } from './draws.js';
 import { CrossingKind, type Path } from './geography.js';
 import type { Params } from './parameters.js';
 import { draw, geometricWeeks, type World } from './state.js';
 import { move, startTimer, turnBack } from './transitions.js';
+
+/** Those ready to travel choose a route and a crossing. */
+export const routeChoicePhase = definePhase('routeChoice', { reads: ['fixed', 'beliefs', 'week'], writes: ['agents', 'queues'] }, chooseRoutes);
+/** Broker networks and residents update what they believe of each crossing. */
+export const brokerLearningPhase = definePhase('brokerLearning', { reads: ['fixed', 'week'], writes: ['beliefs'] }, learnRoutes);
 
 /** Crossings a traveller may use: papers, channel and a broker's contacts decide. */
 function allowed(w: World, id: number, c: number): boolean {

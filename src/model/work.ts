@@ -6,11 +6,17 @@
  * exploitation. Legal status decides much of it: employers and brokers have leverage over those
  * who crossed irregularly, through a colluding officer or on fraudulent papers.
  */
+import { definePhase } from './phase.js';
 import { Channel, NO_ID, Status, TRAFFICKED_SLOT } from './codes.js';
 import { M } from './metrics.js';
 import type { Params } from './parameters.js';
 import { countAt, draw, geometricWeeks, type World } from './state.js';
 import { move, sendHome, startTimer } from './transitions.js';
+
+/** Arrivals take work, regular or irregular; some are exploited. */
+export const workPhase = definePhase('work', { reads: ['fixed', 'week'], writes: ['agents', 'queues', 'rec'] }, takeWork);
+/** Those whose stay is over go home. */
+export const goHomePhase = definePhase('goHome', { reads: ['fixed', 'week'], writes: ['agents', 'queues', 'rec'] }, goHome);
 
 /** Probability from a base probability and an odds multiplier. */
 export function withOdds(base: number, oddsMultiplier: number): number {

@@ -7,7 +7,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison } from '../experiment/compare.js';
 import type { CalibrationSummary } from '../experiment/calibrate/posterior.js';
 import { type Locale, localize } from '../i18n/index.js';
-import { OKABE_ITO } from '../model/palette.js';
+import { OKABE_ITO } from './palette.js';
 import { chartConfig } from './charts.js';
 
 const esc = (s: unknown) => String(s).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -4,10 +4,10 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison, WeeklyBand } from '../experiment/compare.js';
-import { colourOf } from '../model/metrics.js';
+import { colourOf } from './palette.js';
 import { metricLabel } from './labels.js';
 import { localize, type Locale } from '../i18n/index.js';
-import { OKABE_ITO } from '../model/palette.js';
+import { OKABE_ITO } from './palette.js';
 import { geoMercator } from 'd3-geo';
 import { borneoBasemap } from './basemap.js';
 import { type Box, nearestOnBox, placeLabels } from './label-placement.js';

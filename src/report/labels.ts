@@ -3,7 +3,7 @@
  * (`all@collaboration`, `entikong_informal`, `crossings_informal`) stay in the data files and
  * tooltips; pages and charts show the words below.
  */
-import { BUILTIN } from '../model/interventions/index.js';
+import { BUILTIN, textIn } from '../model/interventions/index.js';
 import { METRIC_DEFS, type MetricDef } from '../model/metrics.js';
 import { localize, type Locale } from '../i18n/index.js';
 
@@ -18,7 +18,8 @@ const words = (n: number, loc: Locale) => loc.list('numberWords')[n] ?? loc.int(
 
 /** The plain label of an intervention kind ("Joint patrols"), or the kind itself for one lintas does not know. */
 export function measureLabel(kind: string, loc: Locale = localize()): string {
-  return loc.t(`measure.${kind}`, { defaultValue: BUILTIN.definitions.find((d) => d.kind === kind)?.label ?? kind });
+  const def = BUILTIN.byKind.get(kind);
+  return def ? textIn(def.label, loc.lang) : kind;
 }
 
 /** A cooperation stage in the reader's language. */

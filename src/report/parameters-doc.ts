@@ -4,7 +4,7 @@
  * A test checks the committed file is current.
  */
 import { EVENTS } from '../model/events/index.js';
-import { BUILTIN } from '../model/interventions/index.js';
+import { BUILTIN, textIn } from '../model/interventions/index.js';
 import { parametersTable } from '../scenario/parameter-table.js';
 import type { Scenario } from '../scenario/parse.js';
 
@@ -27,7 +27,7 @@ export function parametersMarkdown(s: Scenario, scenarioFile: string): string {
   for (const r of rows.filter((r) => r.intervention === null)) lines.push(`| \`${r.name}\` | ${r.value} | ${range(r.range)} | ${cell(r.unit)} | ${cell(r.meaning)} | ${cell(r.source)} |`);
   lines.push('', '## Interventions and events', '', 'Interventions are the measures of the paper; events (COVID-19, crackdowns) are dated shocks that are not policy choices.', '');
   for (const def of [...BUILTIN.definitions, ...EVENTS.definitions]) {
-    lines.push(`### ${def.label} (\`${def.kind}\`)`, '', `${def.bilateral ? 'Bilateral (acts as far as the cooperation stage allows). ' : ''}${cell(def.meaning)}. Source: ${cell(def.source)}.`, '');
+    lines.push(`### ${textIn(def.label)} (\`${def.kind}\`)`, '', `${def.bilateral ? 'Bilateral (acts as far as the cooperation stage allows). ' : ''}${cell(textIn(def.meaning))}. Source: ${cell(def.source)}.`, '');
     const own = rows.filter((r) => r.intervention === def.kind);
     if (!own.length) {
       lines.push('No parameters of its own.', '');

@@ -20,7 +20,7 @@ import type { ParameterRow } from '../scenario/parameter-table.js';
 import { costPerCaseRange, costSources, count2, howSureBox, idr2, pct2, relativeInterval, sourceKind, verdict } from './honesty.js';
 import { addedKinds, crossingNames, measureLabel, metricLabel, stageLabel, variantDescription, variantLabels, type VariantInfo } from './labels.js';
 import { localize, type Locale } from '../i18n/index.js';
-import { OKABE_ITO } from '../model/palette.js';
+import { OKABE_ITO } from './palette.js';
 import { svgToPngAsync, toSvg } from './render.js';
 
 const require = createRequire(import.meta.url);

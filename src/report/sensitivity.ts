@@ -11,7 +11,7 @@ import type { TopLevelSpec } from 'vega-lite';
 import { UserError } from '../core/errors.js';
 import type { SensitivityResult } from '../experiment/sensitivity/analysis.js';
 import { CORE_PARAMS } from '../model/parameters.js';
-import { OKABE_ITO } from '../model/palette.js';
+import { OKABE_ITO } from './palette.js';
 import { FONT } from './charts.js';
 import { localize, type Locale } from '../i18n/index.js';
 import { svgToPng, toSvg } from './render.js';

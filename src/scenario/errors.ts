@@ -1,9 +1,9 @@
 /** Zod issues as one path-pointed line each, for UserError (core/errors.ts). */
 import type { ZodError, ZodIssue, ZodTypeAny } from 'zod';
 import { UserError } from '../core/errors.js';
-import { closest, knownKeys } from './suggest.js';
+import { closest, type IssuePath, knownKeys } from './suggest.js';
 
-export type IssuePath = (string | number)[];
+export type { IssuePath };
 
 /** One problem of a scenario: where it is, and the line that says it. */
 export interface ScenarioIssue {

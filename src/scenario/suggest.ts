@@ -3,7 +3,8 @@
  * name (edit distance with transpositions, at most a third of the name's length, at least 2).
  */
 import type { ZodTypeAny } from 'zod';
-import type { IssuePath } from './errors.js';
+/** Where a problem is in a scenario: keys and indices from its root. */
+export type IssuePath = (string | number)[];
 
 type Def = { typeName?: string; [k: string]: unknown };
 const defOf = (t: ZodTypeAny) => t._def as unknown as Def;

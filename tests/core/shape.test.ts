@@ -2,7 +2,7 @@ import { setFlagsFromString } from 'node:v8';
 import { describe, expect, it } from 'vitest';
 import { canonical, fastObject } from '../../src/core/shape.js';
 import { variantsOf } from '../../src/experiment/tasks.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel, worldOf } from '../../src/model/model.js';
 import { modelInput } from '../../src/model/state.js';
 
 // V8's own view of an object (fast or hash-table properties; hidden class), for the tests that
@@ -99,7 +99,7 @@ describe('the model input', () => {
 
   it('gives every variant of the paper comparison the same hidden classes where the tick loop reads', async () => {
     const variants = await variantsOf('scenarios/paper-interventions.ts');
-    const worlds = variants.map((v) => createModel(v.scenario, { seed: 1, scale: 2000 }).state);
+    const worlds = variants.map((v) => worldOf(createModel(v.scenario, { seed: 1, scale: 2000 })));
     const reads = {
       world: (w: (typeof worlds)[number]) => w,
       parameters: (w: (typeof worlds)[number]) => w.fixed.p,

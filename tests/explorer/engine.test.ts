@@ -5,7 +5,7 @@ import { AGENT_STRIDE, type RunConfig } from '../../src/explorer/protocol.js';
 import { Status } from '../../src/model/codes.js';
 import { CROSSING_SLOTS } from '../../src/model/codes.js';
 import { isScaled, METRICS } from '../../src/model/metrics.js';
-import { simulate } from '../../src/model/model.js';
+import { simulate, worldOf } from '../../src/model/model.js';
 import { parseScenario, readScenarioFile } from '../../src/scenario/load.js';
 
 const WEEKS = 40;
@@ -18,7 +18,7 @@ beforeAll(async () => {
 
 describe('Run', () => {
   it('gives, week by week, exactly the numbers simulate() records for the same seed and scale', () => {
-    const world = simulate(parseScenario(data), { seed: 3, scale: 20, weeks: WEEKS }).state;
+    const world = worldOf(simulate(parseScenario(data), { seed: 3, scale: 20, weeks: WEEKS }));
     const run = new Run(data, base());
     const C = world.fixed.geo.crossingIds.length;
     for (let t = 0; t < WEEKS; t++) {
@@ -40,7 +40,7 @@ describe('Run', () => {
 
   it('samples at most AGENT_SAMPLE movers, all travelling or just crossed, with valid places', () => {
     const run = new Run(data, base());
-    const C = run.world.fixed.geo.crossingIds.length;
+    const C = run.model.crossingIds.length;
     for (let t = 0; t < 12; t++) {
       const r = run.step()!;
       const n = r.agents.length / AGENT_STRIDE;

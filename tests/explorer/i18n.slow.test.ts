@@ -3,6 +3,7 @@
  * gets Bahasa Indonesia), and the switch moves it to Malay and back to English — page text,
  * controls, totals, legend and charts. A slow test: `npm run test:slow`.
  */
+import { BUILTIN, textIn } from '../../src/model/interventions/index.js';
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -34,7 +35,7 @@ describe.skipIf(!HAVE_CHROMIUM)('explorer languages in Chromium', () => {
     expect(legend).toContain(t('explorer.legend.footpath'));
     const totals = await page.textContent('#totals');
     expect(totals).toContain(t('explorer.totals.identified'));
-    expect(await page.textContent('#interventions')).toContain(t('measure.jointPatrols'));
+    expect(await page.textContent('#interventions')).toContain(textIn(BUILTIN.get('jointPatrols').label, lang));
     expect(await page.textContent('#stage')).toContain(t('stage.collaboration'));
     // The charts draw on canvases: their series names, from the catalog, are read from the rows they hold.
     await page.selectOption('#speed', 'max');

@@ -24,7 +24,6 @@ export const SAME_EVERYWHERE = new Set([
   'stage.communication',
   'stage.coordination',
   'stage.collaboration',
-  'measure.economicDevelopment',
   'cli.table.interval',
   'cli.table.variant',
   'chart.variant',

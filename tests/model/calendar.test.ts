@@ -6,7 +6,7 @@ import { baseConditions } from '../../src/model/conditions.js';
 import { capabilities, type Mechanism, PatrolMode, type Stage } from '../../src/model/cooperation.js';
 import { dateOfWeek, stepValue, weekOf } from '../../src/model/geography.js';
 import { EVENTS } from '../../src/model/events/index.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel, worldOf } from '../../src/model/model.js';
 import type { Fixed, World } from '../../src/model/state.js';
 import { STATUS_COUNT } from '../../src/model/codes.js';
 import type { Draft } from 'immer';
@@ -82,7 +82,7 @@ describe('updateWeek in a model state', () => {
       ];
       d.events = [];
     });
-    w = createModel(s, { seed: 1, scale: 1000 }).state;
+    w = worldOf(createModel(s, { seed: 1, scale: 1000 }));
   });
 
   it('sets the date, the stage, what the stage allows, and each intervention’s scheduled level', () => {
@@ -112,7 +112,7 @@ describe('updateWeek in a model state', () => {
       d.stages = [{ date: '2019-01-01', stage: 'collaboration' }];
       (d as { mechanismStages?: unknown }).mechanismStages = { justice: 'coexistence', patrols: 'coordination' };
     });
-    const x = createModel(s, { seed: 1, scale: 1000 }).state;
+    const x = worldOf(createModel(s, { seed: 1, scale: 1000 }));
     updateWeek(x, 3);
     const pins: Record<string, Stage> = { justice: 'coexistence', patrols: 'coordination' };
     expect(x.week.stage).toBe('collaboration');
@@ -139,13 +139,13 @@ describe('updateWeek in a model state', () => {
   });
 
   it('restores every lever to its base value in a week without interventions in force', async () => {
-    const bare = createModel(
+    const bare = worldOf(createModel(
       await scenarioWith((d) => {
         d.interventions = [];
         d.events = [];
       }),
       { seed: 1, scale: 1000 },
-    ).state;
+    ));
     // Dirty the levers as a previous week's hooks could have.
     Object.assign(bare.week, { jointUnits: 99, watchListHit: 1, proceduralCostIdr: 1, catchChance: 1, caseSpeed: 7, awarenessBoost: 0.9, evidenceGain: 1, pullFactor: 0.1, raidFactor: 3 });
     updateWeek(bare, 10);
@@ -159,13 +159,13 @@ describe('updateWeek in a model state', () => {
   });
 
   it('scales the base hazard by the pull of jobs, which an event can cut, and keeps week 0’s as the reference', async () => {
-    const x = createModel(
+    const x = worldOf(createModel(
       await scenarioWith((d) => {
         d.interventions = [];
         d.events = [{ kind: 'movementControl', start: '2020-03-23', end: '2020-12-28', intensity: 0.5 }];
       }),
       { seed: 1, scale: 1000 },
-    ).state;
+    ));
     const p = x.fixed.params;
     updateWeek(x, 0);
     const ref = Array.from(x.week.baseHazard);
@@ -188,7 +188,7 @@ describe('updateWeek in a model state', () => {
   });
 
   it('dates the weeks from the start of the run, spin-up included, and counts outputs from the start', async () => {
-    const x = createModel(await baselineWith((d) => void (d.spinUpWeeks = 10)), { seed: 1, scale: 2000 }).state;
+    const x = worldOf(createModel(await baselineWith((d) => void (d.spinUpWeeks = 10)), { seed: 1, scale: 2000 }));
     expect(x.fixed.geo.spinUp).toBe(10);
     expect(x.tick).toBe(10); // the spin-up ran when the model was made
     updateWeek(x, 3);
@@ -221,12 +221,5 @@ describe('updateWeek in a model state', () => {
     const before = Array.from(w.week.baseHazard);
     updateWeek(w, at('2022-01-03'));
     w.week.baseHazard.forEach((h, oi) => expect(h).toBeLessThan(before[oi]!));
-  });
-
-  it('clears the week’s transition counts', () => {
-    w.agents.transitions[3] = 5;
-    w.agents.transitions[STATUS_COUNT * STATUS_COUNT] = 2;
-    updateWeek(w, 1);
-    expect(w.agents.transitions.every((x) => x === 0)).toBe(true);
   });
 });

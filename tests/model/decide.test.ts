@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { IdList } from '../../src/core/idlist.js';
 import { KeptHalves } from '../../src/core/below.js';
 import { keyedBits, keyedUniform, tickTerm } from '../../src/core/rng.js';
-import { Status } from '../../src/model/codes.js';
+import { STATUS_COUNT, Status } from '../../src/model/codes.js';
 import { departureBound, homeDecisions, sweep } from '../../src/model/decide.js';
-import { createModel, PHASES } from '../../src/model/model.js';
+import { createModel, PHASES, worldOf } from '../../src/model/model.js';
 import type { World } from '../../src/model/state.js';
 import { move, weeksLeft } from '../../src/model/transitions.js';
 import { scenarioWith } from './helpers.js';
@@ -134,7 +134,7 @@ describe('awayDecisions (everyone away, in the weekly sweep)', () => {
       (d.params as Record<string, { value: number }>).ngoOutreach!.value *= 20;
       (d.params as Record<string, { value: number }>).selfReport!.value = 0.5;
     });
-    const w = createModel(s, { seed: 3, scale: 100 }).state;
+    const w = worldOf(createModel(s, { seed: 3, scale: 100 }));
     const seen: Record<string, number> = {};
     for (let week = 0; week < 80; week++) {
       for (const phase of PHASES) {
@@ -157,8 +157,19 @@ describe('awayDecisions (everyone away, in the weekly sweep)', () => {
     for (const k of ['ready', 'arriving', 'jobSeekers', 'returning', 'raided', 'toIdentify', 'selfReported', 'deportees', 'home', 'escaped']) expect(seen[k], k).toBeGreaterThan(9);
   });
 
+  it('starts the week’s transition counts from zero', async () => {
+    const w = worldOf(createModel(await scenarioWith((d) => void (d.spinUpWeeks = 0)), { seed: 3, scale: 1000 }));
+    PHASES[0]!.run(w, 0);
+    w.agents.transitions[3] = 5;
+    w.agents.transitions[STATUS_COUNT * STATUS_COUNT] = 2;
+    sweep(w);
+    // Only what this sweep moved is counted: nothing left from before.
+    expect(w.agents.transitions[3]).toBeLessThan(5);
+    expect(w.agents.transitions[STATUS_COUNT * STATUS_COUNT]).toBe(0);
+  });
+
   it('hands on those who crossed or were deported at every sweep while they stay so, and only then', async () => {
-    const w = createModel(await scenarioWith((d) => void (d.spinUpWeeks = 0)), { seed: 3, scale: 1000 }).state;
+    const w = worldOf(createModel(await scenarioWith((d) => void (d.spinUpWeeks = 0)), { seed: 3, scale: 1000 }));
     const [calendar] = PHASES;
     const ids = [0, 1, 2];
     move(w, ids[0]!, Status.crossed);

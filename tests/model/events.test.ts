@@ -2,6 +2,7 @@
  * The dated events (src/model/events/): the registry, and each hook — nothing at level 0, the
  * documented change to exactly its own levers at level 1, monotone in between.
  */
+import { applyMeasures } from '../../src/model/interventions/apply.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { baseConditions, type Conditions } from '../../src/model/conditions.js';
 import { BUILTIN_EVENTS, type EventKind, EVENTS } from '../../src/model/events/index.js';
@@ -44,7 +45,7 @@ describe('event hooks', () => {
   const fresh = () => baseConditions(p, s.origins.length, 4, s.start);
   const apply = (kind: string, level: number): Conditions => {
     const c = fresh();
-    EVENTS.get(kind).apply(c, level, { p: p as never, input: s, yearsActive: 0 });
+    applyMeasures(c, [{ def: EVENTS.get(kind), level, yearsActive: 0 }], p as never);
     return c;
   };
   const changed = (c: Conditions): string[] => {

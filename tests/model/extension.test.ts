@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runTask } from '../../src/experiment/tasks.js';
 import { BUILTIN, BUILTIN_INTERVENTIONS, InterventionRegistry } from '../../src/model/interventions/index.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel, worldOf } from '../../src/model/model.js';
 import { summarize } from '../../src/experiment/outputs.js';
 import { parametersTable } from '../../src/scenario/parameter-table.js';
 import { parseScenario } from '../../src/scenario/load.js';
@@ -39,9 +39,9 @@ describe('an intervention from one new file', () => {
     for (const seed of [1, 2]) {
       const a = createModel(plain, { seed, scale: 200 }).run(104);
       const b = createModel(subsidised, { seed, scale: 200 }).run(104);
-      expect(b.state.week.levels.placementSubsidy).toBe(1);
-      expect(b.state.week.proceduralCostIdr).toBeCloseTo(a.state.week.proceduralCostIdr * 0.2, 6);
-      expect(summarize(b.state).totals.channel_procedural!).toBeGreaterThan(summarize(a.state).totals.channel_procedural! * 1.1);
+      expect(worldOf(b).week.levels.placementSubsidy).toBe(1);
+      expect(worldOf(b).week.proceduralCostIdr).toBeCloseTo(worldOf(a).week.proceduralCostIdr * 0.2, 6);
+      expect(summarize(b).totals.channel_procedural!).toBeGreaterThan(summarize(a).totals.channel_procedural! * 1.1);
     }
   });
 

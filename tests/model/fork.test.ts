@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { summarize } from '../../src/experiment/outputs.js';
 import { forkWorld, initKey, SpinUps, spinUpKey, worldBytes } from '../../src/model/fork.js';
-import { createModel, PHASES, simulate } from '../../src/model/model.js';
+import { createModel, PHASES, simulate, worldOf } from '../../src/model/model.js';
 import type { World } from '../../src/model/state.js';
 import type { Scenario } from '../../src/scenario/load.js';
 import { scenarioWith, setParam } from './helpers.js';
@@ -9,11 +9,10 @@ import { scenarioWith, setParam } from './helpers.js';
 const SCALE = 1000;
 const WEEKS = 40;
 
-/** Everything a run leaves: the summary, every weekly series, the per-crossing counts and the agent tables. */
+/** Everything a run leaves: every weekly series, the per-crossing counts and the agent tables. */
 function fingerprint(w: World): string {
   const cols = (t: { cols: Record<string, ArrayLike<number>>; count: number }) => Object.entries(t.cols).map(([k, c]) => [k, Array.from(c).slice(0, t.count)]);
   return JSON.stringify([
-    summarize(w),
     w.rec.columns.map((c) => Array.from(c)),
     Array.from(w.rec.perCrossing),
     cols(w.agents.migrants),
@@ -24,7 +23,7 @@ function fingerprint(w: World): string {
   ]);
 }
 
-const fresh = (s: Scenario, seed = 1) => fingerprint(simulate(s, { seed, scale: SCALE, weeks: WEEKS }).state);
+const fresh = (s: Scenario, seed = 1) => fingerprint(worldOf(simulate(s, { seed, scale: SCALE, weeks: WEEKS })));
 
 describe('spinUpKey (what the spin-up of a run reads)', () => {
   it('is the same for runs that differ only in measures beginning at or after start, and in names', async () => {
@@ -83,7 +82,7 @@ describe('runs from a kept spin-up', () => {
     ];
     const spinUps = new SpinUps(256 * 2 ** 20);
     for (const s of variants) {
-      const reused = fingerprint(simulate(s, { seed: 1, scale: SCALE, weeks: WEEKS, spinUps }).state);
+      const reused = fingerprint(worldOf(simulate(s, { seed: 1, scale: SCALE, weeks: WEEKS, spinUps })));
       expect(reused).toBe(fresh(s));
     }
     // One spin-up run (and the world before it, kept too), reused twice.
@@ -97,7 +96,7 @@ describe('runs from a kept spin-up', () => {
     const collab = await scenarioWith((d) => void (d.stages = [{ date: '2019-01-01', stage: 'collaboration', source: 'test' }]));
     const spinUps = new SpinUps(256 * 2 ** 20);
     for (const [s, seed] of [[base, 1], [base, 2], [collab, 1], [base, 2]] as const)
-      expect(fingerprint(simulate(s, { seed, scale: SCALE, weeks: WEEKS, spinUps }).state)).toBe(fresh(s, seed));
+      expect(fingerprint(worldOf(simulate(s, { seed, scale: SCALE, weeks: WEEKS, spinUps })))).toBe(fresh(s, seed));
     // Spin-ups: base 1, base 2 and collab 1 run, base 2 reused; worlds before the first week:
     // base 1 and base 2 built, collab 1 starts from base 1's (stages act only week by week).
     expect([spinUps.misses, spinUps.hits]).toEqual([5, 2]);
@@ -105,7 +104,7 @@ describe('runs from a kept spin-up', () => {
 
   it('a fork shares no state with its original: running one leaves the other unchanged', async () => {
     const s = await scenarioWith();
-    const original = createModel(s, { seed: 1, scale: SCALE }).state;
+    const original = worldOf(createModel(s, { seed: 1, scale: SCALE }));
     const before = fingerprint(original);
     const fork = forkWorld(original, s);
     expect(fingerprint(fork)).toBe(before);
@@ -123,7 +122,7 @@ describe('runs from a kept spin-up', () => {
 
   it('keep within their budget of bytes, dropping the oldest first', async () => {
     const s = await scenarioWith();
-    const w = createModel(s, { seed: 1, scale: SCALE }).state;
+    const w = worldOf(createModel(s, { seed: 1, scale: SCALE }));
     const bytes = worldBytes(w);
     expect(bytes).toBeGreaterThan(w.agents.migrants.capacity);
     const small = new SpinUps(bytes - 1);

@@ -1,7 +1,7 @@
 /** Shared fixtures for model tests: the baseline as plain data, and variants of it made with immer. */
 import { produce, type Draft } from 'immer';
 import { summarize, type Summary } from '../../src/experiment/outputs.js';
-import { simulate } from '../../src/model/model.js';
+import { simulate, worldOf } from '../../src/model/model.js';
 import type { World } from '../../src/model/state.js';
 import { parseScenario, readScenarioFile, type Scenario } from '../../src/scenario/load.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
@@ -31,8 +31,8 @@ export interface RunOpts {
 
 /** Runs a scenario (its own seed and scale unless given) and summarises it. */
 export function run(s: Scenario, opts: RunOpts): { world: World; summary: Summary } {
-  const { state } = simulate(s, { seed: opts.seed ?? s.seed, scale: opts.scale ?? s.scale, weeks: opts.weeks });
-  return { world: state, summary: summarize(state) };
+  const model = simulate(s, { seed: opts.seed ?? s.seed, scale: opts.scale ?? s.scale, weeks: opts.weeks });
+  return { world: worldOf(model), summary: summarize(model) };
 }
 
 /** Sets a parameter, keeping its {value, source} shape. */

@@ -3,6 +3,7 @@
  * hook — it moves exactly its own levers, nothing at level 0, the documented change at level 1,
  * monotonically in between.
  */
+import { applyMeasures } from '../../src/model/interventions/apply.js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { baseConditions, type Conditions } from '../../src/model/conditions.js';
 import { capabilities, type Stage } from '../../src/model/cooperation.js';
@@ -10,6 +11,7 @@ import type { InterventionEntry } from '../../src/model/input.js';
 import {
   BUILTIN,
   BUILTIN_INTERVENTIONS,
+  textIn,
   type BuiltinKind,
   defineIntervention,
   type InterventionDefinition,
@@ -107,7 +109,7 @@ describe('InterventionRegistry', () => {
       meaning: 'test',
       source: 'test',
       params: Object.fromEntries(Object.entries(params).map(([n, v]) => [n, { kind: 'nonnegative', unit: 'x', meaning: 'x', value: v, source: 'test' }])),
-      apply() {},
+      effects: () => ({}),
       ...extra,
     });
 
@@ -132,15 +134,17 @@ describe('InterventionRegistry', () => {
   });
 
   it('finds a definition by kind and refuses an unknown one', () => {
-    expect(BUILTIN.get('placementReform').label).toBe('Placement reform');
+    expect(textIn(BUILTIN.get('placementReform').label)).toBe('Placement reform');
+    expect(textIn(BUILTIN.get('placementReform').label, 'id')).toBe('Reformasi penempatan');
     expect(() => BUILTIN.get('teleportation')).toThrow('unknown intervention "teleportation"');
   });
 
-  it('costs an entry at costPerYearIdr × years by default, 0 without a cost, or by its own cost hook', () => {
+  it('costs an entry at its costPerYearIdr × years, else at its definition\'s, else 0', () => {
     expect(BUILTIN.cost({ kind: 'jointPatrols', start: '2020-01-06', intensity: 0.5, costPerYearIdr: 2e9 }, 2.5)).toBe(5e9);
-    expect(BUILTIN.cost({ kind: 'jointPatrols', start: '2020-01-06', intensity: 0.5 }, 2.5)).toBe(0);
-    const r = new InterventionRegistry([dummy('flat', {}, { cost: (e, years) => 1000 * e.intensity + years })]);
-    expect(r.cost({ kind: 'flat', start: '2020-01-06', intensity: 0.5, costPerYearIdr: 1e12 }, 3)).toBe(503);
+    expect(BUILTIN.cost({ kind: 'jointPatrols', start: '2020-01-06', intensity: 0.5 }, 2.5)).toBe(2.5 * BUILTIN.get('jointPatrols').costPerYearIdr!.value);
+    for (const d of BUILTIN_INTERVENTIONS) expect(d.costPerYearIdr?.source, d.kind).toMatch(/assumption|source/);
+    const r = new InterventionRegistry([dummy('free')]);
+    expect(r.cost({ kind: 'free', start: '2020-01-06', intensity: 0.5 }, 3)).toBe(0);
   });
 });
 
@@ -224,7 +228,7 @@ describe('intervention hooks', () => {
   const fresh = (stage: Stage = 'coexistence'): Conditions => ({ ...baseConditions(p, s.origins.length, 4, s.start), stage, cap: capabilities(() => stage, p) });
   const apply = (kind: string, level: number, years = 0, stage: Stage = 'coexistence'): Conditions => {
     const c = fresh(stage);
-    BUILTIN.get(kind).apply(c, level, { p: p as never, input: s, yearsActive: years });
+    applyMeasures(c, [{ def: BUILTIN.get(kind), level, yearsActive: years }], p as never);
     return c;
   };
   /** The levers (and anything else) whose value differs from the base conditions at the stage. */
@@ -304,12 +308,12 @@ describe('intervention hooks', () => {
   it('keeps the identification chances and the procedural wait within their bounds at full level', () => {
     const big = { ...p, ngoOutreach: 0.8, idDeportation: 0.9, ngoIdGain: 5 };
     const c = { ...baseConditions(big, s.origins.length, 4, s.start) };
-    BUILTIN.get('ngoCooperation').apply(c, 1, { p: big as never, input: s, yearsActive: 0 });
+    applyMeasures(c, [{ def: BUILTIN.get('ngoCooperation'), level: 1, yearsActive: 0 }], big as never);
     expect(c.ngoOutreach).toBe(1);
     expect(c.idDeportation).toBe(1);
     const q = { ...p, proceduralWaitWeeks: 1.5, placementCostCut: 0.9 };
     const d = baseConditions(q, s.origins.length, 4, s.start);
-    BUILTIN.get('placementReform').apply(d, 1, { p: q as never, input: s, yearsActive: 0 });
+    applyMeasures(d, [{ def: BUILTIN.get('placementReform'), level: 1, yearsActive: 0 }], q as never);
     expect(d.proceduralWaitWeeks).toBe(1);
   });
 });

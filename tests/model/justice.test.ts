@@ -8,7 +8,7 @@ import { CaseStage, Evidence } from '../../src/model/codes.js';
 import { capabilities } from '../../src/model/cooperation.js';
 import { advanceCases, arrestBroker, prosecutionChance, stageCompletion } from '../../src/model/justice.js';
 import { M } from '../../src/model/metrics.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel, worldOf } from '../../src/model/model.js';
 import type { World } from '../../src/model/state.js';
 import { openCase } from '../../src/model/transitions.js';
 import { withOdds } from '../../src/model/work.js';
@@ -106,7 +106,7 @@ describe('the case pipeline in a model state', () => {
     });
   });
   const fresh = () => {
-    w = createModel(sure, { seed: 1, scale: 1000 }).state;
+    w = worldOf(createModel(sure, { seed: 1, scale: 1000 }));
     w.week.index = 0;
     w.week.caseSpeed = 1;
     w.week.brokerArrestChance = 0;

@@ -1,8 +1,7 @@
-/** The metrics registry (metrics.ts): every metric documented, slots dense, stocks in Status order, colours. */
+/** The metrics registry (metrics.ts): every metric documented, slots dense, stocks in Status order; derived outputs. */
 import { describe, expect, it } from 'vitest';
 import { STATUS_COUNT, STATUS_NAMES, Status } from '../../src/model/codes.js';
-import { FLOW_METRICS, M, METRIC_DEFS, METRICS, type MetricDef, STOCK_METRICS, STOCK_SLOTS, colourOf, isScaled, isStock } from '../../src/model/metrics.js';
-import { OKABE_ITO } from '../../src/model/palette.js';
+import { FLOW_METRICS, M, METRIC_DEFS, METRICS, type MetricDef, STOCK_METRICS, STOCK_SLOTS, DERIVED_METRICS, isScaled, isStock } from '../../src/model/metrics.js';
 
 const defs = METRIC_DEFS as Record<string, MetricDef>;
 
@@ -53,16 +52,14 @@ describe('the metric registry', () => {
   });
 });
 
-describe('colourOf', () => {
-  it('gives the palette colour of a metric that charts draw', () => {
-    expect(colourOf('trafficked')).toBe(OKABE_ITO.reddishPurple);
-    expect(colourOf('channel_procedural')).toBe(OKABE_ITO.blue);
-    const palette = new Set<string>(Object.values(OKABE_ITO));
-    for (const m of METRICS) if (defs[m]!.colour) expect(palette.has(colourOf(m))).toBe(true);
-  });
-
-  it('throws for a metric without a colour, naming it', () => {
-    expect(() => colourOf('departures')).toThrow('metric "departures" has no colour in the registry');
-    for (const m of METRICS) if (!defs[m]!.colour) expect(() => colourOf(m)).toThrow(`metric "${m}" has no colour`);
+describe('derived outputs', () => {
+  it('are declared with a definition, computed from recorded metrics on any aggregate', () => {
+    for (const [name, d] of Object.entries(DERIVED_METRICS)) {
+      expect(d.definition.length, name).toBeGreaterThan(10);
+      for (const m of d.of) expect(METRICS).toContain(m);
+    }
+    expect(DERIVED_METRICS.dark_figure.value({ trafficked: 200, identified: 30 })).toBeCloseTo(0.85, 12);
+    expect(DERIVED_METRICS.identification_rate.value({ trafficked: 200, identified: 30 })).toBeCloseTo(0.15, 12);
+    expect(DERIVED_METRICS.dark_figure.value({ trafficked: 0, identified: 0 })).toBe(0);
   });
 });

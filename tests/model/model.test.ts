@@ -7,7 +7,8 @@ import { CROSSING_SLOTS, DEPORTED_SLOT, STATUS_COUNT, STATUS_NAMES, Status } fro
 import { dateOfWeek } from '../../src/model/geography.js';
 import { BUILTIN } from '../../src/model/interventions/index.js';
 import { M, METRICS } from '../../src/model/metrics.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel, worldOf } from '../../src/model/model.js';
+import type { World } from '../../src/model/state.js';
 import { run, scenarioWith } from './helpers.js';
 
 const S = STATUS_COUNT;
@@ -26,7 +27,7 @@ describe('createModel', () => {
     model.run();
     expect(model.week).toBe(313);
     expect(model.step()).toBe(false);
-    expect(model.recorder.ticks).toBe(313);
+    expect(worldOf(model).rec.ticks).toBe(313);
   });
 
   it('refuses an input that lacks a parameter or schedules an unknown intervention, naming it', async () => {
@@ -42,7 +43,7 @@ describe('stock–flow conservation', () => {
   it('for every status and week, stock(t) − stock(t−1) = inflows − outflows, and stocks match a recount', async () => {
     const s = await scenarioWith();
     const model = createModel(s, { seed: 2, scale: 50 });
-    const w = model.state;
+    const w = worldOf(model);
     // Stocks kept on each transition equal an independent count of the status column.
     const recount = () => {
       const c = new Float64Array(S);
@@ -93,14 +94,14 @@ describe('common random numbers', () => {
     const variant = { ...base, interventions: [{ kind, start, intensity: 1 }] };
     const a = createModel(base, { seed: 4, scale: 50 }).run(START_WEEK + 40);
     const b = createModel(variant, { seed: 4, scale: 50 }).run(START_WEEK + 40);
-    const C = a.state.fixed.geo.crossingIds.length;
+    const C = worldOf(a).fixed.geo.crossingIds.length;
     for (let t = 0; t < START_WEEK; t++) {
-      METRICS.forEach((m, slot) => expect(b.recorder.series(slot)[t], `${m} in week ${t}`).toBe(a.recorder.series(slot)[t]));
-      const row = (w: typeof a.state) => Array.from(w.rec.perCrossing.subarray(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS));
-      expect(row(b.state)).toEqual(row(a.state));
+      METRICS.forEach((m, slot) => expect(worldOf(b).rec.series(slot)[t], `${m} in week ${t}`).toBe(worldOf(a).rec.series(slot)[t]));
+      const row = (w: World) => Array.from(w.rec.perCrossing.subarray(t * C * CROSSING_SLOTS, (t + 1) * C * CROSSING_SLOTS));
+      expect(row(worldOf(b))).toEqual(row(worldOf(a)));
     }
     // ... and the intervention changes something once it is in force.
-    const fromStart = (m: typeof a) => METRICS.flatMap((_, slot) => Array.from(m.recorder.series(slot).subarray(START_WEEK)));
+    const fromStart = (m: typeof a) => METRICS.flatMap((_, slot) => Array.from(worldOf(m).rec.series(slot).subarray(START_WEEK)));
     expect(fromStart(b)).not.toEqual(fromStart(a));
   });
 });

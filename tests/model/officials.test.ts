@@ -2,7 +2,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CrossingKind } from '../../src/model/geography.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel, worldOf } from '../../src/model/model.js';
 import { caughtChance, collusionChance, deterrence, isTrained, onDuty } from '../../src/model/officials.js';
 import type { World } from '../../src/model/state.js';
 import type { Draft } from 'immer';
@@ -113,7 +113,7 @@ describe('caughtChance', () => {
 describe('isTrained and onDuty in a model state', () => {
   let w: World;
   beforeAll(async () => {
-    w = createModel(await scenarioWith(), { seed: 3, scale: 1000 }).state;
+    w = worldOf(createModel(await scenarioWith(), { seed: 3, scale: 1000 }));
   });
 
   it('trains no one at share 0 and everyone at share 1', () => {

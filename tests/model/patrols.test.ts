@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { capabilities, PatrolMode } from '../../src/model/cooperation.js';
 import { CrossingKind } from '../../src/model/geography.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel, worldOf } from '../../src/model/model.js';
 import { assignPatrols, detectionProbability, gapFilling, sharedFlows, shares } from '../../src/model/patrols.js';
 import type { World } from '../../src/model/state.js';
 import type { Draft } from 'immer';
@@ -120,7 +120,7 @@ describe('in a model state', () => {
   };
 
   beforeAll(async () => {
-    w = createModel(await scenarioWith(), { seed: 1, scale: 1000 }).state;
+    w = worldOf(createModel(await scenarioWith(), { seed: 1, scale: 1000 }));
     const C = w.fixed.geo.crossingIds.length;
     segments = [...w.fixed.geo.crossingKind.keys()].filter((c) => w.fixed.geo.crossingKind[c] === CrossingKind.informal && w.fixed.geo.open[c] === 1);
     expect(segments.length).toBeGreaterThan(3);
@@ -172,7 +172,7 @@ describe('in a model state', () => {
   });
 
   it('detects nothing when the whole detection is lost at the line, except joint teams working across it', async () => {
-    const x = createModel(await scenarioWith((d) => setParam(d, 'lineGap', 1)), { seed: 1, scale: 1000 }).state;
+    const x = worldOf(createModel(await scenarioWith((d) => setParam(d, 'lineGap', 1)), { seed: 1, scale: 1000 }));
     reset(x, PatrolMode.parallel, 30);
     assignPatrols(x);
     for (const c of segments) expect(x.week.detection[c]).toBe(0);

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { M } from '../../src/model/metrics.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel, worldOf } from '../../src/model/model.js';
 import { scenarioWith } from './helpers.js';
 
 describe('spin-up', () => {
@@ -16,7 +16,7 @@ describe('spin-up', () => {
       for (const k of Object.keys(d.series)) d.series[k]![0]!.date = '2016-01-01';
       d.stages![0]!.date = '2016-01-01';
     });
-    const runs = [1, 2, 3].map((seed) => createModel(s, { seed, scale: 20 }).run(27).recorder);
+    const runs = [1, 2, 3].map((seed) => worldOf(createModel(s, { seed, scale: 20 }).run(27)).rec);
     const ratio = (metric: keyof typeof M) => {
       let q4 = 0, q1 = 0;
       for (const rec of runs) {
@@ -39,8 +39,8 @@ describe('spin-up', () => {
       d.spinUpWeeks = 0;
     });
     const m = createModel(s, { seed: 1, scale: 100 }).run(1);
-    expect(m.recorder.series(M.stock_exploited)[0]).toBeLessThan(5);
+    expect(worldOf(m).rec.series(M.stock_exploited)[0]).toBeLessThan(5);
     const spun = createModel(await scenarioWith(), { seed: 1, scale: 100 }).run(1);
-    expect(spun.recorder.series(M.stock_exploited)[0]).toBeGreaterThan(100);
+    expect(worldOf(spun).rec.series(M.stock_exploited)[0]).toBeGreaterThan(100);
   });
 });

@@ -9,7 +9,7 @@ import { summarize } from '../../src/experiment/outputs.js';
 import { Docs } from '../../src/model/codes.js';
 import { type Mechanism, type Stage } from '../../src/model/cooperation.js';
 import { METRICS } from '../../src/model/metrics.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel, worldOf } from '../../src/model/model.js';
 import type { Scenario } from '../../src/scenario/load.js';
 import { run, scenarioWith, } from './helpers.js';
 
@@ -26,7 +26,7 @@ const setup = (stage: Stage, kinds: readonly string[], pins: Partial<Record<Mech
 /** Every weekly metric of a run, as one array (for exact comparisons). */
 const weekly = (s: Scenario, seed: number, scale: number, weeks: number) => {
   const m = createModel(s, { seed, scale }).run(weeks);
-  return METRICS.flatMap((_, slot) => Array.from(m.recorder.series(slot)));
+  return METRICS.flatMap((_, slot) => Array.from(worldOf(m).rec.series(slot)));
 };
 
 const totals = (s: Scenario, seed: number, scale: number) => run(s, { seed, scale }).summary.totals;
@@ -82,7 +82,7 @@ describe('cooperation stages as processes', () => {
   it('training and protocols reach across the line only from the cooperation stage', async () => {
     const lever = async (stage: Stage, kinds: string[]) => {
       const m = createModel(await setup(stage, kinds), { seed: 1, scale: 500 }).run(40);
-      return m.state.week;
+      return worldOf(m).week;
     };
     const base = await lever('coexistence', []);
     expect((await lever('communication', ['jointTraining'])).idRaid).toBe(base.idRaid);
@@ -106,10 +106,10 @@ describe("the paper's drivers as pathways to exploitation", () => {
         const model = createModel(s, { seed, scale: 50 });
         const fraud = new Set<number>();
         model.run(undefined, () => {
-          const m = model.state.agents.migrants;
+          const m = worldOf(model).agents.migrants;
           for (let id = 0; id < m.count; id++) if (m.cols.docs[id] === Docs.fraudulent) fraud.add(id);
         });
-        return { fraud, trafficked: model.state.agents.migrants.cols.traffickedBefore, summary: summarize(model.state) };
+        return { fraud, trafficked: worldOf(model).agents.migrants.cols.traffickedBefore, summary: summarize(model) };
       };
       const a = track(open), b = track(closed);
       expect(b.summary.totals.fraudulent_documents).toBe(0);

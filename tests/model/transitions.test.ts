@@ -10,7 +10,7 @@ import { CaseStage, Docs, Evidence, NO_ID, Place, STATUS_COUNT, Status } from '.
 import { capabilities } from '../../src/model/cooperation.js';
 import { CrossingKind } from '../../src/model/geography.js';
 import { M } from '../../src/model/metrics.js';
-import { createModel } from '../../src/model/model.js';
+import { createModel, worldOf } from '../../src/model/model.js';
 import { draw, geometricWeeks, type World } from '../../src/model/state.js';
 import { enter, identify, move, openCase, sendHome, startTimer, turnBack, updateHazardFactor, weeksLeft } from '../../src/model/transitions.js';
 import { keyedEntity } from '../../src/core/rng.js';
@@ -48,7 +48,7 @@ const recorded = (slot: number): number => {
 
 beforeEach(async () => {
   scenario ??= await scenarioWith();
-  w = createModel(scenario, { seed: 5, scale: 1000 }).state;
+  w = worldOf(createModel(scenario, { seed: 5, scale: 1000 }));
   w.agents.transitions.fill(0);
 });
 
@@ -267,7 +267,7 @@ describe('openCase', () => {
     calm ??= await scenarioWith((d) => setParam(d, 'suspectFlight', 0));
   });
   const world = (s: Scenario) => {
-    const x = createModel(s, { seed: 5, scale: 1000 }).state;
+    const x = worldOf(createModel(s, { seed: 5, scale: 1000 }));
     x.week.cap = capabilities(() => 'coexistence', x.fixed.p);
     return x;
   };
@@ -387,7 +387,7 @@ describe('agents', () => {
       (d.params as Record<string, unknown>).h0 = { value: 0.0005, source: 'test' };
       d.interventions = [{ kind: 'ngoCooperation', start: '2019-01-07', intensity: 1 }];
     });
-    const other = createModel(variant, { seed: 5, scale: 1000 }).state;
+    const other = worldOf(createModel(variant, { seed: 5, scale: 1000 }));
     expect(other.agents.migrants.count).toBe(w.agents.migrants.count);
     const a = w.agents.migrants.add();
     const b = other.agents.migrants.add();

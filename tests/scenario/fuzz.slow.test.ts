@@ -106,7 +106,7 @@ function trial(data: unknown, tally: Tally): void {
   }
   let summary: ReturnType<typeof summarize>;
   try {
-    summary = summarize(simulate(scenario, { seed: scenario.seed, scale: scenario.scale, weeks: WEEKS }).state);
+    summary = summarize(simulate(scenario, { seed: scenario.seed, scale: scenario.scale, weeks: WEEKS }));
   } catch (e) {
     // The model's own checks name a path (an origin that no path leaves) or the table a run outgrew.
     if (!(e instanceof UserError)) throw e;

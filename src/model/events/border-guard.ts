@@ -16,7 +16,7 @@ export default defineIntervention({
       range: [0.3, 2],
     },
   },
-  apply(c, level, { p }) {
-    c.myPatrolFactor = c.myPatrolFactor * (1 + p.guardPatrolGain * level);
+  effects(level, { p }) {
+    return { myPatrolFactor: { factor: 1 + p.guardPatrolGain * level } };
   },
 });

@@ -8,7 +8,7 @@ export default defineIntervention({
   meaning: 'deportation batches shrink by the intensity (1: none leave); detainees wait in the depots',
   source: 'enforcement facts: Sabah deportations stopped on 18 Mar 2020, first batch in early June 2020; 2021 batches repeatedly cancelled; 2,191 deported to Nunukan in 10 rounds Mar 2021–Jun 2022',
   params: {},
-  apply(c, level) {
-    c.deportationFactor = c.deportationFactor * (1 - level);
+  effects(level) {
+    return { deportationFactor: { factor: 1 - level } };
   },
 });

@@ -16,7 +16,7 @@ export default defineIntervention({
       range: [0.3, 3],
     },
   },
-  apply(c, level, { p }) {
-    c.raidFactor = c.raidFactor * (1 + p.crackdownRaidGain * level);
+  effects(level, { p }) {
+    return { raidFactor: { factor: 1 + p.crackdownRaidGain * level } };
   },
 });

@@ -8,7 +8,7 @@ export default defineIntervention({
   meaning: 'procedural placement closes, in the share given by the intensity: no licensed route to a job in Malaysia',
   source: 'enforcement facts, labour demand: intake frozen from March 2020, reopened by cabinet 10 Dec 2021, applications from 28 Jan 2022',
   params: {},
-  apply(c, level) {
-    c.proceduralOpen = c.proceduralOpen * (1 - level);
+  effects(level) {
+    return { proceduralOpen: { factor: 1 - level } };
   },
 });

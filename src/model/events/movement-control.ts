@@ -25,8 +25,7 @@ export default defineIntervention({
       range: [0.2, 0.7],
     },
   },
-  apply(c, level, { p }) {
-    c.pullFactor = c.pullFactor * (1 - p.mcoDemandCut * level);
-    c.raidFactor = c.raidFactor * (1 - p.mcoRaidCut * level);
+  effects(level, { p }) {
+    return { pullFactor: { factor: 1 - p.mcoDemandCut * level }, raidFactor: { factor: 1 - p.mcoRaidCut * level } };
   },
 });

@@ -16,7 +16,7 @@ export default defineIntervention({
       range: [0.5, 5],
     },
   },
-  apply(c, level, { p }) {
-    c.brokerArrestChance = c.brokerArrestChance * (1 + p.crackdownArrestGain * level);
+  effects(level, { p }) {
+    return { brokerArrestChance: { factor: 1 + p.crackdownArrestGain * level } };
   },
 });

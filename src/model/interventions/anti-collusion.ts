@@ -9,10 +9,19 @@ import { defineIntervention } from './define.js';
 
 export default defineIntervention({
   kind: 'antiCollusion',
-  label: 'Anti-collusion monitoring',
+  label: {
+    en: 'Anti-collusion monitoring',
+    id: 'Pengawasan antikolusi',
+    ms: 'Pemantauan antipakatan',
+  },
   bilateral: false,
-  meaning: 'monitoring catches colluding officers, who are removed or sanctioned; the others collude less as they see the risk',
+  meaning: {
+    en: 'monitoring catches colluding officers, who are removed or sanctioned; the others collude less as they see the risk',
+    id: 'pengawasan menangkap petugas yang berkolusi, yang lalu diberhentikan atau dikenai sanksi; petugas lain berkolusi lebih jarang karena melihat risikonya',
+    ms: 'pemantauan menangkap pegawai yang berpakat, yang kemudian disingkirkan atau dikenakan tindakan; pegawai lain kurang berpakat kerana melihat risikonya',
+  },
   source: 'Oktavian et al. §3.3: brokers colluding with officials',
+  costPerYearIdr: { value: 8e9, source: 'assumption: illustrative yearly programme cost, an order of magnitude for comparison only (not a budget figure)' },
   params: {
     monitoringCatch: {
       ...prob('chance a colluding act is detected when monitoring is at full intensity'),
@@ -27,8 +36,10 @@ export default defineIntervention({
       range: [0.2, 0.9],
     },
   },
-  apply(c, level, { p }) {
-    c.catchChance = p.monitoringCatch * level;
-    c.colluderRemoval = p.monitoringRemoval + (1 - p.monitoringRemoval) * level;
+  effects(level, { p }) {
+    return {
+      catchChance: { add: p.monitoringCatch * level },
+      colluderRemoval: { add: p.monitoringRemoval + (1 - p.monitoringRemoval) * level },
+    };
   },
 });

@@ -3,12 +3,21 @@ import { defineIntervention } from './define.js';
 
 export default defineIntervention({
   kind: 'documentAlignment',
-  label: 'Close the ID loophole',
+  label: {
+    en: 'Close the ID loophole',
+    id: 'Menutup celah KTP',
+    ms: 'Menutup kelemahan kad pengenalan',
+  },
   bilateral: false,
-  meaning: 'closes the non-resident ID loophole that supplies fraudulent papers',
+  meaning: {
+    en: 'closes the non-resident ID loophole that supplies fraudulent papers',
+    id: 'menutup celah KTP bagi bukan penduduk yang menjadi sumber dokumen palsu',
+    ms: 'menutup kelemahan kad pengenalan bukan pemastautin yang membekalkan dokumen palsu',
+  },
   source: 'Oktavian et al. §3.3: non-resident ID issuance',
+  costPerYearIdr: { value: 3e9, source: 'assumption: illustrative yearly programme cost, an order of magnitude for comparison only (not a budget figure)' },
   params: {},
-  apply(c, level) {
-    c.fraudDocChance = c.fraudDocChance * (1 - level);
+  effects(level) {
+    return { fraudDocChance: { factor: 1 - level } };
   },
 });

@@ -4,10 +4,19 @@ import { defineIntervention } from './define.js';
 
 export default defineIntervention({
   kind: 'economicDevelopment',
-  label: 'Economic development',
+  label: {
+    en: 'Economic development',
+    id: 'Pembangunan ekonomi',
+    ms: 'Pembangunan ekonomi',
+  },
   bilateral: false,
-  meaning: 'origin wages up and unemployment down (the push)',
+  meaning: {
+    en: 'origin wages up and unemployment down (the push)',
+    id: 'upah di daerah asal naik dan pengangguran turun (faktor pendorong)',
+    ms: 'gaji di tempat asal naik dan pengangguran turun (faktor tolakan)',
+  },
   source: 'Oktavian et al. §3.3: jobs, poverty, education at origin',
+  costPerYearIdr: { value: 200e9, source: 'assumption: illustrative yearly programme cost, an order of magnitude for comparison only (not a budget figure)' },
   params: {
     devWageGain: {
       ...nonneg('share', 'rise in origin wages from economic development at full intensity'),
@@ -22,8 +31,10 @@ export default defineIntervention({
       range: [0.1, 0.7],
     },
   },
-  apply(c, level, { p }) {
-    c.originWageFactor = c.originWageFactor * (1 + p.devWageGain * level);
-    c.unemploymentFactor = c.unemploymentFactor * (1 - p.devUnemploymentCut * level);
+  effects(level, { p }) {
+    return {
+      originWageFactor: { factor: 1 + p.devWageGain * level },
+      unemploymentFactor: { factor: 1 - p.devUnemploymentCut * level },
+    };
   },
 });

@@ -3,9 +3,8 @@
  * each; a caller may pass its own registry (a research extension, a test's dummy measure) to
  * the scenario parser and to createModel.
  */
-import type { InterventionEntry } from '../input.js';
 import antiCollusion from './anti-collusion.js';
-import type { InterventionDefinition, InterventionParam } from './define.js';
+import type { InterventionDefinition, InterventionEntry, InterventionParam } from './define.js';
 import documentAlignment from './document-alignment.js';
 import economicDevelopment from './economic-development.js';
 import intelligenceSharing from './intelligence-sharing.js';
@@ -15,10 +14,13 @@ import ngoCooperation from './ngo-cooperation.js';
 import operationalProtocols from './operational-protocols.js';
 import placementReform from './placement-reform.js';
 
-export type { HookContext, InterventionDefinition, InterventionParam } from './define.js';
-export { defineIntervention } from './define.js';
+export type { Effect, Effects, HookContext, InterventionDefinition, InterventionEntry, InterventionParam, Localized, Text } from './define.js';
+export { defineIntervention, textIn } from './define.js';
 
-/** Built-in interventions, in the order their hooks run and the order outputs list them. */
+/**
+ * Built-in interventions, one line each, in the order outputs list them. The order changes no
+ * result: each lever combines the measures' contributions by its rule (conditions.ts, LEVERS).
+ */
 export const BUILTIN_INTERVENTIONS = [
   jointPatrols,
   intelligenceSharing,
@@ -62,10 +64,9 @@ export class InterventionRegistry {
     return d;
   }
 
-  /** Cost of one entry in force for `years` years. */
+  /** Cost of one entry in force for `years` years: its own yearly cost, else its definition's, × years. */
   cost(entry: InterventionEntry, years: number): number {
-    const d = this.get(entry.kind);
-    return d.cost ? d.cost(entry, years) : (entry.costPerYearIdr ?? 0) * years;
+    return (entry.costPerYearIdr ?? this.get(entry.kind).costPerYearIdr?.value ?? 0) * years;
   }
 }
 
@@ -84,7 +85,14 @@ export function registryFor(extensions: readonly InterventionDefinition[] | unde
 /** Loose check that a value is an intervention definition (for inputs that carry code). */
 export function isInterventionDefinition(v: unknown): v is InterventionDefinition {
   const d = v as InterventionDefinition;
-  return typeof d === 'object' && d !== null && typeof d.kind === 'string' && typeof d.label === 'string' && typeof d.apply === 'function' && typeof d.params === 'object';
+  return (
+    typeof d === 'object' &&
+    d !== null &&
+    typeof d.kind === 'string' &&
+    (typeof d.label === 'string' || (typeof d.label === 'object' && d.label !== null)) &&
+    typeof d.effects === 'function' &&
+    typeof d.params === 'object'
+  );
 }
 
 /**

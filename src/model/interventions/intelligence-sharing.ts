@@ -10,10 +10,19 @@ import { defineIntervention } from './define.js';
 
 export default defineIntervention({
   kind: 'intelligenceSharing',
-  label: 'Intelligence sharing',
+  label: {
+    en: 'Intelligence sharing',
+    id: 'Berbagi informasi intelijen',
+    ms: 'Perkongsian risikan',
+  },
   bilateral: true,
-  meaning: 're-targets patrols to the routes shared information shows, arrests listed brokers, and checks watch lists at posts — as far as the stage lets information flow',
+  meaning: {
+    en: 're-targets patrols to the routes shared information shows, arrests listed brokers, and checks watch lists at posts — as far as the stage lets information flow',
+    id: 'mengarahkan patroli ke jalur yang ditunjukkan informasi bersama, menangkap calo yang terdaftar, dan memeriksa daftar cekal di pos — sejauh tahap kerja sama mengizinkan informasi mengalir',
+    ms: 'menghalakan rondaan ke laluan yang ditunjukkan oleh maklumat bersama, menangkap ejen yang disenaraikan, dan menyemak senarai pantau di pos — setakat tahap kerjasama membenarkan maklumat mengalir',
+  },
   source: 'Oktavian et al. §3.4: map routes, identify traffickers',
+  costPerYearIdr: { value: 10e9, source: 'assumption: illustrative yearly programme cost, an order of magnitude for comparison only (not a budget figure)' },
   params: {
     intelTargeting: {
       ...prob('share of patrol effort re-targeted to the routes shared information shows brokers use', 'share'),
@@ -34,11 +43,13 @@ export default defineIntervention({
       range: [0.01, 0.2],
     },
   },
-  apply(c, level, { p }) {
-    const accuracy = c.cap.infoAccuracy;
-    if (accuracy <= 0) return; // nothing is shared at this stage
-    c.patrolTargetShare = p.intelTargeting * level;
-    c.brokerArrestChance = c.brokerArrestChance + p.intelArrestRate * accuracy * level;
-    if (c.cap.watchLists) c.watchListHit = p.watchListHit * accuracy * level;
+  effects(level, { p, cap }) {
+    const accuracy = cap.infoAccuracy;
+    if (accuracy <= 0) return {}; // nothing is shared at this stage
+    return {
+      patrolTargetShare: { add: p.intelTargeting * level },
+      brokerArrestChance: { add: p.intelArrestRate * accuracy * level },
+      ...(cap.watchLists ? { watchListHit: { add: p.watchListHit * accuracy * level } } : {}),
+    };
   },
 });

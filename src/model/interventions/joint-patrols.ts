@@ -10,10 +10,19 @@ import { defineIntervention } from './define.js';
 
 export default defineIntervention({
   kind: 'jointPatrols',
-  label: 'Joint patrols',
+  label: {
+    en: 'Joint patrols',
+    id: 'Patroli bersama',
+    ms: 'Rondaan bersama',
+  },
   bilateral: true,
-  meaning: 'patrol units from both sides on the informal segments: in parallel, coordinated or as joint teams, as the stage allows',
+  meaning: {
+    en: 'patrol units from both sides on the informal segments: in parallel, coordinated or as joint teams, as the stage allows',
+    id: 'satuan patroli dari kedua negara di ruas tidak resmi: berjalan sendiri-sendiri, terkoordinasi, atau sebagai tim gabungan, sejauh tahap kerja sama memungkinkan',
+    ms: 'unit rondaan dari kedua-dua pihak di laluan tidak rasmi: secara selari, diselaraskan atau sebagai pasukan bersama, setakat yang dibenarkan oleh tahap kerjasama',
+  },
   source: 'Oktavian et al. §3.4: joint patrols on the routes traffickers use',
+  costPerYearIdr: { value: 40e9, source: 'assumption: illustrative yearly programme cost, an order of magnitude for comparison only (not a budget figure)' },
   params: {
     jointPatrolUnits: {
       ...nonneg('patrol units', 'patrol units (both sides together) the joint programme fields on informal segments at full intensity'),
@@ -23,7 +32,7 @@ export default defineIntervention({
       range: [10, 70],
     },
   },
-  apply(c, level, { p }) {
-    c.jointUnits = p.jointPatrolUnits * level;
+  effects(level, { p }) {
+    return { jointUnits: { add: p.jointPatrolUnits * level } };
   },
 });

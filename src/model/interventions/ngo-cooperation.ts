@@ -4,10 +4,19 @@ import { defineIntervention } from './define.js';
 
 export default defineIntervention({
   kind: 'ngoCooperation',
-  label: 'NGO cooperation',
+  label: {
+    en: 'NGO cooperation',
+    id: 'Kerja sama dengan LSM',
+    ms: 'Kerjasama dengan NGO',
+  },
   bilateral: false,
-  meaning: 'awareness at origins grows each year, NGO outreach and deportation screening find more victims, less re-trafficking',
+  meaning: {
+    en: 'awareness at origins grows each year, NGO outreach and deportation screening find more victims, less re-trafficking',
+    id: 'kesadaran di daerah asal naik setiap tahun, penjangkauan LSM dan penyaringan saat deportasi menemukan lebih banyak korban, perdagangan orang berulang berkurang',
+    ms: 'kesedaran di tempat asal meningkat setiap tahun, jangkauan NGO dan saringan semasa pengusiran menemui lebih ramai mangsa, kurang pemerdagangan berulang',
+  },
   source: 'Oktavian et al. §3.4: UNODC, IOM and community networks',
+  costPerYearIdr: { value: 15e9, source: 'assumption: illustrative yearly programme cost, an order of magnitude for comparison only (not a budget figure)' },
   params: {
     ngoAwarenessGain: {
       ...prob('rise in awareness at origins per year of NGO work', 'per year'),
@@ -28,11 +37,13 @@ export default defineIntervention({
       range: [0.2, 0.8],
     },
   },
-  apply(c, level, { p, yearsActive }) {
-    // Awareness built by past campaigns stays after they end.
-    c.awarenessBoost = Math.min(1, p.ngoAwarenessGain * yearsActive);
-    c.ngoOutreach = Math.min(1, c.ngoOutreach * (1 + p.ngoIdGain * level));
-    c.idDeportation = Math.min(1, c.idDeportation * (1 + p.ngoIdGain * level));
-    c.reintegrationCut = p.ngoRetraffickCut * level;
+  effects(level, { p, yearsActive }) {
+    return {
+      // Awareness built by past campaigns stays after they end.
+      awarenessBoost: { add: p.ngoAwarenessGain * yearsActive },
+      ngoOutreach: { factor: 1 + p.ngoIdGain * level },
+      idDeportation: { factor: 1 + p.ngoIdGain * level },
+      reintegrationCut: { add: p.ngoRetraffickCut * level },
+    };
   },
 });

@@ -9,10 +9,19 @@ import { defineIntervention } from './define.js';
 
 export default defineIntervention({
   kind: 'operationalProtocols',
-  label: 'Joint protocols',
+  label: {
+    en: 'Joint protocols',
+    id: 'Protokol bersama',
+    ms: 'Protokol bersama',
+  },
   bilateral: true,
-  meaning: 'shorter case and shelter delays; from cooperation, faster and surer evidence from Malaysia',
+  meaning: {
+    en: 'shorter case and shelter delays; from cooperation, faster and surer evidence from Malaysia',
+    id: 'penanganan perkara dan masa tinggal di rumah aman lebih singkat; mulai tahap kerja sama, bukti dari Malaysia datang lebih cepat dan lebih pasti',
+    ms: 'kelewatan kes dan tempat perlindungan lebih singkat; mulai tahap kerjasama, bukti dari Malaysia tiba lebih cepat dan lebih pasti',
+  },
   source: 'Oktavian et al. §3.4: joint roles and cross-border teams',
+  costPerYearIdr: { value: 5e9, source: 'assumption: illustrative yearly programme cost, an order of magnitude for comparison only (not a budget figure)' },
   params: {
     protocolDelayCut: {
       ...prob('cut in case delays from joint protocols', 'share'),
@@ -27,12 +36,12 @@ export default defineIntervention({
       range: [0.2, 0.8],
     },
   },
-  apply(c, level, { p }) {
-    c.shelterWeeks = c.shelterWeeks * (1 - p.protocolDelayCut * level);
-    c.caseSpeed = c.caseSpeed / (1 - p.protocolDelayCut * level);
-    if (c.cap.commonProtocols) {
-      c.evidenceWeeksFactor = c.evidenceWeeksFactor * (1 - p.protocolDelayCut * level);
-      c.evidenceGain = p.protocolCrossBorderGain * level;
-    }
+  effects(level, { p, cap }) {
+    const cut = 1 - p.protocolDelayCut * level;
+    return {
+      shelterWeeks: { factor: cut },
+      caseSpeed: { factor: 1 / cut },
+      ...(cap.commonProtocols ? { evidenceWeeksFactor: { factor: cut }, evidenceGain: { add: p.protocolCrossBorderGain * level } } : {}),
+    };
   },
 });

@@ -4,10 +4,19 @@ import { defineIntervention } from './define.js';
 
 export default defineIntervention({
   kind: 'placementReform',
-  label: 'Placement reform',
+  label: {
+    en: 'Placement reform',
+    id: 'Reformasi penempatan',
+    ms: 'Pembaharuan penempatan',
+  },
   bilateral: false,
-  meaning: 'cheaper, faster procedural placement',
+  meaning: {
+    en: 'cheaper, faster procedural placement',
+    id: 'penempatan prosedural yang lebih murah dan lebih cepat',
+    ms: 'penempatan mengikut prosedur yang lebih murah dan lebih cepat',
+  },
   source: 'Oktavian et al. §3.3: stricter, better placement',
+  costPerYearIdr: { value: 20e9, source: 'assumption: illustrative yearly programme cost, an order of magnitude for comparison only (not a budget figure)' },
   params: {
     placementCostCut: {
       ...prob('cut in procedural cost and waiting from placement reform', 'share'),
@@ -16,8 +25,8 @@ export default defineIntervention({
       range: [0.2, 0.8],
     },
   },
-  apply(c, level, { p }) {
-    c.proceduralCostIdr = p.proceduralCostIdr * (1 - p.placementCostCut * level);
-    c.proceduralWaitWeeks = Math.max(1, p.proceduralWaitWeeks * (1 - p.placementCostCut * level));
+  effects(level, { p }) {
+    const cut = 1 - p.placementCostCut * level;
+    return { proceduralCostIdr: { factor: cut }, proceduralWaitWeeks: { factor: cut } };
   },
 });
