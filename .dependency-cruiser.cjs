@@ -1,15 +1,16 @@
 /**
  * The layers of lintas, each importing only those below it:
- *   core ← model ← scenario ← experiment ← report ← { cli (src/*.ts), explorer, notebook }
+ *   core ← model ← scenario ← experiment ← report ← { cli (src/*.ts and src/cli/), explorer, notebook }
  * and src/i18n (words and number formats) beside core, importable by every layer; src/io (files
  * written whole) beside it, importable by every layer that may touch the file system.
  * One rule per forbidden direction. `npm run lint:deps` checks them; CI runs it.
  */
 const LAYERS = ['core', 'model', 'scenario', 'experiment', 'report'];
 const TOP = ['explorer', 'notebook'];
-const TOP_FILES = '^src/[^/]+\\.ts$'; // cli.ts, run-if-main.ts
+// The top files (cli.ts, run-if-main.ts, index.ts) and the CLI's own folder (src/cli/: a file per command).
+const TOP_FILES = ['^src/[^/]+\\.ts$', '^src/cli/'];
 
-const above = (i) => [...LAYERS.slice(i + 1).map((l) => `^src/${l}/`), ...TOP.map((l) => `^src/${l}/`), TOP_FILES];
+const above = (i) => [...LAYERS.slice(i + 1).map((l) => `^src/${l}/`), ...TOP.map((l) => `^src/${l}/`), ...TOP_FILES];
 
 module.exports = {
   forbidden: [
@@ -24,13 +25,13 @@ module.exports = {
       name: 'explorer-imports-no-cli-or-notebook',
       severity: 'error',
       from: { path: '^src/explorer/' },
-      to: { path: ['^src/notebook/', TOP_FILES] },
+      to: { path: ['^src/notebook/', ...TOP_FILES] },
     },
     {
       name: 'notebook-imports-no-cli-or-explorer',
       severity: 'error',
       from: { path: '^src/notebook/' },
-      to: { path: ['^src/explorer/', TOP_FILES] },
+      to: { path: ['^src/explorer/', ...TOP_FILES] },
     },
     {
       name: 'i18n-imports-no-lintas-layer',

@@ -122,7 +122,13 @@ export class BorderMap {
   /** Sea, land, the border line, routes and places: everything the dots move over. */
   private drawUnder(): void {
     const ctx = this.context(this.under);
-    const s = this.scenario;
+    this.drawLand(ctx);
+    this.drawRoutes(ctx);
+    this.drawPlaces(ctx);
+  }
+
+  /** Sea, land, the country names and the border line. */
+  private drawLand(ctx: CanvasRenderingContext2D): void {
     ctx.fillStyle = MAP.sea;
     ctx.fillRect(0, 0, this.width, this.height);
     const path = geoPath(this.projection, ctx);
@@ -151,8 +157,11 @@ export class BorderMap {
     ctx.strokeStyle = MAP.border;
     ctx.lineWidth = 3;
     ctx.stroke();
+  }
 
-    // Routes, by mode: road solid, sea and river dashed, footpath dotted.
+  /** Routes, by mode: road solid, sea and river dashed, footpath dotted. */
+  private drawRoutes(ctx: CanvasRenderingContext2D): void {
+    const s = this.scenario;
     const where = new Map<string, XY>();
     s.origins.forEach((o, i) => where.set(o.id, this.originXY[i]!));
     s.hubs.forEach((h, i) => where.set(h.id, this.hubXY[i]!));
@@ -172,7 +181,11 @@ export class BorderMap {
       ctx.stroke();
     }
     ctx.setLineDash([]);
+  }
 
+  /** Origins (circles), hubs (diamonds) and places of work (squares). */
+  private drawPlaces(ctx: CanvasRenderingContext2D): void {
+    const s = this.scenario;
     ctx.lineWidth = 2;
     ctx.strokeStyle = MAP.ink;
     s.origins.forEach((o, i) => {

@@ -1,6 +1,6 @@
 /**
  * The page's panels: intervention sliders and the stage select, the running totals, and the
- * legend. They only read and show values; app.ts decides what a change means.
+ * legend. They only read and show values; controls.ts decides what a change means.
  */
 import { STAGES, stageOn, type Stage } from '../model/cooperation.js';
 import { BUILTIN, textIn } from '../model/interventions/index.js';
@@ -9,7 +9,8 @@ import type { Scenario } from '../scenario/parse.js';
 import type { Locale } from '../i18n/index.js';
 import { CROSSING_CHANNELS, LOOKS, MAP } from './palette.js';
 
-const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
+/** The page's element with this id. */
+export const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
 export interface Controls {
   interventions(): Partial<Record<string, number>>;
