@@ -43,7 +43,7 @@ describe('bin/lintas.js', () => {
 
   it('the built CLI loads a .ts scenario through esbuild, sharing its own modules, with the same results as from source', () => {
     // npm ci builds dist/ (the prepare script); run here directly, whatever the age of src/.
-    expect(existsSync(join(ROOT, 'dist/src/scenario/load.js')), 'dist/ is missing: npm run build').toBe(true);
+    expect(existsSync(join(ROOT, 'dist/index.js')), 'dist/ is missing: npm run build').toBe(true);
     const tmp = mkdtempSync(join(tmpdir(), 'lintas-compiled-'));
     const args = ['run', 'scenarios/paper-interventions.ts', '--scale', '200', '--weeks', '8', '--json'];
     const built = spawnSync(process.execPath, [join(ROOT, 'dist/cli.js'), ...args], { cwd: ROOT, env: { ...process.env, TMPDIR: tmp }, encoding: 'utf8' });
@@ -51,11 +51,11 @@ describe('bin/lintas.js', () => {
     const fromSource = lintasWith({ LINTAS_FROM_SOURCE: '1' }, ...args);
     expect(fromSource.code, fromSource.stderr).toBe(0);
     expect(built.stdout).toBe(fromSource.stdout);
-    // One module for the scenario and the baseline it imports; lintas's own modules from dist/src.
+    // One module for the scenario and the baseline it imports; lintas itself from the package's dist/index.js.
     const compiled = readdirSync(join(tmp, `lintas-scenarios-${process.getuid!()}`)).filter((f) => f.endsWith('.mjs'));
     expect(compiled).toHaveLength(1);
     const code = readFileSync(join(tmp, `lintas-scenarios-${process.getuid!()}`, compiled[0]!), 'utf8');
-    expect(code).toContain(`from "${pathToFileURL(join(ROOT, 'dist/src/scenario/load.js')).href}"`);
+    expect(code).toContain(`from "${pathToFileURL(join(ROOT, 'dist/index.js')).href}"`);
     expect(code).toContain('// scenarios/baseline.ts');
     // A scenario with a syntax error is still one line, naming the file and esbuild's complaint.
     const bad = join(tmp, 'bad.ts');
