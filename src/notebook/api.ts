@@ -20,6 +20,8 @@ export interface Session {
   charts: number;
   /** When each cell started (performance.now()), to tell authors which cell is slow. */
   started: number[];
+  /** Built in quick mode (quick()). */
+  quick?: boolean;
 }
 
 const KEY = Symbol.for('lintas.notebook.session');
@@ -66,6 +68,21 @@ const asText = (v: unknown): string => (typeof v === 'string' ? v : inspect(v, {
 /** Text output, like console.log (which is also captured while a notebook runs). */
 export function print(...values: unknown[]): void {
   emit({ kind: 'text', text: values.map(asText).join(' ') });
+}
+
+/**
+ * A notebook's settings for a quick build: `quick(50, 400)` is 50 when the page is built for
+ * reading (`npm run notebooks`) and 400 when it is built to check it runs (LINTAS_NOTEBOOK_QUICK=1,
+ * as the test suite does), where only the code paths matter. The page says it was built quick.
+ */
+export function quick<T>(full: T, fast: T): T {
+  if (process.env.LINTAS_NOTEBOOK_QUICK !== '1') return full;
+  const s = session();
+  if (!s.quick) {
+    s.quick = true;
+    emit({ kind: 'html', html: '<p class="quick"><em>Built in quick mode (smaller runs than the text describes) to check that the notebook runs; its figures are not the ones to read.</em></p>' });
+  }
+  return fast;
 }
 
 /** Markdown computed by a cell — for sentences whose numbers come from the model. */

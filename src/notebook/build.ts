@@ -7,7 +7,7 @@ import { dirname, relative, resolve } from 'node:path';
 import type { Block, CodeCell } from './parse.js';
 
 /** Names the generated module brings into scope for the cells (they must not import them again). */
-export const API_NAMES = ['show', 'table', 'print', 'md'] as const;
+export const API_NAMES = ['show', 'table', 'print', 'md', 'quick'] as const;
 
 export interface CellSpan {
   cell: number;

@@ -25,7 +25,8 @@ const notebooks = listNotebooks();
 /** runNotebook in a child process (tests/notebook/run-one.ts), so this worker's event loop stays free. */
 async function runNotebook(file: string): Promise<NotebookResult> {
   const result = join(outDir, `${basename(file)}.result.json`);
-  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/notebook/run-one.ts', file, outDir, buildDir, result], { maxBuffer: 64 << 20 });
+  // Quick mode: the notebooks' own smaller settings (quick() in the notebook API); the test checks that they run.
+  await promisify(execFile)(process.execPath, ['--import', 'tsx', 'tests/notebook/run-one.ts', file, outDir, buildDir, result], { maxBuffer: 64 << 20, env: { ...process.env, LINTAS_NOTEBOOK_QUICK: '1' } });
   return JSON.parse(readFileSync(result, 'utf8')) as NotebookResult;
 }
 
