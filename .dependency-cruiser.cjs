@@ -64,10 +64,10 @@ module.exports = {
     {
       name: 'model-read-through-its-api',
       comment:
-        'the experiment, report, explorer and notebook layers read a run through the Model (model.ts, observe.ts) and the declared tables of the model (metrics, codes, interventions, events, parameters, geography, input, cooperation, fork): never its state or its phases',
+        'the experiment, report, explorer and notebook layers read a run through the Model (model.ts, observe.ts) and the declared tables of the model (metrics, codes, levers, interventions, events, parameters, geography, input, cooperation, fork): never its state or its phases',
       severity: 'error',
       from: { path: ['^src/experiment/', '^src/report/', '^src/explorer/', '^src/notebook/'] },
-      to: { path: '^src/model/', pathNot: '^src/model/(model|observe|metrics|codes|interventions/index|interventions/define|events/index|parameters|geography|input|cooperation|fork)\\.ts$' },
+      to: { path: '^src/model/', pathNot: '^src/model/(model|observe|metrics|codes|conditions|interventions/index|interventions/define|events/index|parameters|geography|input|cooperation|fork)\\.ts$' },
     },
     {
       name: 'no-circular',

@@ -1,3 +1,4 @@
+import { oddWithTables } from '../../src/report/odd-tables.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN } from '../../src/model/interventions/index.js';
@@ -17,6 +18,12 @@ describe('generated docs', () => {
     const doc = readFileSync('docs/outputs.md', 'utf8');
     expect(doc).toBe(outputsMarkdown());
     for (const m of METRICS) expect(doc).toContain(`\`${m}\``);
+  });
+
+  it('docs/ODD.md\'s intervention and event tables are current with the definitions (npm run docs)', async () => {
+    const odd = readFileSync('docs/ODD.md', 'utf8');
+    const baseline = await loadScenario('scenarios/baseline.ts');
+    expect(odd).toBe(oddWithTables(odd, baseline.params));
   });
 
   it('docs/ODD.md points to both and names every parameter and intervention', () => {
