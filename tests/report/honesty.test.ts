@@ -1,4 +1,6 @@
 /** The report's honesty helpers: classifying sources, rounding, cost ranges, plain labels. */
+import { localize } from '../../src/i18n/index.js';
+import { BUILTIN } from '../../src/model/interventions/index.js';
 import { describe, expect, it } from 'vitest';
 import type { VariantResult } from '../../src/experiment/compare.js';
 import { costPerCaseRange, count2, countSources, howSureBox, idr2, parameterUncertainty, pct2, sig2, sourceKind } from '../../src/report/honesty.js';
@@ -8,7 +10,7 @@ const stage = (s: string) => [{ date: '2019-01-01', stage: s }];
 const iv = (kind: string) => ({ kind, start: '2019-07-01', intensity: 1, costPerYearIdr: 1e9 });
 const base: VariantInfo = { name: 'baseline', description: 'the scenario', stages: stage('coexistence'), interventions: [{ kind: 'jointPatrols', start: '2023-10-16', intensity: 0.2 }] };
 const v = (name: string, kinds: string[], st = 'coexistence'): VariantInfo => ({ name, description: `d ${name}`, stages: stage(st), interventions: [...base.interventions, ...kinds.map(iv)] });
-const ALL = ['jointPatrols', 'intelligenceSharing', 'jointTraining', 'ngoCooperation', 'operationalProtocols', 'antiCollusion', 'documentAlignment', 'placementReform', 'economicDevelopment'];
+const ALL = [...BUILTIN.kinds];
 
 describe('sources', () => {
   it('are classified from their note', () => {
@@ -57,7 +59,7 @@ describe('plain labels', () => {
     expect(variantLabel(base, base)).toBe('Baseline');
     expect(variantLabel(v('jointPatrols', ['jointPatrols']), base)).toBe('Joint patrols');
     expect(variantLabel(v('patrols+intelligence', ['jointPatrols', 'intelligenceSharing']), base)).toBe('Joint patrols + Intelligence sharing');
-    expect(variantLabel(v('all@collaboration', ALL, 'collaboration'), base)).toBe('All nine measures together, at the collaboration stage');
+    expect(variantLabel(v('all@collaboration', ALL, 'collaboration'), base)).toBe(`All ${localize().list('numberWords')[ALL.length]} measures together, at the collaboration stage`);
     expect(variantLabel({ ...base, name: 'kappa', description: 'patrols detect more' }, base)).toBe('kappa');
     expect(variantDescription(v('p+i', ['jointPatrols', 'intelligenceSharing']), base)).toMatch(/^The baseline with two measures added together \(Joint patrols, Intelligence sharing\)/);
     expect(variantDescription(base, base)).toMatch(/^The baseline: the border as it is, at the coexistence stage/);
