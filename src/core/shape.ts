@@ -5,10 +5,10 @@
  * - an object grown key by key (`o[k] = v`) turns into a hash table past about 16 keys, and every
  *   read of it becomes a lookup;
  * - a number field is stored as a small integer until it first meets a fraction; then the hidden
- *   class changes and every phase compiled against the old one is thrown away and compiled again.
- *   In a comparison that happened each time a variant or a posterior draw first set a value to a
- *   fraction (a multiplier of 1 becoming 0.85), and the recompiling cost seconds per worker.
- * `fastObject` builds objects that avoid both. Values are unchanged: only how V8 stores them.
+ *   class changes and every phase compiled against the old one is thrown away and compiled again
+ *   (a variant that sets a multiplier of 1 to 0.85 would do it).
+ * `fastObject` and `shapedCopy` build objects that avoid both. Values are unchanged: only how V8
+ * stores them.
  */
 
 /** o[k] = v, except that a key "__proto__" (from JSON) stays a data field rather than setting the prototype. */
@@ -21,8 +21,8 @@ function put(o: Record<string, unknown>, k: string, v: unknown): void {
  * A copy of `values` (same keys in the same order, same values) as a fast-mode object whose
  * number fields are stored as doubles from the start. JSON.parse builds a template with every key
  * at once (a number field given −0, which only a double can hold; others null); spreading it
- * gives a fast-mode copy even past JSON.parse's 127 keys, up to about 150 (the parameters are
- * 141; tests/core/shape.test.ts checks that the model's stay fast); then each field takes its value.
+ * gives a fast-mode copy even past JSON.parse's 127 keys, up to about 150 (tests/core/shape.test.ts
+ * checks that the model's parameters stay fast); then each field takes its value.
  */
 export function fastObject<T extends object>(values: T, integers: readonly (keyof T & string)[] = []): T {
   const src = values as Record<string, unknown>;
@@ -50,4 +50,16 @@ export function canonical<T>(value: T): T {
   const copy: Record<string, unknown> = {};
   for (const k of Object.keys(src)) put(copy, k, canonical(src[k]));
   return fastObject(copy) as T;
+}
+
+/**
+ * A copy of `given` with exactly the fields of `fields`, in that order (absent ones undefined), each
+ * deep-copied by `canonical` except those in `shared` (kept by reference, e.g. code), as a fast-mode
+ * object: every copy made from the same field list has the same hidden classes, whatever the
+ * values or the order and extra fields of what it was copied from.
+ */
+export function shapedCopy<T extends object>(given: T, fields: Readonly<Record<keyof T & string, true>>, shared: readonly (keyof T & string)[] = []): T {
+  const out: Record<string, unknown> = {};
+  for (const k of Object.keys(fields) as (keyof T & string)[]) out[k] = shared.includes(k) ? given[k] : canonical(given[k]);
+  return fastObject(out) as T;
 }

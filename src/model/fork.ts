@@ -57,8 +57,7 @@ const SHARED: readonly (keyof World)[] = ['fixed'];
  * A copy of a world for `input` (which agrees with the world's on all that its spin-up read): a
  * new world built by createWorld, as every run's is, with the state copied into it — typed arrays
  * element by element, arrays and maps anew, objects field by field. Built this way its objects
- * have the shapes a fresh run's have, so the model's code stays as V8 optimised it (a copy made
- * with Object.create had other hidden classes and slowed every later run of the thread).
+ * have the shapes a fresh run's have, so the model's code stays as V8 optimised it (core/shape.ts).
  */
 export function forkWorld(w: World, input: ModelInput): World {
   const copy = createWorld(input, w.fixed.seed, w.fixed.scale, w.fixed.interventions);

@@ -5,7 +5,7 @@
  */
 import { UserError } from '../core/errors.js';
 import { IdList } from '../core/idlist.js';
-import { canonical, fastObject } from '../core/shape.js';
+import { fastObject, shapedCopy } from '../core/shape.js';
 import { Recorder } from '../core/recorder.js';
 import { declareDraws, type Draws } from '../core/draws.js';
 import { DrawSet } from '../core/drawset.js';
@@ -231,16 +231,8 @@ const INPUT_FIELDS = {
   extensions: true,
 } satisfies Record<keyof ModelInput, true>;
 
-/**
- * The input as the tick loop reads it: its fields in one order, those absent set to undefined,
- * the rest of a scenario (variants, sources) left out, and the data copied by `canonical` — so that
- * every variant's world has the same hidden classes (core/shape.ts). Extensions (code) are shared.
- */
-export function modelInput(given: ModelInput): ModelInput {
-  const out: Record<string, unknown> = {};
-  for (const k of Object.keys(INPUT_FIELDS) as (keyof ModelInput)[]) out[k] = k === 'extensions' ? given[k] : canonical(given[k]);
-  return fastObject(out) as unknown as ModelInput;
-}
+/** The input as the model reads it: its own fields only, copied, the extensions (code) shared (core/shape.ts). */
+export const modelInput = (given: ModelInput): ModelInput => shapedCopy(given, INPUT_FIELDS, ['extensions']);
 
 export function createWorld(given: ModelInput, seed: number, scale: number, interventions: InterventionRegistry): World {
   checkParams(given, interventions);
