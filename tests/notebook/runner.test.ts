@@ -31,7 +31,7 @@ describe('buildModule', () => {
   it('puts a marker before each cell and maps module lines back to notebook lines', () => {
     const built = buildModule(parseNotebook(NOTEBOOK), '/p/notebooks/x.md', '/p/notebooks/.build', '/p/src/notebook/api.ts');
     const lines = built.source.split('\n');
-    expect(lines[1]).toBe("import { __cell, show, table, print, md } from '../../src/notebook/api.js';");
+    expect(lines[1]).toBe("import { __cell, show, table, print, md, quick } from '../../src/notebook/api.js';");
     const second = built.spans[1]!;
     expect(lines[second.from - 2]).toBe('__cell(2);');
     expect(lines[second.from - 1]).toBe('print(a);');
