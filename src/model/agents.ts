@@ -40,6 +40,9 @@ export function addBroker(w: World, hub: number, trafficker: number): number {
   b.trafficker[id] = trafficker;
   b.active[id] = 1;
   b.openCase[id] = NO_ID;
+  b.earned[id] = 0;
+  b.moved[id] = 0;
+  b.arrestedAt[id] = -1;
   b.fraudAccess[id] = u(0) < w.fixed.p.fraudDocAccess ? 1 : 0;
   // Ties at official crossings reachable from the hub, each with chance ties/count.
   const reachable = [...new Set(w.fixed.geo.pathsFromHub[hub]!.map((pa) => pa.crossing))].filter((c) => w.fixed.geo.crossingKind[c] !== CrossingKind.informal);

@@ -53,6 +53,10 @@ export function updateWeek(w: World, index: number): void {
   add(EVENTS, s.events ?? []);
   applyMeasures(c, acting, w.fixed.params);
   c.destinationWageIdr = stepValue(s.series.my_min_wage_myr!, c.date) * stepValue(s.series.fx_idr_per_myr!, c.date);
+  // Employers' unmet demand for labour, by state (1 where the scenario gives no series).
+  const demand = w.fixed.p.employerDemand;
+  c.labourDemand[0] = demand * (s.series.labour_demand_sarawak ? stepValue(s.series.labour_demand_sarawak, c.date) : 1);
+  c.labourDemand[1] = demand * (s.series.labour_demand_sabah ? stepValue(s.series.labour_demand_sabah, c.date) : 1);
   s.origins.forEach((o, oi) => {
     const wage = stepValue(s.series[`wage_${o.wageRegion}`]!, c.date) * c.originWageFactor;
     c.originWageIdr[oi] = wage;

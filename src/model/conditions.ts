@@ -34,6 +34,8 @@ export interface Conditions {
   awarenessBoost: number;
   /** Multiplier on the pull of jobs in Malaysia (departures, far-origin arrivals). */
   pullFactor: number;
+  /** Employers' unmet demand for labour by state (0 Sarawak, 1 Sabah), relative to 2019: the dated series × employerDemand. */
+  labourDemand: Float64Array;
   /** Share of procedural placement still open (a hiring freeze closes it). */
   proceduralOpen: number;
   /** Multiplier on Malaysian raid rates. */
@@ -104,6 +106,7 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
     unemploymentFactor: 1,
     awarenessBoost: 0,
     pullFactor: 1,
+    labourDemand: new Float64Array(2).fill(1),
     proceduralOpen: 1,
     raidFactor: 1,
     deportationFactor: 1,
@@ -134,8 +137,8 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
 
 /** Puts the levers back to their base values at the start of a week (arrays are kept). */
 export function resetLevers(c: Conditions, base: Conditions): void {
-  const { originWageIdr, baseHazard, detection, levels, index, out, date, stage, cap } = c;
-  Object.assign(c, base, { originWageIdr, baseHazard, detection, levels, index, out, date, stage, cap });
+  const { originWageIdr, baseHazard, detection, labourDemand, levels, index, out, date, stage, cap } = c;
+  Object.assign(c, base, { originWageIdr, baseHazard, detection, labourDemand, levels, index, out, date, stage, cap });
 }
 
 /**

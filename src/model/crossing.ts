@@ -11,7 +11,9 @@ import { Channel, Docs, IDENTIFIED_SLOT, NO_ID, Outcome, Place, Status } from '.
 import { MAX_TIED_CROSSINGS } from './draws.js';
 import { CrossingKind } from './geography.js';
 import { M } from './metrics.js';
-import { collusionChance, deterrence, isTrained, onDuty } from './officials.js';
+import { bribe, deliveryRevenue, labourDemandOf, recruitDebt } from './market.js';
+import { collusionChance, expectedCatch, isTrained, onDuty } from './officials.js';
+import { leakKept } from './patrols.js';
 import { countAt, draw, geometricWeeks, type World } from './state.js';
 import { arrestBroker } from './justice.js';
 import { identify, move, turnBack } from './transitions.js';
@@ -57,13 +59,15 @@ export function resolveCrossings(w: World): void {
       outcome = Outcome.regular;
       if (docs === Docs.none || docs === Docs.fraudulent) {
         const tie = b !== NO_ID && c < MAX_TIED_CROSSINGS && (w.agents.brokers.cols.ties[b]! & (1 << c)) !== 0;
+        const offer = tie && officer >= 0 ? bribe(p, labourDemandOf(w, m.destination[id]!), recruitDebt(p, m.deceived[id] === 1)) : 0;
         const colludes =
-          tie &&
-          officer >= 0 &&
-          draw(w, 'collusion', id) < collusionChance(w.agents.officials.cols.propensity[officer]!, deterrence(p.sanctionAversion, w.beliefs.postRisk[c]!), p.bribeEffect, trained ? trainedCut : 0);
+          offer > 0 &&
+          draw(w, 'collusion', id) <
+            collusionChance(w.agents.officials.cols.propensity[officer]!, offer, expectedCatch(wk.catchChance, w.beliefs.postRisk[c]!), p.officerSanctionIdr, p.collusionSensitivity, trained ? trainedCut : 0);
         if (colludes) {
           outcome = Outcome.colluded;
           w.agents.officials.cols.colludedThisWeek[officer]!++;
+          w.agents.brokers.cols.earned[b]! -= offer * w.fixed.scale;
           w.rec.add(M.collusion_events);
         } else if (docs === Docs.none || draw(w, 'fraudCheck', id) < p.fraudDetection) {
           outcome = Outcome.intercepted;
@@ -78,7 +82,7 @@ export function resolveCrossings(w: World): void {
         continue;
       }
       // A broker on the shared watch list is stopped when a group of theirs comes through.
-      if (b !== NO_ID && wk.watchListHit > 0 && draw(w, 'watchList', id) < wk.watchListHit && w.agents.brokers.cols.active[b] === 1) {
+      if (b !== NO_ID && wk.watchListHit > 0 && draw(w, 'watchList', id) < wk.watchListHit * leakKept(p.infoLeak, w.beliefs.colludingShare) && w.agents.brokers.cols.active[b] === 1) {
         arrestBroker(w, b);
         w.rec.add(M.watch_list_arrests);
       }
@@ -91,6 +95,12 @@ export function resolveCrossings(w: World): void {
     } else {
       move(w, id, Status.crossed);
       m.crossings[id]!++;
+      // The broker is paid for a person delivered: the fee, the employer's fee, the debt it will recover.
+      if (b !== NO_ID) {
+        const brokers = w.agents.brokers.cols;
+        brokers.earned[b]! += deliveryRevenue(p, labourDemandOf(w, m.destination[id]!), recruitDebt(p, m.deceived[id] === 1)) * w.fixed.scale;
+        brokers.moved[b]! += w.fixed.scale;
+      }
       if (m.channel[id] === Channel.none) m.channel[id] = Channel.kin;
       // Legal status in Malaysia: only a procedural migrant inspected on a valid passport has it.
       const legal = outcome === Outcome.regular && m.docs[id] === Docs.passport && m.channel[id] === Channel.procedural;

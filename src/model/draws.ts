@@ -6,8 +6,8 @@
  */
 import type { DrawSpec } from '../core/draws.js';
 
-/** Most residents a hub's brokers approach in a week (bounds the outreach slots; ~900 at full scale in the baseline). */
-export const MAX_APPROACHES = 2000;
+/** Most residents a hub's brokers approach in a week (bounds the outreach slots, far above what a market of brokers reaches at full scale). */
+export const MAX_APPROACHES = 50_000;
 /** Fellow victims an identified agent's case stands for beyond its own broker (scale − 1, bounded). */
 export const MAX_CO_VICTIMS = 4096;
 /** Official crossings a broker can have ties at (a 32-bit mask). */
@@ -36,6 +36,7 @@ export const DRAW_SPECS = {
   identifyPost: migrant(), // an officer recognises a victim at inspection
   identifyRaid: migrant(), // a raid recognises a victim
   identifyDeportation: migrant(), // screening at deportation recognises a victim
+  hire: migrant(), // an employer takes on a worker without legal status
   exploit: migrant(), // the employer exploits
   contract: migrant(), // a procedural placement's contract is substituted
   papers: migrant(), // at crossing: the broker keeps a colluded group's stamped papers; at work (another week): the employer keeps a legal worker's passport
@@ -60,7 +61,9 @@ export const DRAW_SPECS = {
   brokerCapacity: { entity: 'hub', slots: 1 }, // rounding of the hub's weekly capacity to whole recruits
   arrest: { entity: 'broker', slots: 1 }, // arrested without a victim case
   brokerTraits: { entity: 'broker', slots: 1 + MAX_TIED_CROSSINGS, when: 'once' }, // 0: fraud access; 1 + c: tie at crossing c
-  replacement: { entity: 'broker', slots: 1, when: 'once' }, // the network replaces a convicted broker
+  brokerExit: { entity: 'broker', slots: 1 }, // the broker gives up brokering (market.ts)
+  caseAttrition: { entity: 'case', slots: 1 }, // a case waiting for evidence or a suspect collapses
+  brokerEntry: { entity: 'hub', slots: 64 }, // 0: rounding of the week's entrants at a hub; 1 + k: whether entrant k deceives
   // officials
   officerTraits: { entity: 'official', slots: 2, when: 'once' }, // 0: propensity; 1: training rank
   monitoring: { entity: 'official', slots: 2 }, // 0: caught; 1: removed

@@ -8,7 +8,6 @@
  * back to work. Brokers are also arrested outside the victim pipeline (policing, intelligence).
  */
 import { definePhase } from './phase.js';
-import { addBroker } from './agents.js';
 import { CaseStage, Evidence, NO_ID, Place } from './codes.js';
 import { M } from './metrics.js';
 import type { World } from './state.js';
@@ -54,6 +53,12 @@ export function advanceCases(w: World): void {
   for (let k = 0; k < n; k++) {
     const stage = cols.stage[k]!;
     if (stage === CaseStage.closed) continue;
+    // Waiting costs: a case waiting for evidence or a suspect may collapse (witnesses leave, trails go cold).
+    if (cols.waitWeeks[k]! > 0 && w.fixed.draws.caseAttrition.u(k, t) < p.caseAttritionWeekly) {
+      cols.stage[k] = CaseStage.closed;
+      w.rec.add(M.cases_collapsed);
+      continue;
+    }
     if (cols.waitWeeks[k]! > 0 && --cols.waitWeeks[k]! === 0) {
       if (cols.evidence[k] === Evidence.pending) {
         cols.evidence[k] = Evidence.arrived;
@@ -76,6 +81,7 @@ export function advanceCases(w: World): void {
         if (crossBorder) w.rec.add(M.prosecutions_cross_border);
         if (b.active[broker] === 1) {
           b.active[broker] = 0;
+          b.arrestedAt[broker] = t;
           w.rec.add(M.broker_arrests);
         }
       } else cols.stage[k] = CaseStage.closed;
@@ -85,10 +91,8 @@ export function advanceCases(w: World): void {
       if (draws.u(k, t, 1) < (witness ? withOdds(p.pConvict, p.testimonyGain) : p.pConvict)) {
         w.rec.add(M.convictions);
         if (crossBorder) w.rec.add(M.convictions_cross_border);
-        if (b.active[broker] !== 2) {
-          b.active[broker] = 2; // 2: convicted, removed for good
-          replaceBroker(w, broker);
-        }
+        // 2: convicted, removed for good (whether someone takes the place is the market's: market.ts).
+        b.active[broker] = 2;
       } else {
         w.rec.add(M.acquittals);
         if (b.active[broker] === 0) b.active[broker] = 1;
@@ -108,6 +112,7 @@ export function advanceCases(w: World): void {
 export function arrestBroker(w: World, broker: number): void {
   const c = w.justice.cases.cols;
   w.agents.brokers.cols.active[broker] = 0;
+  w.agents.brokers.cols.arrestedAt[broker] = w.week.index;
   w.rec.add(M.broker_arrests);
   const open = w.agents.brokers.cols.openCase[broker]!;
   if (open !== NO_ID && c.stage[open] !== CaseStage.closed) {
@@ -126,13 +131,4 @@ export function arrestBroker(w: World, broker: number): void {
   c.evidence[k] = Evidence.notNeeded;
   c.witness[k] = 0;
   c.waitWeeks[k] = 0;
-}
-
-/** A network replaces a convicted broker with the given chance: a new id, never a reused one. */
-function replaceBroker(w: World, removed: number): void {
-  if (w.fixed.draws.replacement.once(removed) < w.fixed.p.brokerReplacement) {
-    const b = w.agents.brokers.cols;
-    addBroker(w, b.hub[removed]!, b.trafficker[removed]!);
-    w.rec.add(M.brokers_replaced);
-  }
 }

@@ -16,6 +16,7 @@ import { deportationPhase, raidsPhase, reentryPhase } from './enforcement.js';
 import type { ModelInput } from './input.js';
 import { type InterventionRegistry, registryFor } from './interventions/index.js';
 import { justicePhase, ngoPhase } from './justice.js';
+import { marketPhase } from './market.js';
 import { type DerivedName, M, type MetricName, STOCK_SLOTS } from './metrics.js';
 import { type CrossingCount, crossingSeries, type Observation, observe, openSeries, series, type Travellers, travellers } from './observe.js';
 import type { Stage } from './cooperation.js';
@@ -51,6 +52,7 @@ export const PHASES: readonly ModelPhase[] = [
   deportationPhase,
   goHomePhase,
   justicePhase,
+  marketPhase,
   // learn and record
   brokerLearningPhase,
   officialLearningPhase,

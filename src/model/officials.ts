@@ -11,14 +11,21 @@ import type { World } from './state.js';
 /** Officers learn the risk of colluding from catches they see; monitoring removes some. */
 export const officialLearningPhase = definePhase('officialLearning', { reads: ['fixed', 'week'], writes: ['agents', 'beliefs', 'rec'] }, monitorOfficials);
 
-/** c_official · deterrence · g(bribe), cut by training for trained officers. */
-export function collusionChance(propensity: number, deterrence: number, bribeEffect: number, trainedCut: number): number {
-  return Math.min(1, propensity * deterrence * bribeEffect * (1 - trainedCut));
+/**
+ * An officer's choice to wave a broker's group through: the propensity (how willing the officer is,
+ * c_official), scaled by how the bribe compares with the expected sanction — logistic in the gain
+ * relative to the bribe, 1 when nothing can be lost — and cut by training for a trained officer.
+ */
+export function collusionChance(propensity: number, bribeIdr: number, caughtChance: number, sanctionIdr: number, sensitivity: number, trainedCut: number): number {
+  if (bribeIdr <= 0) return 0;
+  const gain = 1 - (caughtChance * sanctionIdr) / bribeIdr;
+  const weigh = 1 / (1 + Math.exp(-sensitivity * gain)) / (1 / (1 + Math.exp(-sensitivity)));
+  return Math.min(1, propensity * weigh * (1 - trainedCut));
 }
 
-/** How much an officer's perceived risk of being caught holds back collusion: exp(−aversion · risk). */
-export function deterrence(aversion: number, perceivedRisk: number): number {
-  return Math.exp(-aversion * perceivedRisk);
+/** The chance an officer expects of being caught for one person waved through: the announced monitoring, and the catches seen at the post. */
+export function expectedCatch(catchChance: number, perceivedRisk: number): number {
+  return 1 - (1 - catchChance) * (1 - perceivedRisk);
 }
 
 export function isTrained(w: World, official: number): boolean {
@@ -81,4 +88,5 @@ export function monitorOfficials(w: World): void {
     if (colludersAt[c]! > 0) w.beliefs.postRisk[c] = (1 - p.riskLearning) * w.beliefs.postRisk[c]! + p.riskLearning * (w.beliefs.postCatches[c]! / colludersAt[c]!);
   }
   w.rec.set(M.officials_colluding_share, active ? colluders / active : 0);
+  w.beliefs.colludingShare = active ? colluders / active : 0;
 }

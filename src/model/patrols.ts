@@ -54,6 +54,11 @@ export function sharedFlows(w: World, segments: readonly number[]): number[] | n
   return flows.map((f) => cap.infoAccuracy * (f / total) + (1 - cap.infoAccuracy) / segments.length);
 }
 
+/** What is left of shared information once some leaks to brokers through colluding officers: 1 − leak · colluding share. */
+export function leakKept(leak: number, colludingShare: number): number {
+  return Math.max(0, 1 - leak * colludingShare);
+}
+
 export function assignPatrols(w: World): void {
   const geo = w.fixed.geo;
   const p = w.fixed.p;
@@ -68,13 +73,16 @@ export function assignPatrols(w: World): void {
   const wID = shares(segments.map((c) => w.fixed.input.crossings[c]!.patrolCoverage));
   const wMY = shares(segments.map((c) => w.fixed.input.crossings[c]!.patrolCoverageMY));
   const known = wk.patrolTargetShare > 0 ? sharedFlows(w, segments) : null;
-  const targeted = known ? wk.patrolTargetShare : 0;
+  // Shared routes leak to brokers through colluding officers: they avoid what is targeted.
+  const targeted = known ? wk.patrolTargetShare * leakKept(p.infoLeak, w.beliefs.colludingShare) : 0;
   const alloc = (own: number[], i: number) => (1 - targeted) * own[i]! + (known ? targeted * known[i]! : 0);
-  const id = segments.map((_, i) => p.patrolUnits * alloc(wID, i));
-  const my = segments.map((_, i) => p.malaysianPatrolUnits * wk.myPatrolFactor * alloc(wMY, i));
+  // The joint programme's units are partly taken from each side's own.
+  const J = wk.jointUnits;
+  const diverted = (J / 2) * p.patrolDiversion;
+  const id = segments.map((_, i) => Math.max(0, p.patrolUnits - diverted) * alloc(wID, i));
+  const my = segments.map((_, i) => Math.max(0, p.malaysianPatrolUnits * wk.myPatrolFactor - diverted) * alloc(wMY, i));
 
   // The joint programme's units and the detection they keep at the line.
-  const J = wk.jointUnits;
   const mode = wk.cap.patrolMode;
   let joint: number[];
   let jointGap: number;

@@ -65,6 +65,9 @@ export function initPopulation(w: World): void {
     }
   }
 
+  // Employers' demand before 2020: the workforce each destination has at the start (employers.ts).
+  w.agents.demandBase.set(w.agents.employed);
+
   // Brokers: per hub, a share of traffickers; some can get fraudulent papers; ties at official posts.
   // Brokers are few, so they are kept at their full count at every scale (their capacity is
   // counted in agents instead); the trafficker share is laid out exactly, not drawn.

@@ -6,7 +6,9 @@
 import { definePhase } from './phase.js';
 import { Channel, Docs, Status } from './codes.js';
 import { M } from './metrics.js';
+import type { Params } from './parameters.js';
 import { MAX_APPROACHES } from './draws.js';
+import { labourDemandOf, networkReach } from './market.js';
 import { draw, roundStochastic, type World } from './state.js';
 import { move, startTimer } from './transitions.js';
 
@@ -25,6 +27,20 @@ function activeByHub(w: World): number[][] {
   return out;
 }
 
+/** What is left of the acceptance of broker offers when residents are approached `perResidentYearly` times a year: 1 / (1 + that / outreachSaturation). */
+export function outreachSaturation(p: Params, perResidentYearly: number): number {
+  return 1 / (1 + perResidentYearly / p.outreachSaturation);
+}
+
+/** Employers' unmet demand for labour where a hub's paths lead (1 = as in 2019): the states weighted by the hub's paths to them. */
+function hubDemand(w: World, hub: number): number {
+  const paths = w.fixed.geo.pathsFromHub[hub]!;
+  if (!paths.length) return 1;
+  let sum = 0;
+  for (const pa of paths) sum += labourDemandOf(w, pa.destination);
+  return sum / paths.length;
+}
+
 /** Hub whose brokers serve a migrant: the hub of its origin, or the hub it is stranded at. */
 function hubOf(w: World, id: number): number {
   const m = w.agents.migrants.cols;
@@ -41,6 +57,8 @@ function engage(w: World, id: number, broker: number): void {
   const a = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
   m.broker[id] = broker;
   m.channel[id] = Channel.broker;
+  // Moving a person costs the broker now; it is paid when the person is delivered (crossing.ts).
+  b.earned[broker]! -= p.brokerCostPerRecruitIdr * w.fixed.scale;
   move(w, id, Status.recruited);
   // Uniform around the mean wait: brokerWaitWeeks · U(1 − spread, 1 + spread).
   startTimer(w, id, Math.max(1, Math.round(p.brokerWaitWeeks * (1 - p.brokerWaitSpread + 2 * p.brokerWaitSpread * draw(w, 'recruitWait', id)))));
@@ -72,8 +90,6 @@ export function recruit(w: World): void {
   const p = w.fixed.p;
   const t = w.week.index;
   const wk = w.week;
-  const weekly = (p.brokerCapacityPerMonth * 12) / 52 / w.fixed.scale;
-  const outreach = p.brokerOutreachPerWeek / w.fixed.scale;
   const byHub = activeByHub(w);
 
   const seekers = w.queues.seekers;
@@ -83,6 +99,9 @@ export function recruit(w: World): void {
 
   const origins = w.fixed.input.origins;
   byHub.forEach((pool, hub) => {
+    // Employers short of workers pay brokers to move more and to reach further.
+    const demand = hubDemand(w, hub) ** p.demandReachElasticity;
+    const weekly = (p.brokerCapacityPerMonth * 12 * demand) / 52 / w.fixed.scale;
     const capacity = pool.length * weekly;
     let slots = roundStochastic(capacity, w.fixed.draws.brokerCapacity.u(hub, t));
     let taken = 0;
@@ -110,24 +129,30 @@ export function recruit(w: World): void {
     }
 
     // Outreach with what is left: residents of the origins the hub serves are approached.
-    const reach = origins.map((_, oi) => oi).filter((oi) => w.fixed.geo.originHub[oi] === hub && w.agents.originCount[oi]! > 0);
-    if (!reach.length || !pool.length) return;
-    const weights = reach.map((oi) => w.agents.originCount[oi]!);
+    const served = origins.map((_, oi) => oi).filter((oi) => w.fixed.geo.originHub[oi] === hub && w.agents.originCount[oi]! > 0);
+    if (!served.length || !pool.length) return;
+    const weights = served.map((oi) => w.agents.originCount[oi]!);
     const total = weights.reduce((s, x) => s + x, 0);
     // Keyed by (hub, week, approach): the same doors are knocked on in every variant.
     const u = (slot: number) => w.fixed.draws.outreach.u(hub, t, slot);
-    const approaches = Math.min(MAX_APPROACHES, roundStochastic(Math.min(pool.length * outreach, Math.max(0, capacity - taken)), u(0)));
+    // Each broker reaches further the more people it has moved (kin and village ties).
+    let reach = 0;
+    for (const broker of pool) reach += networkReach(p, b.moved[broker]!);
+    const outreach = (reach * p.brokerOutreachPerWeek * demand) / w.fixed.scale;
+    const approaches = Math.min(MAX_APPROACHES, roundStochastic(Math.min(outreach, Math.max(0, capacity - taken)), u(0)));
+    // The same villages approached again and again yield less: acceptance falls with the approaches per resident a year.
+    const saturation = outreachSaturation(p, (outreach * 52) / total);
     for (let a = 0; a < approaches; a++) {
       const broker = pool[Math.floor(u(4 + 4 * a) * pool.length)]!;
       let x = u(1 + 4 * a) * total;
       let j = 0;
-      while (x >= weights[j]! && j < reach.length - 1) x -= weights[j++]!;
-      const oi = reach[j]!;
+      while (x >= weights[j]! && j < served.length - 1) x -= weights[j++]!;
+      const oi = served[j]!;
       const id = w.agents.originFirst[oi]! + Math.floor(u(2 + 4 * a) * w.agents.originCount[oi]!);
       if (m.status[id] !== Status.home) continue;
       const aw = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
       const lure = b.trafficker[broker] === 1 ? 1 + p.deceptionInflation * (1 - aw) : 1;
-      if (u(3 + 4 * a) < Math.min(1, p.offerAcceptance * (1 - aw) * lure)) {
+      if (u(3 + 4 * a) < Math.min(1, p.offerAcceptance * saturation * (1 - aw) * lure)) {
         m.start[id] = 0;
         m.startNode[id] = oi;
         engage(w, id, broker);

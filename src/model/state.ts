@@ -34,21 +34,6 @@ export interface Queues {
   returning: IdList;
 }
 
-/** What broker networks (one per hub) and residents believe about each crossing, and what feeds it. */
-export interface Beliefs {
-  /** Broker networks' belief about interception risk at each crossing: [hub * C + c]. */
-  broker: Float64Array;
-  /** Residents' shared belief (word of mouth) about each crossing. */
-  community: Float64Array;
-  /** This week's attempts and interceptions by network (hubs, then one row for non-broker crossers). */
-  attempts: Float64Array;
-  intercepts: Float64Array;
-  /** Broker-led crossings per crossing last week. */
-  brokerFlow: Float64Array;
-  /** Broker-led crossings per crossing in recent weeks, [(week % rows) * C + c]: what shared information can reveal, late. */
-  flowHistory: Float64Array;
-}
-
 /**
  * What is fixed for a run once it is built: the input, its parameters, the geography derived from
  * it, the interventions that may act and the random processes. Every phase reads it; none writes it.
@@ -84,6 +69,10 @@ export interface Agents {
   stocks: Float64Array;
   /** Residents at home now, per origin. */
   homeByOrigin: Float64Array;
+  /** People in work (or held in exploitation) at each destination now: its employers' workforce (employers.ts). */
+  employed: Float64Array;
+  /** Each destination's employers' demand for workers before 2020: the workforce it had when the population was made. */
+  demandBase: Float64Array;
   /** This week's status changes: [from * S + to], with row S for agents that appeared. */
   transitions: Float64Array;
   /** Sweeps begun: a timer started now runs out at sweep `sweeps + weeks − 1` (transitions.ts startTimer). */
@@ -131,6 +120,12 @@ export interface Beliefs {
   flowHistory: Float64Array;
   /** Officers' perceived chance of being caught colluding, per post (learned from catches they see). */
   postRisk: Float64Array;
+  /** What brokering is believed to pay at each hub: the weekly net profit per active broker, a moving average; NaN before the first week (market.ts). */
+  brokerProfit: Float64Array;
+  /** The weekly share of a hub's active brokers arrested, a moving average: the risk would-be brokers see. */
+  brokerRisk: Float64Array;
+  /** The share of active officers who colluded last week, as brokers learn it (for leaks of shared information). */
+  colludingShare: number;
   /** Colluding officers caught at each post this week. */
   postCatches: Float64Array;
 }
@@ -254,7 +249,8 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
   const migrants = new AgentTable('migrants', MIGRANT_COLUMNS, Math.ceil(residents + farAgents + 1000));
   migrants.cols.broker.fill(NO_ID);
   const brokerCount = input.hubs.reduce((n, h) => n + Math.round(h.brokers), 0);
-  const brokers = new AgentTable('brokers', BROKER_COLUMNS, Math.max(16, brokerCount * 8));
+  // Room for every broker who enters the market over the horizon (ids are never reused; market.ts).
+  const brokers = new AgentTable('brokers', BROKER_COLUMNS, Math.max(1024, brokerCount * 250));
   const officerCount = input.crossings.reduce((n, c) => n + Math.round(c.officers), 0);
   const officials = new AgentTable('officials', OFFICIAL_COLUMNS, Math.max(16, officerCount * 40));
   const cases = new AgentTable('cases', CASE_COLUMNS, 1 << 16);
@@ -275,6 +271,8 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
       originCount: new Int32Array(input.origins.length),
       stocks: new Float64Array(STATUS_COUNT),
       homeByOrigin: new Float64Array(input.origins.length),
+      employed: new Float64Array(input.destinations.length),
+      demandBase: new Float64Array(input.destinations.length),
       transitions: new Float64Array((STATUS_COUNT + 1) * STATUS_COUNT),
       sweeps: 0,
       timers: Array.from({ length: geo.weeks }, () => new IdList(0)),
@@ -291,6 +289,7 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
         originWageIdr: new Float64Array(input.origins.length),
         baseHazard: new Float64Array(input.origins.length),
         detection: new Float64Array(C),
+        labourDemand: new Float64Array(2).fill(1),
         base,
         coverage: new Float64Array(C * 3),
         refHazard: new Float64Array(input.origins.length),
@@ -306,6 +305,9 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
       flowHistory: new Float64Array((2 + Math.ceil(Math.max(p.infoLagCommunication, p.infoLagCoordination))) * C),
       postRisk: new Float64Array(C),
       postCatches: new Float64Array(C),
+      brokerProfit: new Float64Array(H).fill(Number.NaN),
+      brokerRisk: new Float64Array(H),
+      colludingShare: 0,
     },
     justice: { cases, detention: [[], []] },
     rec,

@@ -37,6 +37,9 @@ export const BROKER_COLUMNS = {
   fraudAccess: 'u8', // 1 can obtain fraudulent identity papers
   ties: 'u32', // bit c set: a colluding contact at official crossing c
   openCase: 'i32', // the case open against the broker, or NO_ID
+  earned: 'f64', // IDR earned this week, net of the costs of each recruit and the bribes paid (market.ts)
+  moved: 'f32', // persons delivered across the border so far: the broker's network (outreach)
+  arrestedAt: 'i32', // the week the broker was last arrested (-1 never): the risk other brokers see
 } as const;
 
 export const OFFICIAL_COLUMNS = {

@@ -6,6 +6,7 @@
  */
 import { CaseStage, Docs, Evidence, NO_ID, Place, STATUS_COUNT, Status } from './codes.js';
 import { type IdentifiedBy, M } from './metrics.js';
+import { isEmployed } from './employers.js';
 import type { World } from './state.js';
 import { MAX_CO_VICTIMS } from './draws.js';
 import { draw, geometricWeeks } from './state.js';
@@ -17,6 +18,7 @@ export function enter(w: World, id: number, to: number): void {
   w.agents.stocks[to]!++;
   w.agents.transitions[STATUS_COUNT * STATUS_COUNT + to]!++;
   if (to === Status.home) w.agents.homeByOrigin[w.agents.migrants.cols.origin[id]!]!++;
+  if (isEmployed(to)) w.agents.employed[w.agents.migrants.cols.destination[id]!]!++;
 }
 
 /** Moves a migrant to another status. */
@@ -30,6 +32,8 @@ export function move(w: World, id: number, to: number): void {
   w.agents.transitions[from * STATUS_COUNT + to]!++;
   if (from === Status.home) w.agents.homeByOrigin[m.origin[id]!]!--;
   if (to === Status.home) w.agents.homeByOrigin[m.origin[id]!]!++;
+  const was = isEmployed(from);
+  if (was !== isEmployed(to)) w.agents.employed[m.destination[id]!]! += was ? -1 : 1;
 }
 
 const raidable = (status: number) => status === Status.workingIrregular || status === Status.exploited;

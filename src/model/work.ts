@@ -11,7 +11,8 @@ import { Channel, NO_ID, Status, TRAFFICKED_SLOT } from './codes.js';
 import { M } from './metrics.js';
 import type { Params } from './parameters.js';
 import { countAt, draw, geometricWeeks, type World } from './state.js';
-import { move, sendHome, startTimer } from './transitions.js';
+import { hireChance, sanctionRatio, vacancyAt } from './employers.js';
+import { move, sendHome, startTimer, turnBack } from './transitions.js';
 
 /** Arrivals take work, regular or irregular; some are exploited. */
 export const workPhase = definePhase('work', { reads: ['fixed', 'week'], writes: ['agents', 'queues', 'rec'] }, takeWork);
@@ -26,12 +27,24 @@ export function withOdds(base: number, oddsMultiplier: number): number {
   return odds / (1 + odds);
 }
 
-/** Chance the employer a worker is placed with exploits, from who placed them and the leverage over them. */
-export function exploitationChance(p: Params, base: number, irregular: boolean, papersHeld: boolean, kin: boolean): number {
-  let m = 1;
-  if (irregular) m *= p.irregularLeverage;
-  if (papersHeld) m *= p.papersHeldLeverage;
-  if (kin) m *= p.kinProtection;
+/** What gives an employer or broker leverage over a worker, and what holds an employer back. */
+export interface Leverage {
+  irregular: boolean;
+  papersHeld: boolean;
+  /** In debt to the broker beyond indebtedMonths. */
+  indebted: boolean;
+  kin: boolean;
+  /** Raid pressure relative to usual (the week's raidFactor): more raids, more risk of being found with trafficked workers. */
+  raidPressure: number;
+}
+
+/** Chance the employer a worker is placed with exploits, from who placed them, the leverage over them and the risk of raids. */
+export function exploitationChance(p: Params, base: number, l: Leverage): number {
+  let m = Math.exp(-p.exploitRaidDeterrence * (l.raidPressure - 1));
+  if (l.irregular) m *= p.irregularLeverage;
+  if (l.papersHeld) m *= p.papersHeldLeverage;
+  if (l.indebted) m *= p.debtLeverage;
+  if (l.kin) m *= p.kinProtection;
   return withOdds(base, m);
 }
 
@@ -49,6 +62,17 @@ export function takeWork(w: World): void {
     const b = m.broker[id]!;
     const channel = m.channel[id]!;
     const irregular = m.irregular[id] === 1;
+    const d = m.destination[id]!;
+    // An employer takes on a worker without legal status where it is short of workers and the fine does not weigh too much.
+    if (irregular) {
+      const raid = (w.fixed.geo.destinationSabah[d] === 1 ? p.raidRateSabah : p.raidRateSarawak) * w.week.raidFactor;
+      const chance = hireChance(p, vacancyAt(w, d), sanctionRatio(p, raid));
+      if (draw(w, 'hire', id) >= chance) {
+        w.rec.add(M.not_hired);
+        turnBack(w, id, geometricWeeks(p.returnCooldownWeeks * p.turnBackCooldownShare, draw(w, 'cooldown', id)));
+        continue;
+      }
+    }
     let exploitative: boolean;
     if (channel === Channel.procedural && !irregular) {
       // Licensed placement with a vetted employer: exploited only through a substituted contract.
@@ -61,7 +85,8 @@ export function takeWork(w: World): void {
     } else {
       const trafficker = b !== NO_ID && w.agents.brokers.cols.trafficker[b] === 1;
       const base = trafficker ? p.traffickerExploitPlacement : w.fixed.input.destinations[m.destination[id]!]!.exploitShare;
-      exploitative = draw(w, 'exploit', id) < exploitationChance(p, base, irregular, m.papersHeld[id] === 1, channel === Channel.kin);
+      const leverage = { irregular, papersHeld: m.papersHeld[id] === 1, indebted: b !== NO_ID && m.debt[id]! > p.indebtedMonths, kin: channel === Channel.kin, raidPressure: w.week.raidFactor };
+      exploitative = draw(w, 'exploit', id) < exploitationChance(p, base, leverage);
     }
     const threatened = irregular && draw(w, 'threat', id) < p.denunciationThreat;
     // Debt bondage needs a creditor with a hold on the worker: the broker who placed them.
