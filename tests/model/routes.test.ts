@@ -164,6 +164,24 @@ describe('chooseRoutes', () => {
     expect(w.queues.ready.length).toBe(0);
   });
 
+  it('takes the travel time rounded up to whole weeks, at least one: 0.5 h and 168 h → 1 week, 169 h → 2, 400 h → 3', () => {
+    const w = firstWeek(scenario, { seed: 6 });
+    const m = w.agents.migrants.cols;
+    const hours = [0.5, 168, 169, 400];
+    for (const paths of w.fixed.geo.pathsFromOrigin) paths.forEach((pa, k) => (pa.hours = hours[k % 4]!));
+    const ids = atHome(w).slice(0, 200);
+    for (const id of ids) {
+      m.channel[id] = Channel.kin;
+      m.docs[id] = Docs.passport;
+      move(w, id, Status.preparing);
+      w.queues.ready.push(id);
+    }
+    const chosen = ids.map((id) => routeReference(w, id)!);
+    chooseRoutes(w);
+    expect(ids.map((id) => weeksLeft(w, id))).toEqual(chosen.map((pa) => ({ 0.5: 1, 168: 1, 169: 2, 400: 3 })[pa.hours]));
+    expect(new Set(chosen.map((pa) => pa.hours)).size).toBe(4);
+  });
+
   it('recomputes the weights when the beliefs change from one week to the next', () => {
     const w = firstWeek(scenario, { seed: 6 });
     const m = w.agents.migrants.cols;
