@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyedBits, keyedUniform, shuffle, stream, streamKey, tickTerm, type Stream } from '../../src/core/rng.js';
+import { keyedBits, keyedBitsFrom, keyedEntity, keyedUniform, shuffle, stream, streamKey, tickTerm, type Stream } from '../../src/core/rng.js';
 
 const draws = (s: Stream, n: number): number[] => Array.from({ length: n }, () => s.next());
 
@@ -155,5 +155,46 @@ describe('keyedBits', () => {
         expect(bits / 4294967296).toBe(u);
         for (const p of [0, 1e-4, u, 0.5, 1]) expect(bits < p * 4294967296).toBe(u < p);
       }
+  });
+});
+
+describe('keyed draws: the hash itself', () => {
+  it('is pinned: these addresses give these numbers (a change to the hash or the key derivation changes every run’s outputs)', () => {
+    const key = streamKey(1, 'departure:migrant');
+    expect(key).toBe(-1275539675);
+    expect([keyedUniform(key, 0, 0), keyedUniform(key, 1, 0), keyedUniform(key, 0, 1), keyedUniform(key, 12345, 678)]).toEqual([
+      0.3536705123260617, 0.9238763931207359, 0.5001647456083447, 0.9353096096310765,
+    ]);
+    expect(stream(1, 'x').next()).toBe(0.6026086423080415);
+  });
+
+  it('splits into an entity half and a counter term: keyedBitsFrom(keyedEntity(key, id), tickTerm(t)) is keyedBits(key, id, tickTerm(t))', () => {
+    for (const key of [0, 1, -1275539675, 2 ** 31 - 1])
+      for (const id of [0, 1, 999, 2 ** 31 - 1])
+        for (const t of [0, 1, 313, 2 ** 20]) {
+          expect(keyedBitsFrom(keyedEntity(key, id), tickTerm(t))).toBe(keyedBits(key, id, tickTerm(t)));
+          expect(keyedBits(key, id, tickTerm(t)) / 2 ** 32).toBe(keyedUniform(key, id, t));
+        }
+  });
+
+  it('gives every counter its own term, so that no two ticks of an entity share a draw', () => {
+    const terms = new Set<number>();
+    for (let t = 0; t < 100_000; t++) terms.add(tickTerm(t));
+    expect(terms.size).toBe(100_000);
+    const key = streamKey(3, 'x');
+    const draws = new Set<number>();
+    for (let t = 0; t < 10_000; t++) draws.add(keyedUniform(key, 7, t));
+    expect(draws.size).toBe(10_000);
+  });
+
+  it('derives keys as whole 32-bit numbers from (seed, name): the same pair the same key, another pair another', () => {
+    expect(streamKey(1, 'a')).toBe(streamKey(1, 'a'));
+    expect(streamKey('1', 'a')).toBe(streamKey(1, 'a')); // the seed is read as text
+    expect(streamKey(2, 'a')).not.toBe(streamKey(1, 'a'));
+    expect(streamKey(1, 'b')).not.toBe(streamKey(1, 'a'));
+    for (const k of [streamKey(1, 'a'), streamKey(99, 'zz')]) {
+      expect(Number.isInteger(k)).toBe(true);
+      expect(k | 0).toBe(k);
+    }
   });
 });

@@ -1,7 +1,10 @@
 /** Shared fixtures for model tests: the baseline as plain data, and variants of it made with immer. */
 import { produce, type Draft } from 'immer';
 import { summarize, type Summary } from '../../src/experiment/outputs.js';
-import { simulate, worldOf } from '../../src/model/model.js';
+import { calendarPhase } from '../../src/model/calendar.js';
+import { M, type MetricName } from '../../src/model/metrics.js';
+import { createModel, simulate, worldOf } from '../../src/model/model.js';
+import type { Params } from '../../src/model/parameters.js';
 import type { World } from '../../src/model/state.js';
 import { parseScenario, readScenarioFile, type Scenario } from '../../src/scenario/load.js';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
@@ -43,4 +46,30 @@ export function setParam(d: Draft<ScenarioInput>, name: string, value: number): 
 /** Mean of a summary total over several seeds. */
 export function meanOver(seeds: number[], s: Scenario, opts: RunOpts, metric: (x: Summary) => number): number {
   return seeds.reduce((acc, seed) => acc + metric(run(s, { ...opts, seed }).summary), 0) / seeds.length;
+}
+
+/**
+ * A world of `s` before its first week, with that week's conditions set (the calendar phase), as
+ * a rule's unit test wants it: scale 1000 and seed 1 unless given. Give `s` no spin-up
+ * (`d.spinUpWeeks = 0`) to see a rule in a fresh world.
+ */
+export function firstWeek(s: Scenario, opts: { seed?: number; scale?: number } = {}): World {
+  const w = worldOf(createModel(s, { seed: opts.seed ?? 1, scale: opts.scale ?? 1000 }));
+  calendarPhase.run(w, w.tick);
+  return w;
+}
+
+/** This week's counts so far, by metric: closes the recorder's open row, so call it once, after the rule ran. */
+export function weekCounts(w: World): (name: MetricName) => number {
+  w.rec.commit();
+  const t = w.rec.ticks - 1;
+  return (name) => w.rec.series(M[name])[t]!;
+}
+
+/**
+ * Sets parameters of a built world, for a test that needs a rule's chance at a given value (the
+ * model treats them as read-only; each phase reads them when it runs).
+ */
+export function setP(w: World, values: Partial<Record<keyof Params, number>>): void {
+  Object.assign(w.fixed.p, values);
 }

@@ -4,18 +4,18 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CaseStage, Evidence } from '../../src/model/codes.js';
+import { CaseStage, Evidence, NO_ID, Status } from '../../src/model/codes.js';
 import { capabilities } from '../../src/model/cooperation.js';
-import { advanceCases, arrestBroker, prosecutionChance, stageCompletion } from '../../src/model/justice.js';
+import { advanceCases, arrestBroker, ngoIdentification, prosecutionChance, stageCompletion } from '../../src/model/justice.js';
 import { M } from '../../src/model/metrics.js';
 import { createModel, worldOf } from '../../src/model/model.js';
 import type { World } from '../../src/model/state.js';
-import { openCase } from '../../src/model/transitions.js';
+import { move, openCase } from '../../src/model/transitions.js';
 import { withOdds } from '../../src/model/work.js';
 import type { Scenario } from '../../src/scenario/load.js';
 import type { Draft } from 'immer';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { scenarioWith as baselineWith, setParam } from './helpers.js';
+import { firstWeek, scenarioWith as baselineWith, setParam, weekCounts } from './helpers.js';
 
 /** The baseline without its spin-up, so that a rule is seen from the first week. */
 const scenarioWith = (change?: (d: Draft<ScenarioInput>) => void) =>
@@ -215,5 +215,32 @@ describe('the case pipeline in a model state', () => {
     advanceCases(w);
     expect(w.justice.cases.count).toBe(active);
     expect(Array.from(w.agents.brokers.cols.active.subarray(0, w.agents.brokers.count)).every((a) => a === 0)).toBe(true);
+  });
+});
+
+describe('ngoIdentification', () => {
+  it('identifies those NGOs reached and those who reported themselves, each counted by who found them, and opens cases against their brokers', async () => {
+    const w = firstWeek(await scenarioWith(), { seed: 2 });
+    const m = w.agents.migrants.cols;
+    const ids = Array.from({ length: 10 }, (_, k) => k);
+    for (const id of ids) {
+      move(w, id, Status.exploited);
+      m.victim[id] = 1;
+      m.broker[id] = id < 3 ? 100 + id : NO_ID;
+      (id < 6 ? w.queues.toIdentify : w.queues.selfReported).push(id);
+    }
+    ngoIdentification(w);
+    for (const id of ids) {
+      expect([m.status[id], m.victim[id], m.identifiedBefore[id], m.broker[id]]).toEqual([Status.identified, 0, 1, NO_ID]);
+    }
+    // A case against each of the three brokers (found in Malaysia: cross-border), and the co-victims' (scale − 1 each).
+    for (const b of [100, 101, 102]) {
+      const k = w.agents.brokers.cols.openCase[b]!;
+      expect(k).not.toBe(NO_ID);
+      expect([w.justice.cases.cols.broker[k], w.justice.cases.cols.crossBorder[k]]).toEqual([b, 1]);
+    }
+    const n = weekCounts(w);
+    expect([n('identified_ngo'), n('identified_self'), n('identified')]).toEqual([6, 4, 10]);
+    expect([w.queues.toIdentify.length, w.queues.selfReported.length]).toEqual([0, 0]);
   });
 });

@@ -1,13 +1,13 @@
-/** Rules of officials.ts: collusion chance and deterrence, the chance a colluder is caught, training and duty. */
+/** Rules of officials.ts: collusion chance and deterrence, the chance a colluder is caught, training and duty, and monitoring. */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CrossingKind } from '../../src/model/geography.js';
 import { createModel, worldOf } from '../../src/model/model.js';
-import { caughtChance, collusionChance, deterrence, isTrained, onDuty } from '../../src/model/officials.js';
+import { caughtChance, collusionChance, deterrence, isTrained, monitorOfficials, onDuty } from '../../src/model/officials.js';
 import type { World } from '../../src/model/state.js';
 import type { Draft } from 'immer';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { scenarioWith as baselineWith } from './helpers.js';
+import { firstWeek, scenarioWith as baselineWith, weekCounts } from './helpers.js';
 
 /** The baseline without its spin-up, so that a rule is seen from the first week. */
 const scenarioWith = (change?: (d: Draft<ScenarioInput>) => void) =>
@@ -153,5 +153,65 @@ describe('isTrained and onDuty in a model state', () => {
     for (const u of [0, 0.2, 0.5, 0.77, 0.999]) expect(w.agents.officials.cols.post[onDuty(w, post, u)]).toBe(post);
     const informal = geo.crossingKind.indexOf(CrossingKind.informal);
     expect(onDuty(w, informal, 0.5)).toBe(-1);
+  });
+});
+
+describe('monitorOfficials', () => {
+  let w: World;
+  beforeAll(async () => {
+    w = firstWeek(await scenarioWith(), { seed: 8 });
+  });
+
+  it('catches colluders by their draw and the chance of their acts; removes (and replaces) or sanctions the caught, emboldens the rest; officers learn the risk at their post', () => {
+    const o = w.agents.officials.cols;
+    const p = w.fixed.p;
+    const wk = w.week;
+    const C = w.fixed.geo.crossingIds.length;
+    Object.assign(wk, { catchChance: 0.0005, colluderRemoval: 0.5 }); // one act (1000 persons) is caught with chance 0.39
+    Object.assign(p, { sanctionEffect: 0.2, collusionDrift: 0.0003, riskLearning: 0.25 });
+    const n = w.agents.officials.count;
+    for (let c = 0; c < C; c++) w.beliefs.postRisk[c] = 0.1;
+    w.beliefs.postCatches.fill(7); // last week's: not carried over
+    for (let id = 0; id < n; id++) o.colludedThisWeek[id] = id % 3 === 0 ? 0 : 1 + (id % 4);
+    o.active[2] = 0; // gone already: neither monitored nor counted
+    w.agents.postOfficials[o.post[2]!]!.splice(w.agents.postOfficials[o.post[2]!]!.indexOf(2), 1);
+    const before = { propensity: Float32Array.from(o.propensity), staff: w.agents.postOfficials.map((s) => [...s]) };
+    const u = (id: number, slot: number) => w.fixed.draws.monitoring.u(id, 0, slot);
+    const colluders = Array.from({ length: n }, (_, id) => id).filter((id) => o.active[id] === 1 && o.colludedThisWeek[id]! > 0);
+    const acts = (id: number) => o.colludedThisWeek[id]!;
+    const caught = colluders.filter((id) => u(id, 0) < 1 - (1 - 0.0005) ** (acts(id) * 1000));
+    const removed = caught.filter((id) => u(id, 1) < 0.5);
+    const sanctioned = caught.filter((id) => !removed.includes(id));
+    const emboldened = colluders.filter((id) => !caught.includes(id));
+    const driftOf = Object.fromEntries(emboldened.map((id) => [id, 1 - (1 - 0.0003) ** (acts(id) * 1000)]));
+    const active = Array.from({ length: n }, (_, id) => id).filter((id) => o.active[id] === 1).length;
+    const colludersAt = (c: number) => colluders.filter((id) => o.post[id] === c).length;
+    const caughtAt = (c: number) => caught.filter((id) => o.post[id] === c).length;
+    monitorOfficials(w);
+
+    for (const id of removed) expect(o.active[id]).toBe(0);
+    for (const id of sanctioned) expect(o.propensity[id]).toBeCloseTo(before.propensity[id]! * 0.8, 6);
+    for (const id of emboldened) expect(o.propensity[id]).toBeCloseTo(before.propensity[id]! + driftOf[id]! * (1 - before.propensity[id]!), 6);
+    for (let id = 0; id < n; id++) {
+      if (!colluders.includes(id)) expect(o.propensity[id]).toBe(before.propensity[id]);
+      if (id !== 2) expect(o.colludedThisWeek[id]).toBe(0);
+    }
+    // Each removed officer is replaced at the same post by a new one, in the order they were removed.
+    expect(w.agents.officials.count).toBe(n + removed.length);
+    removed.forEach((id, k) => expect(o.post[n + k]).toBe(o.post[id]));
+    for (let c = 0; c < C; c++) {
+      const gone = removed.filter((id) => o.post[id] === c);
+      const added = removed.map((_, k) => n + k).filter((id) => o.post[id] === c);
+      expect(w.agents.postOfficials[c]).toEqual([...before.staff[c]!.filter((id) => !gone.includes(id)), ...added]);
+      expect(w.beliefs.postCatches[c]).toBe(caughtAt(c));
+      // Officers see the share of colluders caught at their post; a post without colluders learns nothing.
+      expect(w.beliefs.postRisk[c]).toBeCloseTo(colludersAt(c) > 0 ? 0.75 * 0.1 + (0.25 * caughtAt(c)) / colludersAt(c) : 0.1, 12);
+    }
+    expect(removed.length).toBeGreaterThan(3);
+    expect(sanctioned.length).toBeGreaterThan(3);
+    expect(emboldened.length).toBeGreaterThan(3);
+    const counts = weekCounts(w);
+    expect(counts('officials_removed')).toBe(removed.length);
+    expect(counts('officials_colluding_share')).toBeCloseTo(colluders.length / active, 12);
   });
 });

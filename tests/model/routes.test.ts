@@ -1,9 +1,14 @@
-/** Rules of routes.ts: the route weight and the networks' belief update. */
+/** Rules of routes.ts: the route weight, route choice, and the networks' belief update. */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
-import type { Path } from '../../src/model/geography.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { Channel, Docs, NO_ID, Status } from '../../src/model/codes.js';
+import { CrossingKind, type Path } from '../../src/model/geography.js';
 import type { Params } from '../../src/model/parameters.js';
-import { routeWeight, updateBelief } from '../../src/model/routes.js';
+import { chooseRoutes, learnRoutes, routeWeight, updateBelief } from '../../src/model/routes.js';
+import { geometricWeeks, type World } from '../../src/model/state.js';
+import { move, weeksLeft } from '../../src/model/transitions.js';
+import type { Scenario } from '../../src/scenario/load.js';
+import { firstWeek, scenarioWith } from './helpers.js';
 
 const p = { routeDistanceOffset: 10, routeDistancePower: 1, routeRiskWeight: 2, routeCostWeight: 0.5 } as unknown as Params;
 const path = (km: number, costIdr = 0): Path => ({ crossing: 0, destination: 0, km, hours: 1, costIdr });
@@ -65,5 +70,179 @@ describe('updateBelief', () => {
         expect(x).toBeLessThanOrEqual(Math.max(b, rate) + 1e-12);
       }),
     );
+  });
+});
+
+let scenario: Scenario;
+beforeAll(async () => {
+  scenario = await scenarioWith((d) => void (d.spinUpWeeks = 0));
+});
+const atHome = (w: World) => Array.from({ length: w.agents.migrants.count }, (_, id) => id).filter((id) => w.agents.migrants.cols.status[id] === Status.home);
+
+/**
+ * Route choice as MODEL.md states it, for one traveller: the paths from where they start, each
+ * weighted by routeWeight with the risk their broker's network (or, without a broker, the
+ * community) believes of its crossing — 0 where the crossing is closed this week or not open to
+ * them (informal paths not to procedural migrants; posts and sea crossings to passports and
+ * fraudulent papers; a border pass only at a post and on a kin journey; no papers only where the
+ * broker has a tie) — and the route draw picks one in proportion. Null: nowhere open to them.
+ */
+function routeReference(w: World, id: number): Path | null {
+  const m = w.agents.migrants.cols;
+  const geo = w.fixed.geo;
+  const C = geo.crossingIds.length;
+  const paths = m.start[id] === 1 ? geo.pathsFromHub[m.startNode[id]!]! : geo.pathsFromOrigin[m.startNode[id]!]!;
+  const b = m.broker[id]!;
+  const risk = (c: number) => (b !== NO_ID ? w.beliefs.broker[w.agents.brokers.cols.hub[b]! * C + c]! : w.beliefs.community[c]!);
+  const allowed = (c: number) => {
+    if (geo.open[w.week.index * C + c] !== 1) return false;
+    const kind = geo.crossingKind[c];
+    if (kind === CrossingKind.informal) return m.channel[id] !== Channel.procedural;
+    if (m.docs[id] === Docs.passport || m.docs[id] === Docs.fraudulent) return true;
+    if (m.docs[id] === Docs.borderPass) return kind === CrossingKind.post && m.channel[id] === Channel.kin;
+    return b !== NO_ID && ((w.agents.brokers.cols.ties[b]! >>> c) & 1) === 1;
+  };
+  const weights = paths.map((pa) => (allowed(pa.crossing) ? routeWeight(w.fixed.p, w.fixed.input.destinations[pa.destination]!.demand, pa, risk(pa.crossing)) : 0));
+  const total = weights.reduce((a, x) => a + x, 0);
+  if (total === 0) return null;
+  // The first path whose cumulative weight exceeds the draw.
+  const x = w.fixed.draws.route.u(id, w.week.index) * total;
+  let cum = 0;
+  for (let k = 0; k < paths.length; k++) {
+    cum += weights[k]!;
+    if (x < cum) return paths[k]!;
+  }
+  return paths[paths.length - 1]!;
+}
+
+describe('chooseRoutes', () => {
+  it('sends each traveller along the path the reference picks (papers, channel, broker ties, closures, beliefs), or back home when none is open', () => {
+    const w = firstWeek(scenario, { seed: 6 });
+    const m = w.agents.migrants.cols;
+    const geo = w.fixed.geo;
+    const C = geo.crossingIds.length;
+    const H = geo.hubIds.length;
+    // Beliefs that differ by network and crossing, and one more crossing closed this week (besides Jagoi Babang, not yet open).
+    for (let h = 0; h < H; h++) for (let c = 0; c < C; c++) w.beliefs.broker[h * C + c] = ((h + 2 * c) % 7) / 8;
+    for (let c = 0; c < C; c++) w.beliefs.community[c] = ((3 * c) % 5) / 6;
+    expect(geo.open[geo.crossingIds.indexOf('jagoi_babang')]).toBe(0);
+    geo.open[geo.crossingIds.indexOf('aruk_informal')] = 0;
+    const tied = 0;
+    const untied = 1;
+    w.agents.brokers.cols.ties[tied] = 0b1111_1111; // a contact at every official crossing
+    w.agents.brokers.cols.ties[untied] = 0;
+    const ids = atHome(w).filter((_, k) => k % 2 === 0); // residents of every origin
+    ids.forEach((id, i) => {
+      m.channel[id] = [Channel.procedural, Channel.broker, Channel.kin][i % 3]!;
+      m.docs[id] = [Docs.none, Docs.passport, Docs.borderPass, Docs.fraudulent][Math.floor(i / 3) % 4]!;
+      m.broker[id] = [NO_ID, tied, untied, 200][Math.floor(i / 12) % 4]!;
+      if (i % 5 === 0) {
+        m.start[id] = 1; // a deportee starting from a hub
+        m.startNode[id] = i % H;
+      }
+      move(w, id, Status.preparing);
+      w.queues.ready.push(id);
+    });
+    const expected = ids.map((id) => routeReference(w, id));
+    chooseRoutes(w);
+    ids.forEach((id, k) => {
+      const pa = expected[k];
+      if (pa) {
+        expect([m.status[id], m.crossing[id], m.destination[id]]).toEqual([Status.travelling, pa.crossing, pa.destination]);
+        expect(weeksLeft(w, id)).toBe(Math.max(1, Math.ceil(pa.hours / 168)));
+      } else {
+        expect(m.status[id]).toBe(Status.returned);
+        expect(weeksLeft(w, id)).toBe(geometricWeeks(w.fixed.p.returnCooldownWeeks * w.fixed.p.turnBackCooldownShare, w.fixed.draws.cooldown.u(id, 0)));
+        expect(m.broker[id]).toBe(NO_ID);
+      }
+    });
+    // Every kind of crossing was used, the closed ones never, and some had nowhere to go.
+    const used = new Set(expected.filter((pa) => pa).map((pa) => geo.crossingKind[pa!.crossing]));
+    expect(used.size).toBe(3);
+    expect(expected.filter((pa) => pa && (pa.crossing === geo.crossingIds.indexOf('aruk_informal') || pa.crossing === geo.crossingIds.indexOf('jagoi_babang')))).toEqual([]);
+    expect(expected.filter((pa) => !pa).length).toBeGreaterThan(10);
+    expect(w.queues.ready.length).toBe(0);
+  });
+
+  it('takes the travel time rounded up to whole weeks, at least one: 0.5 h and 168 h → 1 week, 169 h → 2, 400 h → 3', () => {
+    const w = firstWeek(scenario, { seed: 6 });
+    const m = w.agents.migrants.cols;
+    const hours = [0.5, 168, 169, 400];
+    for (const paths of w.fixed.geo.pathsFromOrigin) paths.forEach((pa, k) => (pa.hours = hours[k % 4]!));
+    const ids = atHome(w).slice(0, 200);
+    for (const id of ids) {
+      m.channel[id] = Channel.kin;
+      m.docs[id] = Docs.passport;
+      move(w, id, Status.preparing);
+      w.queues.ready.push(id);
+    }
+    const chosen = ids.map((id) => routeReference(w, id)!);
+    chooseRoutes(w);
+    expect(ids.map((id) => weeksLeft(w, id))).toEqual(chosen.map((pa) => ({ 0.5: 1, 168: 1, 169: 2, 400: 3 })[pa.hours]));
+    expect(new Set(chosen.map((pa) => pa.hours)).size).toBe(4);
+  });
+
+  it('recomputes the weights when the beliefs change from one week to the next', () => {
+    const w = firstWeek(scenario, { seed: 6 });
+    const m = w.agents.migrants.cols;
+    const C = w.fixed.geo.crossingIds.length;
+    const send = (week: number) => {
+      w.week.index = week;
+      const ids = atHome(w).slice(0, 100);
+      for (const id of ids) {
+        m.channel[id] = Channel.kin;
+        m.docs[id] = Docs.passport;
+        move(w, id, Status.preparing);
+        w.queues.ready.push(id);
+      }
+      const expected = ids.map((id) => routeReference(w, id)!.crossing);
+      chooseRoutes(w);
+      expect(ids.map((id) => m.crossing[id])).toEqual(expected);
+      return expected;
+    };
+    const before = send(1);
+    // The community now believes every crossing but the one most chosen a week ago is certain interception.
+    const top = [...new Set(before)].sort((a, b) => before.filter((c) => c === b).length - before.filter((c) => c === a).length)[0]!;
+    for (let c = 0; c < C; c++) w.beliefs.community[c] = c === top ? 0 : 20;
+    expect(new Set(send(2))).toEqual(new Set([top]));
+  });
+});
+
+describe('learnRoutes', () => {
+  it('updates each network’s belief (and the community’s) from its own attempts and interceptions, records the broker flow, and starts a new week', () => {
+    const w = firstWeek(scenario, { seed: 6 });
+    const bl = w.beliefs;
+    const C = w.fixed.geo.crossingIds.length;
+    const H = w.fixed.geo.hubIds.length;
+    const alpha = w.fixed.p.learningRate;
+    for (let c = 0; c < C; c++) {
+      for (let h = 0; h < H; h++) bl.broker[h * C + c] = 0.1 * ((h + c) % 4);
+      bl.community[c] = 0.05 * (c % 3);
+      for (let h = 0; h <= H; h++) {
+        bl.attempts[h * C + c] = (h * 3 + c) % 5; // some zero: the belief stays
+        bl.intercepts[h * C + c] = Math.min(bl.attempts[h * C + c]!, (h + c) % 3);
+      }
+    }
+    const attempts = Float64Array.from(bl.attempts);
+    const intercepts = Float64Array.from(bl.intercepts);
+    const before = { broker: Float64Array.from(bl.broker), community: Float64Array.from(bl.community) };
+    w.week.index = 5;
+    learnRoutes(w);
+    const ema = (b: number, a: number, i: number) => (a > 0 ? (1 - alpha) * b + (alpha * i) / a : b);
+    for (let c = 0; c < C; c++) {
+      for (let h = 0; h < H; h++) expect(bl.broker[h * C + c]).toBeCloseTo(ema(before.broker[h * C + c]!, attempts[h * C + c]!, intercepts[h * C + c]!), 12);
+      expect(bl.community[c]).toBeCloseTo(ema(before.community[c]!, attempts[H * C + c]!, intercepts[H * C + c]!), 12);
+      // Broker flow: the networks' attempts, not those who crossed without a broker.
+      let flow = 0;
+      for (let h = 0; h < H; h++) flow += attempts[h * C + c]!;
+      expect(bl.brokerFlow[c]).toBe(flow);
+    }
+    const rows = bl.flowHistory.length / C;
+    expect(Array.from(bl.flowHistory.subarray((5 % rows) * C, (5 % rows + 1) * C))).toEqual(Array.from(bl.brokerFlow));
+    expect(bl.attempts.every((x) => x === 0)).toBe(true);
+    expect(bl.intercepts.every((x) => x === 0)).toBe(true);
+    // The update moved some beliefs and kept those without attempts.
+    expect(Array.from(bl.broker)).not.toEqual(Array.from(before.broker));
+    expect(bl.broker[0]).toBe(before.broker[0]); // hub 0, crossing 0: no attempts
   });
 });
