@@ -139,9 +139,11 @@ export function recruit(w: World): void {
     let reach = 0;
     for (const broker of pool) reach += networkReach(p, b.moved[broker]!);
     const outreach = (reach * p.brokerOutreachPerWeek * demand) / w.fixed.scale;
-    const approaches = Math.min(MAX_APPROACHES, roundStochastic(Math.min(outreach, Math.max(0, capacity - taken)), u(0)));
+    // Approaches are not recruits: a broker knocks on more doors than it can fill; the capacity left binds on those who accept.
+    const approaches = Math.min(MAX_APPROACHES, roundStochastic(outreach, u(0)));
+    let room = slots; // what the seekers left of the week's capacity
     // The same villages approached again and again yield less: acceptance falls with the approaches per resident a year.
-    const saturation = outreachSaturation(p, (outreach * 52) / total);
+    const saturation = outreachSaturation(p, (approaches * 52) / total);
     for (let a = 0; a < approaches; a++) {
       const broker = pool[Math.floor(u(4 + 4 * a) * pool.length)]!;
       let x = u(1 + 4 * a) * total;
@@ -152,7 +154,8 @@ export function recruit(w: World): void {
       if (m.status[id] !== Status.home) continue;
       const aw = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
       const lure = b.trafficker[broker] === 1 ? 1 + p.deceptionInflation * (1 - aw) : 1;
-      if (u(3 + 4 * a) < Math.min(1, p.offerAcceptance * saturation * (1 - aw) * lure)) {
+      if (room > 0 && u(3 + 4 * a) < Math.min(1, p.offerAcceptance * saturation * (1 - aw) * lure)) {
+        room--;
         m.start[id] = 0;
         m.startNode[id] = oi;
         engage(w, id, broker);
