@@ -8,7 +8,7 @@ import { meanInterval } from '../src/experiment/stats.js';
 import { simulate } from '../src/model/model.js';
 import type { Scenario } from '../src/scenario/load.js';
 
-export const CONVERGENCE_METRICS = ['departures', 'crossings_regular', 'crossings_informal', 'trafficked', 'identified', 'deportations', 'raids_detained'] as const;
+export const CONVERGENCE_METRICS = ['departures', 'crossings_regular', 'crossings_informal', 'trafficked', 'identified', 'deportations', 'raids_detained', 'cases_opened', 'convictions', 'final_brokers_active'] as const;
 
 export interface ConvergenceRow {
   scale: number;
@@ -20,7 +20,10 @@ export interface ConvergenceRow {
 export function convergence(s: Scenario, scales: number[], seeds: number[], log: (line: string) => void): ConvergenceRow[] {
   return scales.map((scale) => {
     const t0 = performance.now();
-    const totals = seeds.map((seed) => summarize(simulate(s, { seed, scale })).totals);
+    const totals = seeds.map((seed) => {
+      const r = summarize(simulate(s, { seed, scale }));
+      return { ...r.totals, final_brokers_active: r.final.brokers_active ?? 0 } as Record<string, number>;
+    });
     const seconds = (performance.now() - t0) / 1000;
     const metrics = Object.fromEntries(
       CONVERGENCE_METRICS.map((m) => {
