@@ -46,7 +46,7 @@ export function resolveCrossings(w: World): void {
       outcome = draw(w, 'detection', id) < wk.detection[c]! ? Outcome.intercepted : Outcome.informal;
       byPatrol = true;
       if (outcome === Outcome.intercepted && indicators && draw(w, 'identifyPatrol', id) < idPatrol) {
-        record(w, c, network, outcome);
+        record(w, c, network, outcome, b);
         w.rec.add(M.interceptions_patrol);
         countAt(w, c, IDENTIFIED_SLOT);
         identify(w, id, 'identified_patrol', Place.border);
@@ -58,7 +58,7 @@ export function resolveCrossings(w: World): void {
       const docs = m.docs[id]!;
       outcome = Outcome.regular;
       if (docs === Docs.none || docs === Docs.fraudulent) {
-        const tie = b !== NO_ID && c < MAX_TIED_CROSSINGS && (w.agents.brokers.cols.ties[b]! & (1 << c)) !== 0;
+        const tie = hasTie(w, b, c);
         const offer = tie && officer >= 0 ? bribe(p, labourDemandOf(w, m.destination[id]!), recruitDebt(p, m.deceived[id] === 1)) : 0;
         const colludes =
           offer > 0 &&
@@ -75,7 +75,7 @@ export function resolveCrossings(w: World): void {
       }
       // An officer who inspects (not one who waves a group through) may see the signs of trafficking.
       if (outcome !== Outcome.colluded && indicators && draw(w, 'identifyPost', id) < (trained ? p.idTrained : p.idUntrained)) {
-        record(w, c, network, Outcome.intercepted);
+        record(w, c, network, Outcome.intercepted, b);
         w.rec.add(M.interceptions_post);
         countAt(w, c, IDENTIFIED_SLOT);
         identify(w, id, 'identified_official', Place.border);
@@ -88,7 +88,7 @@ export function resolveCrossings(w: World): void {
       }
       if (outcome === Outcome.regular && docs === Docs.fraudulent) w.rec.add(M.crossings_fraud_undetected);
     }
-    record(w, c, network, outcome);
+    record(w, c, network, outcome, b);
     if (outcome === Outcome.intercepted) {
       w.rec.add(byPatrol ? M.interceptions_patrol : M.interceptions_post);
       turnBack(w, id, geometricWeeks(p.returnCooldownWeeks * p.turnBackCooldownShare, draw(w, 'cooldown', id)));
@@ -114,13 +114,21 @@ export function resolveCrossings(w: World): void {
   q.clear();
 }
 
-/** Counts one attempt at crossing c by its outcome, and feeds the network's learning. */
-function record(w: World, c: number, network: number, outcome: number): void {
+/** Whether broker b (or none) has a colluding contact at crossing c. */
+export function hasTie(w: World, b: number, c: number): boolean {
+  return b !== NO_ID && c < MAX_TIED_CROSSINGS && (w.agents.brokers.cols.ties[b]! & (1 << c)) !== 0;
+}
+
+/** Counts one attempt at crossing c by its outcome, and feeds the learning of its network (and of brokers tied to the post). */
+function record(w: World, c: number, network: number, outcome: number, broker: number): void {
   const C = w.fixed.geo.crossingIds.length;
   countAt(w, c, outcome);
   w.beliefs.attempts[network * C + c]!++;
+  const tied = hasTie(w, broker, c);
+  if (tied) w.beliefs.tiedAttempts[c]!++;
   if (outcome === Outcome.intercepted) {
     w.beliefs.intercepts[network * C + c]!++;
+    if (tied) w.beliefs.tiedIntercepts[c]!++;
     w.rec.add(M.interceptions);
   } else if (outcome === Outcome.regular) w.rec.add(M.crossings_regular);
   else if (outcome === Outcome.colluded) w.rec.add(M.crossings_colluded);

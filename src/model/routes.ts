@@ -112,9 +112,13 @@ export function chooseRoutes(w: World): void {
       const row = source < H ? source * C : 0;
       for (let k = 0; k < paths.length; k++) known[at + k] = pull[k]! * Math.exp(-lambda * belief[row + paths[k]!.crossing]! - cost[k]!);
     }
+    // A broker with a colluding contact at a post weighs that post by what its contacts have delivered.
+    const ties = b !== NO_ID ? w.agents.brokers.cols.ties[b]! : 0;
     let total = 0;
     for (let k = 0; k < paths.length; k++) {
-      const wt = allowed(w, id, paths[k]!.crossing) ? known[at + k]! : 0;
+      const c = paths[k]!.crossing;
+      let wt = allowed(w, id, c) ? known[at + k]! : 0;
+      if (ties !== 0 && wt > 0 && c < MAX_TIED_CROSSINGS && (ties & (1 << c)) !== 0) wt *= Math.exp(-lambda * (w.beliefs.tied[c]! - w.beliefs.broker[source * C + c]!));
       weights[k] = wt;
       total += wt;
     }
@@ -151,6 +155,9 @@ export function learnRoutes(w: World): void {
     const belief = h < H ? bl.broker.subarray(h * C, (h + 1) * C) : bl.community;
     for (let c = 0; c < C; c++) belief[c] = updateBelief(belief[c]!, bl.attempts[h * C + c]!, bl.intercepts[h * C + c]!, alpha);
   }
+  for (let c = 0; c < C; c++) bl.tied[c] = updateBelief(bl.tied[c]!, bl.tiedAttempts[c]!, bl.tiedIntercepts[c]!, alpha);
+  bl.tiedAttempts.fill(0);
+  bl.tiedIntercepts.fill(0);
   bl.brokerFlow.fill(0);
   for (let h = 0; h < H; h++) for (let c = 0; c < C; c++) bl.brokerFlow[c]! += bl.attempts[h * C + c]!;
   const rows = bl.flowHistory.length / C;

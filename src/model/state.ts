@@ -116,6 +116,14 @@ export interface Beliefs {
   intercepts: Float64Array;
   /** Broker-led crossings per crossing last week. */
   brokerFlow: Float64Array;
+  /**
+   * What brokers with a colluding contact at a post believe its interception risk is, per crossing (all hubs
+   * pooled), learned from their own groups' attempts there: where contacts deliver, tied brokers route groups
+   * through the post (routes.ts). This week's attempts and interceptions of those groups beside it.
+   */
+  tied: Float64Array;
+  tiedAttempts: Float64Array;
+  tiedIntercepts: Float64Array;
   /** Broker-led crossings per crossing in recent weeks, [(week % rows) * C + c]: what shared information can reveal, late. */
   flowHistory: Float64Array;
   /** Officers' perceived chance of being caught colluding, per post (learned from catches they see). */
@@ -253,7 +261,8 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
   const brokers = new AgentTable('brokers', BROKER_COLUMNS, Math.max(1024, brokerCount * 250));
   const officerCount = input.crossings.reduce((n, c) => n + Math.round(c.officers), 0);
   const officials = new AgentTable('officials', OFFICIAL_COLUMNS, Math.max(16, officerCount * 40));
-  const cases = new AgentTable('cases', CASE_COLUMNS, 1 << 16);
+  // Cases are kept at full count; extreme parameter values (sensitivity analysis) open far more than the baseline's ~5,000.
+  const cases = new AgentTable('cases', CASE_COLUMNS, 1 << 18);
   const base = baseConditions(p, input.origins.length, C, input.start);
   const draws = declareDraws(seed, DRAW_SPECS, geo.weeks);
 
@@ -302,6 +311,9 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
       attempts: new Float64Array((H + 1) * C),
       intercepts: new Float64Array((H + 1) * C),
       brokerFlow: new Float64Array(C),
+      tied: new Float64Array(C),
+      tiedAttempts: new Float64Array(C),
+      tiedIntercepts: new Float64Array(C),
       flowHistory: new Float64Array((2 + Math.ceil(Math.max(p.infoLagCommunication, p.infoLagCoordination))) * C),
       postRisk: new Float64Array(C),
       postCatches: new Float64Array(C),
