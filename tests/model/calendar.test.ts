@@ -11,7 +11,7 @@ import type { Fixed, World } from '../../src/model/state.js';
 import { STATUS_COUNT } from '../../src/model/codes.js';
 import type { Draft } from 'immer';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { scenarioWith as baselineWith } from './helpers.js';
+import { scenarioWith as baselineWith, setP } from './helpers.js';
 
 /** The baseline without its spin-up, so that a rule is seen from the first week. */
 const scenarioWith = (change?: (d: Draft<ScenarioInput>) => void) =>
@@ -151,7 +151,8 @@ describe('updateWeek in a model state', () => {
     updateWeek(bare, 10);
     const base = baseConditions(bare.fixed.p, bare.fixed.input.origins.length, bare.fixed.geo.crossingIds.length, bare.fixed.input.start) as unknown as Record<string, unknown>;
     const week = bare.week as unknown as Record<string, unknown>;
-    const skip = new Set(['index', 'out', 'date', 'stage', 'cap', 'levels', 'destinationWageIdr', 'originWageIdr', 'baseHazard', 'detection']);
+    // Not levers: set from the date (series), the stage or the patrols each week. labourDemand is the dated series (tested below).
+    const skip = new Set(['index', 'out', 'date', 'stage', 'cap', 'levels', 'destinationWageIdr', 'originWageIdr', 'baseHazard', 'detection', 'labourDemand']);
     // colluderRemoval: the antiCollusion hook sets monitoringRemoval even at level 0 (moot: nobody is caught).
     skip.add('colluderRemoval');
     for (const k of Object.keys(base)) if (!skip.has(k)) expect(week[k], k).toBe(base[k]);
@@ -198,6 +199,41 @@ describe('updateWeek in a model state', () => {
     updateWeek(x, 10);
     expect(x.week.out).toBe(0);
     expect(x.week.date).toBe(x.fixed.input.start);
+  });
+
+  it('sets employers’ unmet demand by state from the labour-demand series on the date, times employerDemand (0 Sarawak, 1 Sabah)', () => {
+    const s = w.fixed.input;
+    const p = w.fixed.p;
+    const before = p.employerDemand;
+    for (const [lever, date] of [[1, '2019-01-07'], [1, '2021-10-04'], [1.3, '2022-05-02'], [0.8, '2024-09-16']] as const) {
+      setP(w, { employerDemand: lever });
+      updateWeek(w, at(date));
+      expect(w.week.labourDemand[0], `Sarawak on ${date}`).toBeCloseTo(lever * stepValue(s.series.labour_demand_sarawak!, date), 12);
+      expect(w.week.labourDemand[1], `Sabah on ${date}`).toBeCloseTo(lever * stepValue(s.series.labour_demand_sabah!, date), 12);
+    }
+    setP(w, { employerDemand: before });
+    // The series as the baseline has it: 2019 = 1, the shortage under the intake freeze (Sep 2021: 2.1).
+    updateWeek(w, at('2019-01-07'));
+    expect(Array.from(w.week.labourDemand)).toEqual([1, 1]);
+    updateWeek(w, at('2021-10-04'));
+    expect(Array.from(w.week.labourDemand)).toEqual([2.1, 2.1]);
+    // The same array from week to week (phases may hold it).
+    const held = w.week.labourDemand;
+    updateWeek(w, at('2022-05-02'));
+    expect(w.week.labourDemand).toBe(held);
+  });
+
+  it('takes employers’ demand as 1 (times employerDemand) where a scenario gives no labour-demand series', async () => {
+    const x = worldOf(createModel(
+      await scenarioWith((d) => {
+        delete (d.series as Record<string, unknown>).labour_demand_sabah;
+        delete (d.series as Record<string, unknown>).labour_demand_sarawak;
+        (d.params as Record<string, { value: number }>).employerDemand!.value = 1.25;
+      }),
+      { seed: 1, scale: 1000 },
+    ));
+    updateWeek(x, weekOf(x.fixed.input.start, '2021-10-04'));
+    expect(Array.from(x.week.labourDemand)).toEqual([1.25, 1.25]);
   });
 
   it('sets the destination wage, each origin’s wage and base hazard from the series on the date', () => {

@@ -133,6 +133,8 @@ describe('awayDecisions (everyone away, in the weekly sweep)', () => {
       (d.params as Record<string, { value: number }>).raidRateSarawak!.value *= 4;
       (d.params as Record<string, { value: number }>).ngoOutreach!.value *= 20;
       (d.params as Record<string, { value: number }>).selfReport!.value = 0.5;
+      // Victims without legal status report as often as the others: employers now turn some irregular arrivals away, and fewer stays end in exploitation.
+      (d.params as Record<string, { value: number }>).selfReportIrregular!.value = 1;
     });
     const w = worldOf(createModel(s, { seed: 3, scale: 100 }));
     const seen: Record<string, number> = {};

@@ -1,6 +1,7 @@
 /**
  * Rules of justice.ts: the weekly chance a case stage completes, the prosecution chance, and the
- * case pipeline (evidence from Malaysia, fled suspects, arrests outside a victim's case).
+ * case pipeline (evidence from Malaysia, fled suspects, cases that collapse while they wait, arrests
+ * outside a victim's case, the week of a broker's arrest that the broker market sees).
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -15,7 +16,7 @@ import { withOdds } from '../../src/model/work.js';
 import type { Scenario } from '../../src/scenario/load.js';
 import type { Draft } from 'immer';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { firstWeek, scenarioWith as baselineWith, setParam, weekCounts } from './helpers.js';
+import { firstWeek, scenarioWith as baselineWith, setP, setParam, weekCounts } from './helpers.js';
 
 /** The baseline without its spin-up, so that a rule is seen from the first week. */
 const scenarioWith = (change?: (d: Draft<ScenarioInput>) => void) =>
@@ -92,7 +93,7 @@ describe('the case pipeline in a model state', () => {
   };
 
   beforeAll(async () => {
-    // Every step certain, no suspect flees, no arrests outside cases.
+    // Every step certain, no suspect flees, no case collapses while waiting, no arrests outside cases.
     sure = await scenarioWith((d) => {
       setParam(d, 'investigationWeeks', 1);
       setParam(d, 'prosecutionWeeks', 0.5);
@@ -100,7 +101,7 @@ describe('the case pipeline in a model state', () => {
       setParam(d, 'pProsecute', 1);
       setParam(d, 'pConvict', 1);
       setParam(d, 'brokerArrestRate', 0);
-      setParam(d, 'brokerReplacement', 0);
+      setParam(d, 'caseAttritionWeekly', 0);
       setParam(d, 'suspectFlight', 0);
       setParam(d, 'crossBorderPenalty', 1);
     });
@@ -122,12 +123,17 @@ describe('the case pipeline in a model state', () => {
     advanceCases(w);
     expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.prosecution);
     expect(w.agents.brokers.cols.active[0]).toBe(0);
+    expect(w.agents.brokers.cols.arrestedAt[0]).toBe(0); // arrested in week 0, when prosecuted
+    w.week.index = 1;
     advanceCases(w);
     expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.closed);
     expect(w.agents.brokers.cols.active[0]).toBe(2);
-    expect(w.agents.brokers.count).toBe(brokers); // not replaced
+    expect(w.agents.brokers.cols.arrestedAt[0]).toBe(0); // a conviction is no new arrest
+    // Not replaced: whether someone takes the place is the broker market's (market.ts).
+    expect(w.agents.brokers.count).toBe(brokers);
     w.rec.commit();
     for (const m of ['cases_opened', 'prosecutions', 'broker_arrests', 'convictions'] as const) expect(w.rec.series(M[m])[0], m).toBe(1);
+    expect(w.rec.series(M.cases_collapsed)[0]).toBe(0);
     expect(w.rec.series(M.prosecutions_cross_border)[0]).toBe(0);
   });
 
@@ -176,8 +182,11 @@ describe('the case pipeline in a model state', () => {
 
   it('prosecutes a broker arrested outside a victim’s case at once, without opening a case', () => {
     fresh();
+    w.week.index = 7;
+    expect(w.agents.brokers.cols.arrestedAt[2]).toBe(-1); // never arrested
     arrestBroker(w, 2);
     expect(w.agents.brokers.cols.active[2]).toBe(0);
+    expect(w.agents.brokers.cols.arrestedAt[2]).toBe(7);
     expect(w.justice.cases.count).toBe(1);
     expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.prosecution);
     expect(w.agents.brokers.cols.openCase[2]).toBe(0);
@@ -206,6 +215,58 @@ describe('the case pipeline in a model state', () => {
     advanceCases(w);
     const open = Array.from({ length: w.justice.cases.count }, (_, k) => k).filter((k) => w.justice.cases.cols.broker[k] === 0 && w.justice.cases.cols.stage[k] !== CaseStage.closed);
     expect(open).toHaveLength(1);
+  });
+
+  it('a case waiting for evidence or for a suspect collapses when caseAttritionWeekly is 1, and never when it is 0', () => {
+    fresh();
+    w.week.cap = { ...w.week.cap, evidenceChance: 1, evidenceWeeks: 5 };
+    openCase(w, 0, 1, 0); // waiting for evidence from Malaysia
+    const fled = w.justice.cases.add();
+    w.justice.cases.cols.broker[fled] = 3;
+    w.justice.cases.cols.stage[fled] = CaseStage.suspectAbroad;
+    w.justice.cases.cols.evidence[fled] = Evidence.notNeeded;
+    w.justice.cases.cols.waitWeeks[fled] = 4;
+    openCase(w, 5, 0, 0); // not waiting: goes on
+    const going = w.agents.brokers.cols.openCase[5]!;
+    expect(w.justice.cases.cols.waitWeeks[0]).toBeGreaterThan(1);
+    setP(w, { caseAttritionWeekly: 1 });
+    advanceCases(w);
+    expect([w.justice.cases.cols.stage[0], w.justice.cases.cols.stage[fled]]).toEqual([CaseStage.closed, CaseStage.closed]);
+    expect(w.justice.cases.cols.stage[going]).toBe(CaseStage.prosecution);
+    // The broker under investigation stays free; nothing is prosecuted from a collapsed case.
+    expect(w.agents.brokers.cols.active[0]).toBe(1);
+    expect(recorded(M.cases_collapsed)).toBe(2);
+    expect(w.rec.series(M.evidence_received)[0]).toBe(0);
+    expect(w.rec.series(M.prosecutions)[0]).toBe(1);
+    // At 0, the same waiting cases run their course.
+    fresh();
+    w.week.cap = { ...w.week.cap, evidenceChance: 1, evidenceWeeks: 5 };
+    openCase(w, 0, 1, 0);
+    setP(w, { caseAttritionWeekly: 0 });
+    advanceCases(w);
+    expect(w.justice.cases.cols.stage[0]).toBe(CaseStage.investigation);
+    expect(recorded(M.cases_collapsed)).toBe(0);
+  });
+
+  it('a waiting case collapses in a week exactly when its draw of the week lies below caseAttritionWeekly', () => {
+    fresh();
+    w.week.cap = { ...w.week.cap, evidenceChance: 1, evidenceWeeks: 200 };
+    const waiting = Array.from({ length: 60 }, (_, b) => {
+      openCase(w, b, 1, 0);
+      return w.agents.brokers.cols.openCase[b]!;
+    });
+    for (const k of waiting) w.justice.cases.cols.waitWeeks[k] = 50; // all still waiting after these weeks
+    setP(w, { caseAttritionWeekly: 0.1 });
+    let open = [...waiting];
+    for (let t = 0; t < 4; t++) {
+      w.week.index = t;
+      const collapse = open.filter((k) => w.fixed.draws.caseAttrition.u(k, t) < 0.1);
+      advanceCases(w);
+      for (const k of waiting) expect(w.justice.cases.cols.stage[k], `case ${k} week ${t}`).toBe(open.includes(k) && !collapse.includes(k) ? CaseStage.investigation : CaseStage.closed);
+      open = open.filter((k) => !collapse.includes(k));
+    }
+    expect(open.length).toBeLessThan(waiting.length - 5);
+    expect(open.length).toBeGreaterThan(20);
   });
 
   it('arrests active brokers outside cases with the week’s arrest chance', () => {

@@ -1,9 +1,9 @@
-/** Rules of officials.ts: collusion chance and deterrence, the chance a colluder is caught, training and duty, and monitoring. */
+/** Rules of officials.ts: an officer's choice to collude (bribe against expected sanction) and the expected catch, the chance a colluder is caught, training and duty, and monitoring. */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CrossingKind } from '../../src/model/geography.js';
 import { createModel, worldOf } from '../../src/model/model.js';
-import { caughtChance, collusionChance, deterrence, isTrained, monitorOfficials, onDuty } from '../../src/model/officials.js';
+import { caughtChance, collusionChance, expectedCatch, isTrained, monitorOfficials, onDuty } from '../../src/model/officials.js';
 import type { World } from '../../src/model/state.js';
 import type { Draft } from 'immer';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
@@ -18,64 +18,92 @@ const scenarioWith = (change?: (d: Draft<ScenarioInput>) => void) =>
 
 const unit = fc.double({ min: 0, max: 1, noNaN: true });
 
+/** The logistic function, as the rules use it. */
+const logistic = (x: number) => 1 / (1 + Math.exp(-x));
+
 describe('collusionChance', () => {
-  it('is propensity · deterrence · bribe effect · (1 − training cut)', () => {
-    expect(collusionChance(0.2, 0.5, 3, 0.25)).toBeCloseTo(0.225, 12);
-    expect(collusionChance(0.4, 1, 1, 0)).toBe(0.4);
-    expect(collusionChance(0.4, 0, 2, 0)).toBe(0);
-    expect(collusionChance(0.4, 1, 2, 1)).toBe(0);
-    expect(collusionChance(0, 1, 5, 0)).toBe(0);
+  it('is propensity · logistic(s · (1 − caught · sanction / bribe)) / logistic(s) · (1 − training cut), on hand-computed cases', () => {
+    // Expected sanction equal to the bribe: gain 0, logistic(0) = 1/2.
+    expect(collusionChance(0.4, 1_000_000, 0.1, 10_000_000, 3, 0)).toBeCloseTo(0.4 * 0.5 * (1 + Math.exp(-3)), 12);
+    // Expected sanction half the bribe: gain 1/2.
+    expect(collusionChance(0.4, 1_000_000, 0.05, 10_000_000, 3, 0)).toBeCloseTo((0.4 * (1 + Math.exp(-3))) / (1 + Math.exp(-1.5)), 12);
+    // Expected sanction three times the bribe: gain −2, and a trained officer's cut of a quarter.
+    expect(collusionChance(0.8, 2_000_000, 0.3, 20_000_000, 2, 0.25)).toBeCloseTo((0.8 * 0.75 * (1 + Math.exp(-2))) / (1 + Math.exp(4)), 12);
+    expect(collusionChance(0.8, 2_000_000, 0.3, 20_000_000, 2, 0.25)).toBeCloseTo(0.8 * 0.75 * (logistic(-4) / logistic(2)), 12);
   });
 
-  it('is capped at 1', () => {
-    expect(collusionChance(0.5, 1, 4, 0)).toBe(1);
-    expect(collusionChance(0.9, 0.9, 100, 0.1)).toBe(1);
+  it('is propensity · (1 − cut) when nothing can be lost (no sanction, or no chance of being caught)', () => {
+    expect(collusionChance(0.4, 1_000_000, 0.2, 0, 3, 0)).toBe(0.4);
+    expect(collusionChance(0.4, 1_000_000, 0, 60_000_000, 3, 0)).toBe(0.4);
+    expect(collusionChance(0.6, 500_000, 0.5, 0, 7, 0.5)).toBeCloseTo(0.3, 15);
+    expect(collusionChance(0.6, 500_000, 0, 1e9, 0.5, 0.25)).toBeCloseTo(0.45, 15);
+    expect(collusionChance(0.3, 1, 0.9, 0, 10, 1)).toBe(0);
   });
 
-  it('lies in [0, 1], rises with propensity, deterrence factor and bribe effect, falls with training', () => {
+  it('is 0 without a bribe, without propensity, or for an officer whose training cuts it all', () => {
+    for (const bribe of [0, -5]) expect(collusionChance(0.9, bribe, 0, 0, 3, 0)).toBe(0);
+    expect(collusionChance(0, 1_000_000, 0.1, 1_000_000, 3, 0)).toBe(0);
+    expect(collusionChance(0.7, 1_000_000, 0.1, 1_000_000, 3, 1)).toBe(0);
+  });
+
+  it('lies in [0, propensity · (1 − cut)]: it falls with the chance of being caught and with the sanction, rises with the bribe and the propensity, falls with training', () => {
+    const idr = fc.double({ min: 1_000, max: 1e9, noNaN: true });
     fc.assert(
-      fc.property(unit, unit, fc.double({ min: 0, max: 5, noNaN: true }), unit, unit, (pr, det, g, cut, d) => {
-        const c = collusionChance(pr, det, g, cut);
+      fc.property(unit, idr, unit, idr, fc.double({ min: 0.1, max: 10, noNaN: true }), unit, unit, fc.double({ min: 1, max: 1e8, noNaN: true }), (pr, bribe, caught, sanction, s, cut, d, x) => {
+        const c = collusionChance(pr, bribe, caught, sanction, s, cut);
         expect(c).toBeGreaterThanOrEqual(0);
-        expect(c).toBeLessThanOrEqual(1);
-        const up = (x: number) => Math.min(1, x + d);
-        expect(collusionChance(up(pr), det, g, cut)).toBeGreaterThanOrEqual(c);
-        expect(collusionChance(pr, up(det), g, cut)).toBeGreaterThanOrEqual(c);
-        expect(collusionChance(pr, det, g + d, cut)).toBeGreaterThanOrEqual(c);
-        expect(collusionChance(pr, det, g, up(cut))).toBeLessThanOrEqual(c);
+        expect(c).toBeLessThanOrEqual(pr * (1 - cut) + 1e-15);
+        const up = (v: number) => Math.min(1, v + d);
+        expect(collusionChance(pr, bribe, up(caught), sanction, s, cut)).toBeLessThanOrEqual(c);
+        expect(collusionChance(pr, bribe, caught, sanction + x, s, cut)).toBeLessThanOrEqual(c);
+        expect(collusionChance(pr, bribe + x, caught, sanction, s, cut)).toBeGreaterThanOrEqual(c);
+        expect(collusionChance(up(pr), bribe, caught, sanction, s, cut)).toBeGreaterThanOrEqual(c);
+        expect(collusionChance(pr, bribe, caught, sanction, s, up(cut))).toBeLessThanOrEqual(c);
       }),
     );
   });
 
-  it('falls as the perceived risk of being caught rises (through deterrence)', () => {
-    const at = (risk: number) => collusionChance(0.3, deterrence(5, risk), 1.5, 0);
-    expect(at(0)).toBeCloseTo(0.45, 12);
-    expect(at(0.1)).toBeLessThan(at(0));
-    expect(at(0.5)).toBeLessThan(at(0.1));
+  it('falls strictly with the chance of being caught, the sanction, and rises strictly with the bribe where the officer is willing', () => {
+    const at = (bribe: number, caught: number, sanction: number) => collusionChance(0.5, bribe, caught, sanction, 3, 0);
+    expect(at(1e6, 0.05, 1e7)).toBeLessThan(at(1e6, 0.01, 1e7));
+    expect(at(1e6, 0.1, 1e7)).toBeLessThan(at(1e6, 0.05, 1e7));
+    expect(at(1e6, 0.05, 2e7)).toBeLessThan(at(1e6, 0.05, 1e7));
+    expect(at(2e6, 0.05, 1e7)).toBeGreaterThan(at(1e6, 0.05, 1e7));
+    // A steeper response deters more once the expected sanction exceeds the bribe.
+    expect(collusionChance(0.5, 1e6, 0.2, 1e7, 8, 0)).toBeLessThan(collusionChance(0.5, 1e6, 0.2, 1e7, 2, 0));
+    // Far more to lose than to gain: almost no one colludes.
+    expect(at(1e6, 0.5, 1e8)).toBeLessThan(1e-20);
   });
 });
 
-describe('deterrence', () => {
-  it('is exp(−aversion · perceived risk)', () => {
-    expect(deterrence(5, 0.2)).toBeCloseTo(Math.exp(-1), 12);
-    expect(deterrence(2, 0.5)).toBeCloseTo(Math.exp(-1), 12);
+describe('expectedCatch', () => {
+  it('is 1 − (1 − announced catch chance) · (1 − perceived risk)', () => {
+    expect(expectedCatch(0.1, 0.2)).toBeCloseTo(0.28, 15);
+    expect(expectedCatch(0.5, 0.5)).toBe(0.75);
+    expect(expectedCatch(0, 0.3)).toBeCloseTo(0.3, 15);
+    expect(expectedCatch(0.3, 0)).toBeCloseTo(0.3, 15);
+    expect(expectedCatch(0, 0)).toBe(0);
+    expect(expectedCatch(1, 0.2)).toBe(1);
+    expect(expectedCatch(0.2, 1)).toBe(1);
   });
 
-  it('is 1 without risk or without aversion', () => {
-    expect(deterrence(5, 0)).toBe(1);
-    expect(deterrence(0, 0.7)).toBe(1);
-  });
-
-  it('lies in (0, 1] and falls with aversion and with risk', () => {
+  it('lies in [max(catch, risk), 1] and rises with each', () => {
     fc.assert(
-      fc.property(fc.double({ min: 0, max: 20, noNaN: true }), unit, fc.double({ min: 0.001, max: 1, noNaN: true }), (a, r, d) => {
-        const x = deterrence(a, r);
-        expect(x).toBeGreaterThan(0);
+      fc.property(unit, unit, unit, (c, r, d) => {
+        const x = expectedCatch(c, r);
+        expect(x).toBeGreaterThanOrEqual(Math.max(c, r) - 1e-15);
         expect(x).toBeLessThanOrEqual(1);
-        expect(deterrence(a + d, r)).toBeLessThanOrEqual(x);
-        expect(deterrence(a, r + d)).toBeLessThanOrEqual(x);
+        expect(expectedCatch(Math.min(1, c + d), r)).toBeGreaterThanOrEqual(x - 1e-15);
+        expect(expectedCatch(c, Math.min(1, r + d))).toBeGreaterThanOrEqual(x - 1e-15);
       }),
     );
+  });
+
+  it('makes collusion fall as the perceived risk at the post rises', () => {
+    const at = (risk: number) => collusionChance(0.3, 800_000, expectedCatch(0.01, risk), 60_000_000, 3, 0);
+    expect(at(0)).toBeCloseTo(0.3 * logistic(3 * (1 - (0.01 * 60_000_000) / 800_000)) / logistic(3), 12);
+    expect(at(0.01)).toBeLessThan(at(0));
+    expect(at(0.1)).toBeLessThan(at(0.01));
   });
 });
 
@@ -213,5 +241,7 @@ describe('monitorOfficials', () => {
     const counts = weekCounts(w);
     expect(counts('officials_removed')).toBe(removed.length);
     expect(counts('officials_colluding_share')).toBeCloseTo(colluders.length / active, 12);
+    // What brokers learn of it (leaks of shared information, patrols.ts leakKept): the same share.
+    expect(w.beliefs.colludingShare).toBeCloseTo(colluders.length / active, 12);
   });
 });

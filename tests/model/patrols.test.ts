@@ -1,17 +1,18 @@
 /**
  * Rules of patrols.ts: the detection probability, how each side's units are spread, where
- * coordinated units go, what shared information shows, and the line gap by patrol mode.
+ * coordinated units go, what shared information shows (and what leaks of it through colluding
+ * officers), the units the joint programme takes from each side, and the line gap by patrol mode.
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { capabilities, PatrolMode } from '../../src/model/cooperation.js';
 import { CrossingKind } from '../../src/model/geography.js';
 import { createModel, worldOf } from '../../src/model/model.js';
-import { assignPatrols, detectionProbability, gapFilling, sharedFlows, shares } from '../../src/model/patrols.js';
+import { assignPatrols, detectionProbability, gapFilling, leakKept, sharedFlows, shares } from '../../src/model/patrols.js';
 import type { World } from '../../src/model/state.js';
 import type { Draft } from 'immer';
 import type { ScenarioInput } from '../../src/scenario/schema.js';
-import { scenarioWith as baselineWith, setParam } from './helpers.js';
+import { scenarioWith as baselineWith, setP, setParam } from './helpers.js';
 
 /** The baseline without its spin-up, so that a rule is seen from the first week. */
 const scenarioWith = (change?: (d: Draft<ScenarioInput>) => void) =>
@@ -105,6 +106,36 @@ describe('gapFilling', () => {
   });
 });
 
+describe('leakKept', () => {
+  it('is 1 − leak · colluding share, never below 0', () => {
+    expect(leakKept(0.5, 0.4)).toBeCloseTo(0.8, 15);
+    expect(leakKept(1, 0.5)).toBe(0.5);
+    expect(leakKept(0.25, 1)).toBe(0.75);
+    expect(leakKept(1, 1)).toBe(0);
+    expect(leakKept(2, 0.8)).toBe(0);
+  });
+
+  it('keeps everything without a leak or without colluders', () => {
+    for (const x of [0, 0.3, 1]) {
+      expect(leakKept(0, x)).toBe(1);
+      expect(leakKept(x, 0)).toBe(1);
+    }
+  });
+
+  it('lies in [0, 1] and falls with the leak and with the colluding share', () => {
+    const unit = fc.double({ min: 0, max: 1, noNaN: true });
+    fc.assert(
+      fc.property(unit, unit, unit, (leak, share, d) => {
+        const k = leakKept(leak, share);
+        expect(k).toBeGreaterThanOrEqual(0);
+        expect(k).toBeLessThanOrEqual(1);
+        expect(leakKept(Math.min(1, leak + d), share)).toBeLessThanOrEqual(k);
+        expect(leakKept(leak, Math.min(1, share + d))).toBeLessThanOrEqual(k);
+      }),
+    );
+  });
+});
+
 describe('in a model state', () => {
   let w: World;
   let segments: number[];
@@ -117,6 +148,7 @@ describe('in a model state', () => {
     x.week.cap = { ...capabilities(() => 'coexistence', x.fixed.p), patrolMode: mode };
     x.week.patrolTargetShare = 0;
     x.week.jointUnits = jointUnits;
+    x.beliefs.colludingShare = 0;
   };
 
   beforeAll(async () => {
@@ -151,6 +183,12 @@ describe('in a model state', () => {
     assignPatrols(w);
     const [a, b] = [wID(), wMY()];
     segments.forEach((c, i) => expect(w.week.coverage[c * 3 + 2]).toBeCloseTo(10 * a[i]! + 10 * b[i]!, 9));
+    // Each side gives up patrolDiversion of its half of the joint units: 0.5 · 10 = 5 of its own.
+    expect(w.fixed.p.patrolDiversion).toBe(0.5);
+    segments.forEach((c, i) => {
+      expect(w.week.coverage[c * 3]).toBeCloseTo((w.fixed.p.patrolUnits - 5) * a[i]!, 9);
+      expect(w.week.coverage[c * 3 + 1]).toBeCloseTo((w.fixed.p.malaysianPatrolUnits - 5) * b[i]!, 9);
+    });
     reset(w, PatrolMode.coordinated, 20);
     assignPatrols(w);
     const own = segments.map((c) => w.week.coverage[c * 3]! + w.week.coverage[c * 3 + 1]!);
@@ -165,7 +203,9 @@ describe('in a model state', () => {
       assignPatrols(w);
       return sum(segments.map((c) => effective(w, c)));
     };
-    const own = (w.fixed.p.patrolUnits + w.fixed.p.malaysianPatrolUnits) * (1 - w.fixed.p.lineGap);
+    // Each side's own units, less the share of its half of the joint units taken from them (15 · patrolDiversion).
+    const diverted = 15 * w.fixed.p.patrolDiversion;
+    const own = (w.fixed.p.patrolUnits - diverted + w.fixed.p.malaysianPatrolUnits - diverted) * (1 - w.fixed.p.lineGap);
     expect(total(PatrolMode.parallel)).toBeCloseTo(own + 30 * (1 - w.fixed.p.lineGap), 6);
     expect(total(PatrolMode.coordinated)).toBeCloseTo(own + 30 * (1 - w.fixed.p.lineGap * (1 - w.fixed.p.handoverGapCut)), 6);
     expect(total(PatrolMode.joint)).toBeCloseTo(own + 30, 6);
@@ -222,5 +262,64 @@ describe('in a model state', () => {
       expect(w.week.coverage[c * 3 + 1]).toBeCloseTo(w.fixed.p.malaysianPatrolUnits * (0.5 * b[i]! + extra), 9);
     });
     w.beliefs.flowHistory.fill(0);
+  });
+
+  it('takes patrolDiversion of the joint units from each side’s own: all of them, and the programme adds nothing in parallel; none, and it adds all', () => {
+    const effectiveTotal = (x: World) => sum(segments.map((c) => effective(x, c)));
+    const p = w.fixed.p;
+    const before = p.patrolDiversion;
+    reset(w, PatrolMode.parallel, 0);
+    assignPatrols(w);
+    const alone = Array.from(w.week.detection);
+    const base = effectiveTotal(w);
+    // Everything the programme fields is taken from the two sides: in parallel (spread as each side's own, losing the gap) nothing changes.
+    setP(w, { patrolDiversion: 1 });
+    reset(w, PatrolMode.parallel, 30);
+    assignPatrols(w);
+    segments.forEach((c) => expect(w.week.detection[c]).toBeCloseTo(alone[c]!, 12));
+    expect(sum(segments.map((c) => w.week.coverage[c * 3]!))).toBeCloseTo(p.patrolUnits - 15, 9);
+    expect(sum(segments.map((c) => w.week.coverage[c * 3 + 1]!))).toBeCloseTo(p.malaysianPatrolUnits - 15, 9);
+    // Nothing taken: the programme's units all add.
+    setP(w, { patrolDiversion: 0 });
+    reset(w, PatrolMode.parallel, 30);
+    assignPatrols(w);
+    expect(effectiveTotal(w)).toBeCloseTo(base + 30 * (1 - p.lineGap), 6);
+    // A programme larger than a side's own units takes them all, never fewer than none.
+    setP(w, { patrolDiversion: 1 });
+    reset(w, PatrolMode.joint, 2 * (p.patrolUnits + p.malaysianPatrolUnits));
+    assignPatrols(w);
+    for (const c of segments) expect([w.week.coverage[c * 3], w.week.coverage[c * 3 + 1]]).toEqual([0, 0]);
+    expect(sum(segments.map((c) => w.week.coverage[c * 3 + 2]!))).toBeCloseTo(2 * (p.patrolUnits + p.malaysianPatrolUnits), 6);
+    setP(w, { patrolDiversion: before });
+  });
+
+  it('targets shared routes less the more officers collude (brokers learn what is targeted): share × (1 − infoLeak · colluding share)', () => {
+    const C = w.fixed.geo.crossingIds.length;
+    const rows = w.beliefs.flowHistory.length / C;
+    const hot = segments[1]!;
+    const p = w.fixed.p;
+    const [a, b] = [wID(), wMY()];
+    const onHot = (colluding: number) => {
+      reset(w, PatrolMode.parallel, 0);
+      w.beliefs.flowHistory.fill(0);
+      w.beliefs.flowHistory[(2 % rows) * C + hot] = 7;
+      w.week.index = 3;
+      w.week.cap = { ...w.week.cap, infoAccuracy: 1, infoLagWeeks: 0 };
+      w.week.patrolTargetShare = 0.5;
+      w.beliefs.colludingShare = colluding;
+      assignPatrols(w);
+      const t = 0.5 * (1 - p.infoLeak * colluding);
+      segments.forEach((c, i) => {
+        const extra = c === hot ? t : 0;
+        expect(w.week.coverage[c * 3]).toBeCloseTo(p.patrolUnits * ((1 - t) * a[i]! + extra), 9);
+        expect(w.week.coverage[c * 3 + 1]).toBeCloseTo(p.malaysianPatrolUnits * ((1 - t) * b[i]! + extra), 9);
+      });
+      return w.week.coverage[hot * 3]! + w.week.coverage[hot * 3 + 1]!;
+    };
+    expect(p.infoLeak).toBe(0.5);
+    const hotCover = [0, 0.2, 0.6, 1].map(onHot);
+    for (let k = 1; k < hotCover.length; k++) expect(hotCover[k]).toBeLessThan(hotCover[k - 1]!);
+    w.beliefs.flowHistory.fill(0);
+    w.beliefs.colludingShare = 0;
   });
 });

@@ -1,23 +1,35 @@
 /**
  * Rules of recruitment.ts (`recruit`) in a small fresh world (scale 1000, no spin-up): seekers are
- * served by their hub's brokers up to the hub's pooled weekly capacity, the rest go with kin or
- * stay home; outreach approaches residents with the capacity left; and the terms of a deal
- * (deception, debt, fraudulent papers, the wait, channel counts). Expectations are computed from
- * the keyed draws the rule uses, so each fails if the rule changes.
+ * served by their hub's brokers up to the hub's pooled weekly capacity (raised by employers' unmet
+ * demand where the hub's paths lead), the rest go with kin or stay home; outreach approaches
+ * residents with the capacity left, each broker reaching further the more people it has moved, and
+ * acceptance falls as the same villages are approached again and again; and the terms of a deal
+ * (deception, debt, fraudulent papers, the wait, channel counts, the cost booked to the broker).
+ * Expectations are computed from the keyed draws the rule uses, so each fails if the rule changes.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { initPerson } from '../../src/model/agents.js';
 import { Channel, Docs, NO_ID, Status } from '../../src/model/codes.js';
 import { MAX_APPROACHES } from '../../src/model/draws.js';
-import { recruit } from '../../src/model/recruitment.js';
+import type { Params } from '../../src/model/parameters.js';
+import { outreachSaturation, recruit } from '../../src/model/recruitment.js';
 import type { World } from '../../src/model/state.js';
 import { move, weeksLeft } from '../../src/model/transitions.js';
 import type { Scenario } from '../../src/scenario/load.js';
 import { firstWeek, scenarioWith, setP, weekCounts } from './helpers.js';
 
+/**
+ * Brokers per hub in these tests: few, so that capacities can be computed by hand (the baseline's
+ * counts are near the broker market's equilibrium, and far larger).
+ */
+const BROKERS: Record<string, number> = { pontianak: 120, nunukan_town: 150, entikong_town: 60, sambas_town: 30, badau_town: 20 };
+
 let scenario: Scenario;
 beforeAll(async () => {
-  scenario = await scenarioWith((d) => void (d.spinUpWeeks = 0));
+  scenario = await scenarioWith((d) => {
+    d.spinUpWeeks = 0;
+    for (const h of d.hubs) h.brokers = BROKERS[h.id]!;
+  });
 });
 
 /** A fresh world at week 0; the sambas_town hub serves the origin sambas alone. */
@@ -72,17 +84,29 @@ const singleBroker = (w: World, hub: number, trafficker: number, fraudAccess: nu
 };
 /** Whole recruits a week from an expected count x and the hub's capacity draw: floor(x), one more with chance frac(x). */
 const whole = (x: number, u: number) => Math.floor(x) + (u < x - Math.floor(x) ? 1 : 0);
+/** Employers' unmet demand where a hub's paths lead: the mean over its paths of the demand in the state each path ends in. */
+const hubDemand = (w: World, hub: number) => {
+  const paths = w.fixed.geo.pathsFromHub[hub]!;
+  return paths.length ? paths.reduce((sum, pa) => sum + w.week.labourDemand[w.fixed.geo.destinationSabah[pa.destination]!]!, 0) / paths.length : 1;
+};
+/** What the brokers of a hub earned this week, by broker (costs are booked as negative earnings). */
+const earnedBy = (w: World, brokers: number[]) => brokers.map((id) => w.agents.brokers.cols.earned[id]!);
 
 describe('recruit: seekers and the hub’s capacity', () => {
-  it('serves seekers in queue order up to the pooled weekly capacity of the hub’s active brokers; the rest go with kin, or stay home (no_broker_found)', () => {
+  it('serves seekers in queue order up to the pooled weekly capacity of the hub’s active brokers, raised by unmet demand; the rest go with kin, or stay home (no_broker_found)', () => {
     const { w, hub, origin, m, b } = fresh();
     onlyHubs(w, hub);
-    setP(w, { brokerCapacityPerMonth: 700, brokerOutreachPerWeek: 0 });
+    setP(w, { brokerCapacityPerMonth: 700, brokerOutreachPerWeek: 0, demandReachElasticity: 0.5, brokerCostPerRecruitIdr: 1_200_000 });
+    // Employers in Sarawak (where sambas_town's paths lead) short of workers: demand 1.44, capacity × 1.44^0.5 = 1.2.
+    w.week.labourDemand[0] = 1.44;
+    w.week.labourDemand[1] = 0.25; // Sabah's does not matter here
+    expect(hubDemand(w, hub)).toBeCloseTo(1.44, 12);
     const brokers = brokersAt(w, hub);
     expect(brokers.length).toBe(30);
     // A third of the hub's brokers are arrested: 20 active ones pool their capacity.
     for (const id of brokers.slice(0, 10)) b.active[id] = 0;
-    const capacity = 20 * ((700 * 12) / 52 / 1000); // 3.23 recruits this week
+    const capacity = 20 * ((700 * 12 * hubDemand(w, hub) ** 0.5) / 52 / 1000); // 3.88 recruits this week
+    expect(capacity).toBeCloseTo(3.877, 3);
     const slots = whole(capacity, w.fixed.draws.brokerCapacity.u(hub, 0));
     expect(slots === 3 || slots === 4).toBe(true);
 
@@ -123,6 +147,35 @@ describe('recruit: seekers and the hub’s capacity', () => {
     expect(n('no_broker_found')).toBe(home.length);
     expect(n('recruited_by_outreach')).toBe(0);
     expect(w.queues.seekers.length).toBe(0);
+    // Each recruit costs its broker brokerCostPerRecruitIdr per person it stands for, booked when taken on.
+    expect(earnedBy(w, brokers)).toEqual(brokers.map((k) => 0 - 1_200_000 * 1000 * served.filter((id) => m.broker[id] === k).length));
+  });
+
+  it('raises each hub’s capacity by demand^demandReachElasticity where its paths lead: Sarawak’s for the Kalimantan hubs, Sabah’s for Nunukan', () => {
+    const servedAt = (sarawak: number, sabah: number, elasticity: number) => {
+      const { w, hub, origin, m } = fresh();
+      const nunukan = w.fixed.geo.hubIds.indexOf('nunukan_town');
+      const nunukanOrigin = w.fixed.input.origins.findIndex((o) => o.id === 'nunukan');
+      onlyHubs(w, hub, nunukan);
+      setP(w, { brokerCapacityPerMonth: 400, brokerOutreachPerWeek: 0, demandReachElasticity: elasticity });
+      w.week.labourDemand[0] = sarawak;
+      w.week.labourDemand[1] = sabah;
+      const seekers = [...homeIn(w, origin).slice(0, 20), ...homeIn(w, nunukanOrigin).slice(0, 30)];
+      for (const id of seekers) seek(w, id);
+      const want = (h: number, d: number) => Math.min(h === hub ? 20 : 30, whole(BROKERS[w.fixed.geo.hubIds[h]!]! * ((400 * 12 * d ** elasticity) / 52 / 1000), w.fixed.draws.brokerCapacity.u(h, 0)));
+      recruit(w);
+      const served = (h: number) => seekers.filter((id) => m.status[id] === Status.recruited && w.agents.brokers.cols.hub[m.broker[id]!] === h).length;
+      expect([served(hub), served(nunukan)]).toEqual([want(hub, sarawak), want(nunukan, sabah)]);
+      return [served(hub), served(nunukan)];
+    };
+    // At 2019 demand: 30 · 400 · 12/52/1000 = 2.77 at sambas_town, 150 · … = 13.8 at nunukan_town.
+    const base = servedAt(1, 1, 0.5);
+    // Sarawak's employers short (2.25: × 1.5), Sabah's less so than in 2019 (0.64: × 0.8).
+    const shifted = servedAt(2.25, 0.64, 0.5);
+    expect(shifted[0]).toBeGreaterThan(base[0]!);
+    expect(shifted[1]).toBeLessThan(base[1]!);
+    // Elasticity 0: demand does not matter.
+    expect(servedAt(2.25, 0.64, 0)).toEqual(base);
   });
 
   it('rounds the capacity with the hub’s draw of the week: the same seekers get one more slot exactly when the draw is below its fraction', () => {
@@ -186,25 +239,34 @@ describe('recruit: seekers and the hub’s capacity', () => {
 });
 
 /**
- * The outreach rule as MODEL.md states it, for one hub whose pool is `pool`: approaches =
- * min(MAX_APPROACHES, round(min(pool · outreach, capacity − taken))); approach a picks a broker, an
- * origin the hub serves (weighted by its residents), a resident of it, and the resident (still at
- * home) accepts with chance min(1, offerAcceptance · (1 − awareness) · lure). Returns [resident, broker] pairs.
+ * The outreach rule as MODEL.md states it, for one hub whose pool is `pool`: with d = the demand
+ * where the hub's paths lead ^ demandReachElasticity, capacity = pool · capacity per month · 12 · d
+ * / 52 / scale, and outreach = Σ over the pool of (1 + networkGain · ln(1 + moved / networkPersons))
+ * · outreach per week · d / scale, approaches = min(MAX_APPROACHES, round(min(outreach, capacity −
+ * taken))); approach a picks a broker, an origin the hub serves (weighted by its residents), a
+ * resident of it, and the resident (still at home) accepts with chance min(1, offerAcceptance ·
+ * saturation · (1 − awareness) · lure), where saturation = 1 / (1 + outreach · 52 / residents /
+ * outreachSaturation). Returns [resident, broker] pairs.
  */
 function outreachReference(w: World, hub: number, pool: number[], taken: number): [number, number][] {
   const p = w.fixed.p;
   const m = w.agents.migrants.cols;
   const u = (slot: number) => w.fixed.draws.outreach.u(hub, 0, slot);
   // In the rule's order of operations, so that the floating-point results agree.
-  const capacity = pool.length * ((p.brokerCapacityPerMonth * 12) / 52 / w.fixed.scale);
+  const demand = hubDemand(w, hub) ** p.demandReachElasticity;
+  const capacity = pool.length * ((p.brokerCapacityPerMonth * 12 * demand) / 52 / w.fixed.scale);
   const reach = w.fixed.input.origins.map((_, oi) => oi).filter((oi) => w.fixed.geo.originHub[oi] === hub && w.agents.originCount[oi]! > 0);
-  const approaches = Math.min(MAX_APPROACHES, whole(Math.min(pool.length * (p.brokerOutreachPerWeek / w.fixed.scale), Math.max(0, capacity - taken)), u(0)));
+  let network = 0;
+  for (const broker of pool) network += 1 + p.brokerNetworkGain * Math.log1p(w.agents.brokers.cols.moved[broker]! / p.brokerNetworkPersons);
+  const outreach = (network * p.brokerOutreachPerWeek * demand) / w.fixed.scale;
+  const approaches = Math.min(MAX_APPROACHES, whole(Math.min(outreach, Math.max(0, capacity - taken)), u(0)));
+  // The origin: the first whose cumulative share of the hub's residents exceeds the draw.
+  const total = reach.reduce((s, oi) => s + w.agents.originCount[oi]!, 0);
+  const saturation = 1 / (1 + (outreach * 52) / total / p.outreachSaturation);
   const taken2 = new Set<number>();
   const out: [number, number][] = [];
   for (let a = 0; a < approaches; a++) {
     const broker = pool[Math.floor(u(4 + 4 * a) * pool.length)]!;
-    // The origin: the first whose cumulative share of the hub's residents exceeds the draw.
-    const total = reach.reduce((s, oi) => s + w.agents.originCount[oi]!, 0);
     let cum = 0;
     let oi = reach[reach.length - 1]!;
     for (const o of reach) {
@@ -218,7 +280,7 @@ function outreachReference(w: World, hub: number, pool: number[], taken: number)
     if (m.status[id] !== Status.home || taken2.has(id)) continue;
     const aw = Math.min(1, m.awareness[id]! + w.week.awarenessBoost);
     const lure = w.agents.brokers.cols.trafficker[broker] === 1 ? 1 + p.deceptionInflation * (1 - aw) : 1;
-    if (u(3 + 4 * a) < Math.min(1, p.offerAcceptance * (1 - aw) * lure)) {
+    if (u(3 + 4 * a) < Math.min(1, p.offerAcceptance * saturation * (1 - aw) * lure)) {
       taken2.add(id);
       out.push([id, broker]);
     }
@@ -227,29 +289,38 @@ function outreachReference(w: World, hub: number, pool: number[], taken: number)
 }
 
 describe('recruit: outreach with the capacity left', () => {
-  /** The world with brokers only at `hub` (pontianak serves two origins), its pool, and outreach set. */
+  /**
+   * The world with brokers only at `hub` (pontianak serves two origins, 480 residents here), its
+   * pool, and outreach set: employers in Sarawak short of workers (demand 1.21, × 1.1 at elasticity
+   * 0.5), the brokers' networks of different sizes (0 to 240 persons moved: reach × 1 to 1.49), and
+   * acceptance halved at 10 approaches per resident a year.
+   */
   const setup = (capacityPerMonth: number, outreachPerWeek: number, seed = 7) => {
     const f = fresh(seed);
     const hub = f.w.fixed.geo.hubIds.indexOf('pontianak');
     onlyHubs(f.w, hub);
-    setP(f.w, { brokerCapacityPerMonth: capacityPerMonth, brokerOutreachPerWeek: outreachPerWeek, offerAcceptance: 0.5 });
+    setP(f.w, { brokerCapacityPerMonth: capacityPerMonth, brokerOutreachPerWeek: outreachPerWeek, offerAcceptance: 0.5, demandReachElasticity: 0.5, brokerNetworkGain: 0.4, brokerNetworkPersons: 100, outreachSaturation: 10 });
+    f.w.week.labourDemand[0] = 1.21;
     const brokers = brokersAt(f.w, hub);
+    brokers.forEach((id, k) => (f.b.moved[id] = 60 * (k % 5)));
     const pool = [...brokers.filter((id) => f.b.trafficker[id] === 1), ...brokers.filter((id) => f.b.trafficker[id] === 0)];
-    return { ...f, hub, pool };
+    return { ...f, hub, pool, brokers };
   };
   const recruitedNow = (w: World) => {
     const m = w.agents.migrants.cols;
     return Array.from({ length: w.agents.migrants.count }, (_, id) => id).filter((id) => m.status[id] === Status.recruited);
   };
 
-  it('approaches residents with the hub’s capacity (it binds here) and recruits exactly those the keyed draws say accept, from home', () => {
-    // 120 brokers: capacity 120 · 50 · 12/52/1000 = 1.38 a week, outreach 120 · 1 = 120: capacity binds.
-    const { w, hub, pool, m, b } = setup(50, 1000);
+  it('approaches residents with the hub’s capacity (it binds here) and recruits exactly those the keyed draws say accept, from home; each recruit’s cost is booked to its broker', () => {
+    // 120 brokers: capacity 120 · 400 · 12 · 1.1/52/1000 = 12.2 a week, outreach 153.7 · 100 · 1.1/1000 = 16.9: capacity binds.
+    const { w, hub, pool, m, b, brokers } = setup(400, 100);
+    setP(w, { brokerCostPerRecruitIdr: 2_000_000 });
     const expected = outreachReference(w, hub, pool, 0);
     const before = w.agents.stocks[Status.home]!;
     recruit(w);
     const n = weekCounts(w);
     expect(recruitedNow(w)).toEqual(expected.map(([id]) => id).sort((x, y) => x - y));
+    expect(expected.length).toBeGreaterThan(2);
     for (const [id, broker] of expected) {
       expect(m.broker[id]).toBe(broker);
       expect(m.start[id]).toBe(0);
@@ -261,10 +332,11 @@ describe('recruit: outreach with the capacity left', () => {
     expect(n('departures')).toBe(expected.length);
     expect(n('channel_broker')).toBe(expected.length);
     expect(w.agents.stocks[Status.home]).toBe(before - expected.length);
+    expect(earnedBy(w, brokers)).toEqual(brokers.map((k) => 0 - 2_000_000 * 1000 * expected.filter(([, broker]) => broker === k).length));
   });
 
   it('with many approaches (the brokers’ outreach binds) recruits from both origins the hub serves, and only those the reference names', () => {
-    // Capacity 120 · 5000 · 12/52/1000 = 138 a week; outreach 120 · 0.3 = 36 approaches.
+    // Capacity 120 · 5000 · 12 · 1.1/52/1000 = 152 a week; outreach 153.7 · 0.3 · 1.1 = 51 approaches.
     const { w, hub, pool, m } = setup(5000, 300);
     const expected = outreachReference(w, hub, pool, 0);
     recruit(w);
@@ -275,15 +347,15 @@ describe('recruit: outreach with the capacity left', () => {
   });
 
   it('approaches only with the capacity the seekers left: fewer approaches after seekers were served, none once it is used up', () => {
-    // Capacity 120 · 300 · 12/52/1000 = 8.3; outreach 120 · 1 = 120. Five seekers take five slots, leaving 3.3.
-    const { w, hub, pool, origin } = setup(300, 1000);
+    // Capacity 120 · 300 · 12 · 1.1/52/1000 = 9.1; outreach 16.9. Five seekers take five slots, leaving 4.1.
+    const { w, hub, pool, origin } = setup(300, 100);
     const resident = (oi: number) => homeIn(w, oi);
     const bengkayang = w.fixed.input.origins.findIndex((o) => o.id === 'bengkayang');
     expect(w.fixed.geo.originHub[bengkayang]).toBe(hub);
     expect(w.fixed.geo.originHub[origin]).not.toBe(hub);
     const seekers = resident(bengkayang).slice(-5);
     for (const id of seekers) seek(w, id);
-    const slots = whole((120 * 300 * 12) / 52 / 1000, w.fixed.draws.brokerCapacity.u(hub, 0));
+    const slots = whole((120 * 300 * 12 * 1.21 ** 0.5) / 52 / 1000, w.fixed.draws.brokerCapacity.u(hub, 0));
     expect(slots).toBeGreaterThanOrEqual(5);
     const expected = outreachReference(w, hub, pool, 5);
     const unbounded = outreachReference(w, hub, pool, 0);
@@ -293,14 +365,44 @@ describe('recruit: outreach with the capacity left', () => {
     expect(recruitedNow(w)).toEqual([...seekers, ...expected.map(([id]) => id)].sort((x, y) => x - y));
 
     // Capacity used up by seekers: no approach at all.
-    const full = setup(300, 1000);
+    const full = setup(300, 100);
     const many = homeIn(full.w, bengkayang).slice(-12);
     for (const id of many) seek(full.w, id);
     recruit(full.w);
     expect(weekCounts(full.w)('recruited_by_outreach')).toBe(0);
   });
 
-  it('a trafficker’s offer lures the unaware: accepted with chance offerAcceptance · (1 − awareness) · (1 + deceptionInflation · (1 − awareness))', () => {
+  it('a broker who has moved more people reaches further: more approaches, and the recruits the reference names', () => {
+    const at = (moved: number) => {
+      const { w, hub, pool, brokers, b } = setup(5000, 150);
+      for (const id of brokers) b.moved[id] = moved;
+      const expected = outreachReference(w, hub, pool, 0);
+      recruit(w);
+      expect(recruitedNow(w)).toEqual(expected.map(([id]) => id).sort((x, y) => x - y));
+      return expected.length;
+    };
+    // Reach × 1, × 1 + 0.4 · ln 3 = 1.44, × 1 + 0.4 · ln 11 = 1.96 (saturation lowers acceptance as reach grows, but less than reach adds).
+    const counts = [at(0), at(200), at(1000)];
+    expect(counts[1]).toBeGreaterThan(counts[0]!);
+    expect(counts[2]).toBeGreaterThan(counts[1]!);
+  });
+
+  it('villages approached again and again yield less: acceptance × 1 / (1 + approaches per resident a year / outreachSaturation)', () => {
+    const at = (saturation: number) => {
+      const { w, hub, pool } = setup(5000, 300);
+      setP(w, { outreachSaturation: saturation });
+      const expected = outreachReference(w, hub, pool, 0);
+      recruit(w);
+      expect(recruitedNow(w)).toEqual(expected.map(([id]) => id).sort((x, y) => x - y));
+      return expected.length;
+    };
+    // 51 approaches a week to 480 residents: 5.5 a resident a year; acceptance × 0.98, × 0.65, × 0.08.
+    const counts = [at(300), at(10), at(0.5)];
+    expect(counts[0]).toBeGreaterThan(counts[1]!);
+    expect(counts[1]).toBeGreaterThan(counts[2]!);
+  });
+
+  it('a trafficker’s offer lures the unaware: accepted with chance offerAcceptance · saturation · (1 − awareness) · (1 + deceptionInflation · (1 − awareness))', () => {
     const at = (trafficker: number) => {
       const { w, hub, origin, m } = fresh();
       singleBroker(w, hub, trafficker, 0);
@@ -309,13 +411,36 @@ describe('recruit: outreach with the capacity left', () => {
       const id = w.agents.originFirst[origin]! + Math.floor(u(2) * w.agents.originCount[origin]!);
       if (m.status[id] !== Status.home) move(w, id, Status.home);
       m.awareness[id] = 0;
-      // Between the honest offer's chance and the lured one's: offerAcceptance · 1 < u(3) < offerAcceptance · 2.5.
-      setP(w, { offerAcceptance: u(3) / 1.75 });
+      // One approach a week to the hub's residents, 52 a year in all.
+      const saturation = 1 / (1 + 52 / w.agents.originCount[origin]! / w.fixed.p.outreachSaturation);
+      // Between the honest offer's chance and the lured one's: offerAcceptance · saturation · 1 < u(3) < offerAcceptance · saturation · 2.5.
+      setP(w, { offerAcceptance: u(3) / 1.75 / saturation });
       recruit(w);
       return { recruited: m.status[id] === Status.recruited, n: weekCounts(w)('recruited_by_outreach') };
     };
     expect(at(1)).toEqual({ recruited: true, n: 1 });
     expect(at(0)).toEqual({ recruited: false, n: 0 });
+  });
+});
+
+describe('outreachSaturation', () => {
+  const p = (s: number) => ({ outreachSaturation: s }) as unknown as Params;
+  it('is 1 / (1 + approaches per resident a year / outreachSaturation): 1 unapproached, ½ at the parameter', () => {
+    expect(outreachSaturation(p(0.2), 0)).toBe(1);
+    expect(outreachSaturation(p(0.2), 0.2)).toBe(0.5);
+    expect(outreachSaturation(p(0.2), 0.6)).toBeCloseTo(0.25, 15);
+    expect(outreachSaturation(p(2), 1)).toBeCloseTo(2 / 3, 15);
+  });
+
+  it('falls with the approaches and rises with the parameter, within (0, 1]', () => {
+    for (const s of [0.05, 0.2, 1])
+      for (const x of [0, 0.1, 1, 10]) {
+        const y = outreachSaturation(p(s), x);
+        expect(y).toBeGreaterThan(0);
+        expect(y).toBeLessThanOrEqual(1);
+        expect(outreachSaturation(p(s), x + 0.5)).toBeLessThan(y);
+        if (x > 0) expect(outreachSaturation(p(s * 2), x)).toBeGreaterThan(y);
+      }
   });
 });
 

@@ -12,8 +12,12 @@ import { sourceKind } from '../../src/report/honesty.js';
 import { loadScenario } from '../../src/scenario/load.js';
 import { parametersTable } from '../../src/scenario/parameter-table.js';
 
-/** A citation: a fact-sheet section, the seed paper and its sections, the brief, or an author (et al.) and year. */
-const CITATION = /(border facts §\d+|enforcement facts|Oktavian et al\.(?: §[\d.]+)?|model brief|Polner \d{4}|Gathmann \d{4}|\b[A-Z][a-z]+ et al\. \d{4})/g;
+/**
+ * A citation: a fact-sheet section, the seed paper and its sections, the brief, an author (et al.)
+ * and year, or a press report, law or report on brokers, employers and officers by outlet and year.
+ */
+const CITATION =
+  /(border facts §\d+|enforcement facts|Oktavian et al\.(?: §[\d.]+)?|model brief|Polner \d{4}|Gathmann \d{4}|Palmer \d{4}|\b[A-Z][a-z]+ et al\. \d{4}|Straits Times \d{4}|Jakarta Globe \d{4}|The Malaysian Insight \d{4}|Malay Mail \d{4}|New Sarawak Tribune \d{4}|UNDP \d{4}|UU \d+\/\d{4})/g;
 /** Pointers to places outside the repository, or the old names of the sources. */
 const STALE = /(?<!border |enforcement )\bfacts §|seed paper|MODEL\.md|shared\/|\bpaper §/i;
 
@@ -42,6 +46,8 @@ beforeAll(async () => {
 describe('sources', () => {
   it('docs/sources.md holds the entries notes cite', () => {
     for (const k of ['border facts §2', 'enforcement facts', 'Oktavian et al. §3.3', 'model brief', 'Polner 2011']) expect(keys, k).toContain(k);
+    // The sources of the broker market, employers and officers' choice.
+    for (const k of ['Straits Times 2002', 'Jakarta Globe 2010', 'The Malaysian Insight 2017', 'Malay Mail 2021', 'UU 21/2007', 'UNDP 2009', 'Palmer 2010', 'New Sarawak Tribune 2023']) expect(keys, k).toContain(k);
     expect(notes.length).toBeGreaterThan(300);
   });
 
