@@ -118,7 +118,7 @@ export function chooseRoutes(w: World): void {
     for (let k = 0; k < paths.length; k++) {
       const c = paths[k]!.crossing;
       let wt = allowed(w, id, c) ? known[at + k]! : 0;
-      if (ties !== 0 && wt > 0 && c < MAX_TIED_CROSSINGS && (ties & (1 << c)) !== 0) wt *= Math.exp(-lambda * (w.beliefs.tied[c]! - w.beliefs.broker[source * C + c]!));
+      if (ties !== 0 && wt > 0 && c < MAX_TIED_CROSSINGS && (ties & (1 << c)) !== 0 && geo.crossingKind[c] !== CrossingKind.informal) wt *= Math.exp(-lambda * (w.beliefs.tied[c]! - w.beliefs.broker[source * C + c]!));
       weights[k] = wt;
       total += wt;
     }

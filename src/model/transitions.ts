@@ -130,7 +130,8 @@ export function identify(w: World, id: number, by: IdentifiedBy, place: number):
     if (others > 0) {
       const b = w.agents.brokers.cols;
       const pool: number[] = [];
-      for (let k = 0; k < w.agents.brokers.count; k++) if (b.active[k] !== 2 && b.hub[k] === b.hub[broker] && b.trafficker[k] === b.trafficker[broker]) pool.push(k);
+      // Brokers still in the business (active, or arrested and awaiting trial): not the convicted, nor those who gave up long ago.
+      for (let k = 0; k < w.agents.brokers.count; k++) if (b.active[k]! <= 1 && b.hub[k] === b.hub[broker] && b.trafficker[k] === b.trafficker[broker]) pool.push(k);
       for (let j = 0; j < others && pool.length; j++) openCase(w, pool[Math.floor(w.fixed.draws.coVictims.u(id, w.week.index, j) * pool.length)]!, crossBorder, witness);
     }
   }

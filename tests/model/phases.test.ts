@@ -40,8 +40,8 @@ const world = async (all: boolean) =>
 
 describe('phases keep to their declared reach', () => {
   it('on the baseline and with every measure at the collaboration stage', async () => {
-    expect(oversteps(await world(false), PHASES, 40)).toEqual([]);
-    expect(oversteps(await world(true), PHASES, 40)).toEqual([]);
+    expect(oversteps(await world(false), PHASES, 20)).toEqual([]);
+    expect(oversteps(await world(true), PHASES, 20)).toEqual([]);
   });
 
   it('a phase that writes a part it declared only as read is caught, and so is one that reads an undeclared part', async () => {

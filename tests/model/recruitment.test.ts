@@ -242,10 +242,10 @@ describe('recruit: seekers and the hub’s capacity', () => {
  * The outreach rule as MODEL.md states it, for one hub whose pool is `pool`: with d = the demand
  * where the hub's paths lead ^ demandReachElasticity, capacity = pool · capacity per month · 12 · d
  * / 52 / scale, and outreach = Σ over the pool of (1 + networkGain · ln(1 + moved / networkPersons))
- * · outreach per week · d / scale, approaches = min(MAX_APPROACHES, round(min(outreach, capacity −
+ * · outreach per week · d / scale, approaches = min(MAX_APPROACHES, round(outreach)); acceptances while the whole slots the seekers left last; (was: min(outreach, capacity −
  * taken))); approach a picks a broker, an origin the hub serves (weighted by its residents), a
  * resident of it, and the resident (still at home) accepts with chance min(1, offerAcceptance ·
- * saturation · (1 − awareness) · lure), where saturation = 1 / (1 + outreach · 52 / residents /
+ * saturation · (1 − awareness) · lure), where saturation = 1 / (1 + approaches · 52 / residents /
  * outreachSaturation). Returns [resident, broker] pairs.
  */
 function outreachReference(w: World, hub: number, pool: number[], taken: number): [number, number][] {
@@ -259,10 +259,12 @@ function outreachReference(w: World, hub: number, pool: number[], taken: number)
   let network = 0;
   for (const broker of pool) network += 1 + p.brokerNetworkGain * Math.log1p(w.agents.brokers.cols.moved[broker]! / p.brokerNetworkPersons);
   const outreach = (network * p.brokerOutreachPerWeek * demand) / w.fixed.scale;
-  const approaches = Math.min(MAX_APPROACHES, whole(Math.min(outreach, Math.max(0, capacity - taken)), u(0)));
+  // Approaches are not bounded by the capacity; acceptances are, by the whole slots the seekers left.
+  const approaches = Math.min(MAX_APPROACHES, whole(outreach, u(0)));
+  let room = whole(capacity, w.fixed.draws.brokerCapacity.u(hub, 0)) - taken;
   // The origin: the first whose cumulative share of the hub's residents exceeds the draw.
   const total = reach.reduce((s, oi) => s + w.agents.originCount[oi]!, 0);
-  const saturation = 1 / (1 + (outreach * 52) / total / p.outreachSaturation);
+  const saturation = 1 / (1 + (approaches * 52) / total / p.outreachSaturation);
   const taken2 = new Set<number>();
   const out: [number, number][] = [];
   for (let a = 0; a < approaches; a++) {
@@ -280,7 +282,8 @@ function outreachReference(w: World, hub: number, pool: number[], taken: number)
     if (m.status[id] !== Status.home || taken2.has(id)) continue;
     const aw = Math.min(1, m.awareness[id]! + w.week.awarenessBoost);
     const lure = w.agents.brokers.cols.trafficker[broker] === 1 ? 1 + p.deceptionInflation * (1 - aw) : 1;
-    if (u(3 + 4 * a) < Math.min(1, p.offerAcceptance * saturation * (1 - aw) * lure)) {
+    if (room > 0 && u(3 + 4 * a) < Math.min(1, p.offerAcceptance * saturation * (1 - aw) * lure)) {
+      room--;
       taken2.add(id);
       out.push([id, broker]);
     }
@@ -346,7 +349,7 @@ describe('recruit: outreach with the capacity left', () => {
     expect(weekCounts(w)('recruited_by_outreach')).toBe(expected.length);
   });
 
-  it('approaches only with the capacity the seekers left: fewer approaches after seekers were served, none once it is used up', () => {
+  it('recruits by outreach only with the capacity the seekers left: fewer after seekers were served, none once it is used up', () => {
     // Capacity 120 · 300 · 12 · 1.1/52/1000 = 9.1; outreach 16.9. Five seekers take five slots, leaving 4.1.
     const { w, hub, pool, origin } = setup(300, 100);
     const resident = (oi: number) => homeIn(w, oi);

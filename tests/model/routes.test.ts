@@ -82,7 +82,7 @@ const atHome = (w: World) => Array.from({ length: w.agents.migrants.count }, (_,
 /**
  * Route choice as MODEL.md states it, for one traveller: the paths from where they start, each
  * weighted by routeWeight with the risk their broker's network (or, without a broker, the
- * community) believes of its crossing — 0 where the crossing is closed this week or not open to
+ * community; at a post where the broker has a colluding contact, what tied brokers' groups met there) believes of its crossing — 0 where the crossing is closed this week or not open to
  * them (informal paths not to procedural migrants; posts and sea crossings to passports and
  * fraudulent papers; a border pass only at a post and on a kin journey; no papers only where the
  * broker has a tie) — and the route draw picks one in proportion. Null: nowhere open to them.
@@ -93,7 +93,9 @@ function routeReference(w: World, id: number): Path | null {
   const C = geo.crossingIds.length;
   const paths = m.start[id] === 1 ? geo.pathsFromHub[m.startNode[id]!]! : geo.pathsFromOrigin[m.startNode[id]!]!;
   const b = m.broker[id]!;
-  const risk = (c: number) => (b !== NO_ID ? w.beliefs.broker[w.agents.brokers.cols.hub[b]! * C + c]! : w.beliefs.community[c]!);
+  // A broker with a colluding contact at a post weighs it by what tied brokers' groups met there (beliefs.tied).
+  const tied = (c: number) => b !== NO_ID && c < 32 && ((w.agents.brokers.cols.ties[b]! >>> c) & 1) === 1;
+  const risk = (c: number) => (tied(c) ? w.beliefs.tied[c]! : b !== NO_ID ? w.beliefs.broker[w.agents.brokers.cols.hub[b]! * C + c]! : w.beliefs.community[c]!);
   const allowed = (c: number) => {
     if (geo.open[w.week.index * C + c] !== 1) return false;
     const kind = geo.crossingKind[c];
@@ -125,6 +127,7 @@ describe('chooseRoutes', () => {
     // Beliefs that differ by network and crossing, and one more crossing closed this week (besides Jagoi Babang, not yet open).
     for (let h = 0; h < H; h++) for (let c = 0; c < C; c++) w.beliefs.broker[h * C + c] = ((h + 2 * c) % 7) / 8;
     for (let c = 0; c < C; c++) w.beliefs.community[c] = ((3 * c) % 5) / 6;
+    for (let c = 0; c < C; c++) w.beliefs.tied[c] = ((2 * c + 1) % 5) / 9;
     expect(geo.open[geo.crossingIds.indexOf('jagoi_babang')]).toBe(0);
     geo.open[geo.crossingIds.indexOf('aruk_informal')] = 0;
     const tied = 0;
@@ -244,5 +247,51 @@ describe('learnRoutes', () => {
     // The update moved some beliefs and kept those without attempts.
     expect(Array.from(bl.broker)).not.toEqual(Array.from(before.broker));
     expect(bl.broker[0]).toBe(before.broker[0]); // hub 0, crossing 0: no attempts
+  });
+});
+
+describe('what tied brokers learn', () => {
+  it('learnRoutes moves the tied belief of each post towards the interception rate of tied groups there, and starts a new week', () => {
+    const w = firstWeek(scenario, { seed: 6 });
+    const bl = w.beliefs;
+    const C = w.fixed.geo.crossingIds.length;
+    const alpha = w.fixed.p.learningRate;
+    for (let c = 0; c < C; c++) {
+      bl.tied[c] = 0.5;
+      bl.tiedAttempts[c] = c % 3; // some zero: the belief stays
+      bl.tiedIntercepts[c] = c % 3 === 2 ? 1 : 0;
+    }
+    const attempts = Float64Array.from(bl.tiedAttempts);
+    const intercepts = Float64Array.from(bl.tiedIntercepts);
+    learnRoutes(w);
+    for (let c = 0; c < C; c++) expect(bl.tied[c]).toBeCloseTo(attempts[c]! > 0 ? (1 - alpha) * 0.5 + (alpha * intercepts[c]!) / attempts[c]! : 0.5, 12);
+    expect(bl.tiedAttempts.every((x) => x === 0) && bl.tiedIntercepts.every((x) => x === 0)).toBe(true);
+  });
+
+  it('a broker with a contact at a post that delivers sends more groups through it than one whose contact does not', () => {
+    // Two otherwise equal worlds: the tied belief of every post low (contacts deliver) or high (they do not).
+    const posts = (tiedRisk: number) => {
+      const w = firstWeek(scenario, { seed: 9 });
+      w.beliefs.tied.fill(tiedRisk);
+      const m = w.agents.migrants.cols;
+      const b = w.agents.brokers.cols;
+      // Every broker tied at every official crossing (ties exist only at posts and sea crossings).
+      let mask = 0;
+      w.fixed.geo.crossingKind.forEach((kind, c) => {
+        if (kind !== CrossingKind.informal && c < 32) mask |= 1 << c;
+      });
+      for (let k = 0; k < w.agents.brokers.count; k++) b.ties[k] = mask >>> 0;
+      const broker = 0;
+      const ids = atHome(w).slice(0, 400);
+      for (const id of ids) {
+        m.status[id] = Status.recruited;
+        m.broker[id] = broker;
+        m.channel[id] = Channel.broker;
+        w.queues.ready.push(id);
+      }
+      chooseRoutes(w);
+      return ids.filter((id) => w.fixed.geo.crossingKind[m.crossing[id]!] !== CrossingKind.informal).length;
+    };
+    expect(posts(0)).toBeGreaterThan(posts(1));
   });
 });
