@@ -120,8 +120,8 @@ log(`  --scale 20 ${model.baselineScale20.seconds.toFixed(2)} s in the model, ${
 
 /**
  * The main comparison (paper-interventions: its variants and the runs its decompositions add) x 6
- * replicates at --scale 20: 288 runs, the size of the README's main command and at least the 280
- * runs the speed target names.
+ * replicates at --scale 20: the size of the README's main command (552 runs since the decompositions
+ * are Shapley values; 288 before) and at least the 280 runs the speed target names.
  */
 const COMPARE_REPLICATES = 6;
 async function timeCompare(workers: number, file = 'scenarios/paper-interventions.ts', scale = 20, replicates = COMPARE_REPLICATES) {

@@ -17,10 +17,9 @@ import { writeFileAtomic } from '../io/atomic.js';
 import { execute, type ExperimentOptions } from './executor.js';
 import { meanInterval, pairedDifference, unpairedDifference, type Interval } from './stats.js';
 import { quantileSorted } from 'd3-array';
-import type { Mechanism } from '../model/cooperation.js';
 import { parametersTable } from '../scenario/parameter-table.js';
-import { type Decomposition, decompose } from './decompose.js';
-import type { ResolvedVariant } from '../scenario/variants.js';
+import { type Decomposition, decompose, type Figure } from './decompose.js';
+import { decompositionPlans, type HeldRun, type ResolvedVariant } from '../scenario/variants.js';
 import { variantsOf, WEEKLY_METRICS, withOverrides, type RunRecord, type Task } from './tasks.js';
 
 /**
@@ -57,8 +56,8 @@ export interface MetricStats {
 export interface VariantResult {
   name: string;
   description: string;
-  /** Set on the runs a decomposition adds (a variant with one mechanism held at the reference's stage). */
-  decomposes?: { variant: string; against: string; mechanism: Mechanism };
+  /** Set on the runs a decomposition adds: a variant with some mechanisms held at the reference's stage. */
+  decomposes?: HeldRun;
   costIdr: number;
   costPerTraffickingCaseAvertedIdr: number | null;
   metrics: Record<string, MetricStats>;
@@ -77,7 +76,7 @@ export interface Comparison {
   scale: number;
   weeks: number | null;
   variants: VariantResult[];
-  /** Changes of cooperation stage decomposed into mechanisms, per key metric. */
+  /** Changes of cooperation stage decomposed into mechanisms by Shapley values, per decomposed metric. */
   decompositions: Decomposition[];
   /** With --posterior: where each replicate's parameters came from (the intervals then cover them too). */
   posterior?: { file: string; sha256: string; particles: number; parameters: string[]; description: string; calibration?: CalibrationSummary };
@@ -285,19 +284,16 @@ function checkDraw(variant: ResolvedVariant, draw: [string, number][], v: number
 /** Every declared decomposition, for each decomposed metric, from the per-replicate values. */
 function decompositions(variants: readonly ResolvedVariant[], values: (v: number, m: string) => number[]): Decomposition[] {
   const index = new Map(variants.map((v, i) => [v.name, i]));
-  const pairs = [...new Map(variants.filter((v) => v.decomposes).map((v) => [v.decomposes!.variant, v.decomposes!.against])).entries()];
-  const tidyI = (i: Interval) => tidyInterval(i);
-  return pairs.flatMap(([variant, against]) =>
+  const tidyFigure = <F extends Figure>(f: F): F => ({ ...f, value: tidyInterval(f.value), share: f.share === null ? null : tidy(f.share), byReplicate: f.byReplicate.map(tidy) });
+  return decompositionPlans(variants).flatMap((plan) =>
     DECOMPOSED_METRICS.map((metric) => {
-      const held = Object.fromEntries(
-        variants.filter((v) => v.decomposes?.variant === variant).map((v) => [v.decomposes!.mechanism, values(index.get(v.name)!, metric)]),
-      ) as Record<Mechanism, number[]>;
-      const d = decompose({ variant, against, metric }, values(index.get(variant)!, metric), values(index.get(against)!, metric), held);
+      const d = decompose(plan, metric, (run) => values(index.get(run)!, metric));
       return {
         ...d,
-        total: tidyI(d.total),
-        interactions: tidyI(d.interactions),
-        mechanisms: d.mechanisms.map((s) => ({ ...s, contribution: tidyI(s.contribution), share: s.share === null ? null : tidy(s.share) })),
+        total: tidyFigure(d.total),
+        stageChange: tidyFigure(d.stageChange),
+        mechanisms: d.mechanisms.map(tidyFigure),
+        notStage: d.notStage && tidyFigure(d.notStage),
       };
     }),
   );

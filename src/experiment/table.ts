@@ -2,6 +2,7 @@
 import { METRIC_DEFS, type MetricDef } from '../model/metrics.js';
 import { localize, type Locale } from '../i18n/index.js';
 import type { Comparison } from './compare.js';
+import type { Figure } from './decompose.js';
 
 /** Below this many replicates an interval means little (the report says the same). */
 const FEW_REPLICATES = 5;
@@ -54,17 +55,36 @@ export function comparisonTable(c: Comparison, metrics: readonly string[], loc: 
   return out.join('\n');
 }
 
-/** One decomposition: the change between two stages, and what each mechanism contributes. */
+/** A share as a whole percentage, a share that rounds to nothing as 0% (not -0%). */
+export const sharePercent = (x: number, loc: Locale) => `${loc.fixed(100 * x, 0).replace(/^[-\u2212]0$/, '0')}%`;
+
+/**
+ * One decomposition: the change between two stages and each mechanism's Shapley value, with its
+ * interval and share (shares only where the total is clear; a value whose interval includes zero
+ * is marked as not distinguishable from zero). Where the variants differ in more than their stage,
+ * the change of stage and what is not the stage come first.
+ */
 export function decompositionTable(d: Comparison['decompositions'][number], loc: Locale = localize()): string[] {
   const { t, signed } = loc;
   const ci = (i: { lo: number; hi: number }) => `[${signed(i.lo)}, ${signed(i.hi)}]`;
-  const share = (x: number | null) => (x === null ? '' : `${loc.fixed(100 * x, 0)}%`);
-  const rows = [
-    t('cli.table.decomposition', { metric: label(d.metric, loc), variant: d.variant, against: d.against }),
-    `  ${pad(t('cli.table.total'), 72)}${lpad(signed(d.total.mean), 10)}  ${ci(d.total)}`,
-    ...d.mechanisms.map((m) => `  ${pad(m.label, 72)}${lpad(signed(m.contribution.mean), 10)}  ${pad(ci(m.contribution), 22)}${lpad(share(m.share), 6)}`),
-    `  ${pad(t('cli.table.interactions'), 72)}${lpad(signed(d.interactions.mean), 10)}  ${ci(d.interactions)}`,
+  const stage = loc.t(`stage.${d.heldAt}`, { defaultValue: d.heldAt });
+  const rows: [string, Figure][] = [
+    [t('cli.table.total'), d.total],
+    ...(d.notStage
+      ? ([
+          [t('cli.table.stageChange'), d.stageChange],
+          [t('cli.table.notStage', { variant: d.variant, stage, against: d.against }), d.notStage],
+        ] as [string, Figure][])
+      : []),
+    ...d.mechanisms.map((m): [string, Figure] => [m.mechanism === 'others' ? t('cli.table.others', { mechanisms: m.mechanisms.join(', ') }) : m.label, m]),
   ];
-  return rows;
+  const width = Math.max(...rows.map(([name]) => name.length)) + 2;
+  return [
+    t('cli.table.decomposition', { metric: label(d.metric, loc), variant: d.variant, against: d.against, coalitions: d.coalitions }),
+    ...(d.total.share === null ? [`  ${t('cli.table.sharesNotClear')}`] : []),
+    ...rows.map(
+      ([name, f]) =>
+        `  ${pad(name, width)}${lpad(signed(f.value.mean), 10)}  ${pad(ci(f.value), 22)}${lpad(f.share === null ? '' : sharePercent(f.share, loc), 6)}${f.clear ? '' : `  ${t('cli.table.notDistinguishable')}`}`.trimEnd(),
+    ),
+  ];
 }
-

@@ -103,9 +103,17 @@ export const OUTPUT_FILES: OutputFile[] = [
     description: 'the statistics of the comparison',
     columns: [
       col('scenario, start, end, replicates, seeds, scale, weeks', 'as in manifest.json', 'the comparison\'s settings'),
-      col('variants[]', 'object', 'name, description, costIdr (programme cost over the run against the baseline, IDR), costPerTraffickingCaseAvertedIdr (IDR per case at the paired mean, null where the reduction is not clear), metrics'),
+      col(
+        'variants[]',
+        'object',
+        'name, description, costIdr (programme cost over the run against the baseline, IDR), costPerTraffickingCaseAvertedIdr (IDR per case at the paired mean, null where the reduction is not clear), metrics; and decomposes on the runs a decomposition adds (variant, held: the mechanisms held, stage: the stage they are held at)',
+      ),
       col('variants[].metrics.<record metric>', 'as the metric', 'mean, lo and hi (95% interval of the mean over replicates), diff (paired difference against the baseline: mean, lo, hi, n), unpairedDiff, relativeChange (share of the baseline mean)'),
-      col('decompositions[]', 'object', 'a change of cooperation stage by mechanism: variant, against, metric, total, mechanisms (label, contribution, share), interactions'),
+      col(
+        'decompositions[]',
+        'object',
+        'a change of cooperation stage by mechanism, for trafficked, identified and convictions: variant, against, metric, method ("shapley"), heldAt (the reference\'s stage, at which held mechanisms stay), coalitions (runs the Shapley values read, 2^players), emptyCoalition (the run with every mechanism held: `against` itself when the two variants differ only in their stages); total (variant − against), stageChange (variant − emptyCoalition), mechanisms[] (each player: mechanism, or "others" for the unlisted mechanisms moving together, with mechanisms and label; its exact Shapley value) and notStage (emptyCoalition − against: what is not the stage; null when the variants differ only in their stages). Each figure has value (mean, lo, hi, n: 95% interval over replicates), clear (the interval excludes zero; false: not distinguishable from zero), share (of the total\'s mean; null unless the total is clear) and byReplicate. The mechanisms\' values add up to stageChange, and stageChange + notStage to total, replicate by replicate',
+      ),
       col(
         'posterior',
         'object',

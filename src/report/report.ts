@@ -11,10 +11,11 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import type { Comparison, WeeklyBand } from '../experiment/compare.js';
+import type { Figure } from '../experiment/decompose.js';
 import { UserError } from '../core/errors.js';
 import type { Scenario } from '../scenario/parse.js';
 import { borderMapSpec, comparisonSpec, darkFigureSpec, flowsByChannelSpec, flowsByCrossingSpec } from './charts.js';
-import { shownVariants } from '../experiment/table.js';
+import { sharePercent, shownVariants } from '../experiment/table.js';
 import { mapData } from './map-data.js';
 import type { ParameterRow } from '../scenario/parameter-table.js';
 import { costPerCaseRange, costSources, count2, howSureBox, idr2, pct2, relativeInterval, sourceKind, verdict } from './honesty.js';
@@ -141,20 +142,35 @@ function costTable(c: Comparison, info: ScenarioInfo, label: Labeller, loc: Loca
 <table class="num">${headRow(loc.list('report.cost.head'))}${rows.join('')}</table>`;
 }
 
-/** The change of cooperation stage, by mechanism: one table per decomposition and metric. */
-function decompositionTables(c: Comparison, label: Labeller, loc: Locale): string {
+/**
+ * The change of cooperation stage, by mechanism: one table per decomposition and metric, each
+ * mechanism's Shapley value with its interval and share (shares only where the total is clear).
+ */
+export function decompositionTables(c: Comparison, label: Labeller, loc: Locale = localize()): string {
   const { t, signed } = loc;
   if (!c.decompositions.length) return `<p class="note">${t('report.decompose.none')}</p>`;
   const ci = (i: { lo: number; hi: number }) => `[${signed(i.lo)}, ${signed(i.hi)}]`;
+  // A share is given only where the total is clear (a note says so otherwise).
+  const share = (f: Figure) => (f.share === null ? '' : sharePercent(f.share, loc));
+  const row = (name: string, f: Figure, bold = false) => {
+    const b = (x: string) => (bold ? `<b>${x}</b>` : x);
+    const unclear = f.clear ? '' : `<br><span class="note">${t('report.decompose.notDistinguishable')}</span>`;
+    return `<tr><td>${b(name)}${unclear}</td><td>${b(signed(f.value.mean))}</td><td>${ci(f.value)}</td><td>${share(f)}</td></tr>`;
+  };
   return c.decompositions
     .map((d) => {
-      const rows = d.mechanisms
-        .map((m) => `<tr><td>${esc(m.label)}</td><td>${signed(m.contribution.mean)}</td><td>${ci(m.contribution)}</td><td>${m.share === null ? '' : `${loc.fixed(100 * m.share, 0)}%`}</td></tr>`)
+      const mechanisms = d.mechanisms
+        .map((m) => row(esc(m.mechanism === 'others' ? t('report.decompose.others', { mechanisms: m.mechanisms.join(', ') }) : m.label), m))
         .join('');
+      const notStage = d.notStage
+        ? row(t('report.decompose.stageChange'), d.stageChange) +
+          row(t('report.decompose.notStage', { variant: esc(label(d.variant)), stage: esc(stageLabel(d.heldAt, loc)), against: esc(label(d.against)) }), d.notStage)
+        : '';
+      const unclear = d.total.share === null ? `<p class="note">${t('report.decompose.sharesNotClear')}</p>` : '';
       return `<h3>${t('report.decompose.title', { metric: esc(metricLabel(d.metric, loc)), variant: esc(label(d.variant)), against: esc(label(d.against)) })}</h3>
+<p class="note">${t('report.decompose.method', { coalitions: d.coalitions })}</p>${unclear}
 <table class="num">${headRow(loc.list('report.decompose.head'))}
-<tr><td><b>${t('report.decompose.total')}</b></td><td><b>${signed(d.total.mean)}</b></td><td>${ci(d.total)}</td><td>100%</td></tr>${rows}
-<tr><td>${t('report.decompose.interactions')}</td><td>${signed(d.interactions.mean)}</td><td>${ci(d.interactions)}</td><td>${d.total.mean ? `${loc.fixed((100 * d.interactions.mean) / d.total.mean, 0)}%` : ''}</td></tr></table>`;
+${row(t('report.decompose.total'), d.total, true)}${notStage}${mechanisms}</table>`;
     })
     .join('\n');
 }

@@ -128,9 +128,14 @@ export const FIELD_DOCS: Record<string, FieldDoc> = {
   events: { description: 'dated shocks that are not policy choices (COVID-19 movement control, hiring freeze, crackdowns)' },
   ...INTERVENTION('events'),
   variants: { description: 'named variants for lintas compare, each the scenario with a patch (objects merge, arrays replace) and/or added interventions' },
-  decompositions: { description: 'changes of cooperation stage to break down by mechanism (lintas compare)' },
+  decompositions: { description: 'changes of cooperation stage to break down by mechanism, by Shapley values (lintas compare)' },
   'decompositions[].variant': { description: 'the variant at the later stage', example: 'all@collaboration' },
   'decompositions[].against': { description: 'the variant at the earlier stage', example: 'all@coexistence' },
+  'decompositions[].mechanisms': {
+    description:
+      'the mechanisms to give a Shapley value each (default: all six); the ones left out move together as one more player. Each coalition of them is a run',
+    example: ['protocols', 'justice'],
+  },
 };
 
 /** The fields of a variant entry in .json/.yaml (src/scenario/variants.ts), with their JSON Schema. */

@@ -167,6 +167,7 @@ const interventionSchemaFor = (registry: InterventionRegistry) =>
     .strict();
 
 const stageEnum = z.enum(STAGES, { errorMap: () => ({ message: `expected one of ${STAGES.map((s) => `"${s}"`).join(', ')}` }) });
+const mechanismEnum = z.enum(MECHANISMS, { errorMap: () => ({ message: `expected one of ${MECHANISMS.map((m) => `"${m}"`).join(', ')}` }) });
 
 export const stageSchema = z.object({
   date: dateString,
@@ -222,9 +223,21 @@ export const scenarioSchemaFor = (registry: InterventionRegistry) =>
     interventions: list(interventionSchemaFor(registry), MAX_ENTRIES.list, 'interventions').default([]),
     events: memo(list(interventionSchemaFor(EVENTS), MAX_ENTRIES.list, 'events').default([])),
     variants: list(z.unknown(), 1000, 'variants').default([]),
-    /** Changes of cooperation stage between two variants to decompose into the mechanisms (compare). */
+    /** Changes of cooperation stage between two variants to decompose into the mechanisms (compare): Shapley values over `mechanisms` (default all). */
     decompositions: z
-      .array(z.object({ variant: z.string({ invalid_type_error: 'expected a variant name' }), against: z.string({ invalid_type_error: 'expected a variant name' }) }).strict())
+      .array(
+        z
+          .object({
+            variant: z.string({ invalid_type_error: 'expected a variant name' }),
+            against: z.string({ invalid_type_error: 'expected a variant name' }),
+            mechanisms: z
+              .array(mechanismEnum)
+              .min(1, 'expected at least one mechanism')
+              .refine((ms) => new Set(ms).size === ms.length, 'expected each mechanism once')
+              .optional(),
+          })
+          .strict(),
+      )
       .default([]),
     extensions: extensionsSchema.optional(),
   })

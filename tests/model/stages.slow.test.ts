@@ -7,6 +7,7 @@ import type { ScenarioInput } from '../../src/scenario/schema.js';
 import { decompose } from '../../src/experiment/decompose.js';
 import { pairedDifference } from '../../src/experiment/stats.js';
 import { MECHANISMS, type Mechanism, type Stage } from '../../src/model/cooperation.js';
+import { type DecompositionPlan, heldBy, type Player } from '../../src/scenario/variants.js';
 import { dataWith, setParam } from './helpers.js';
 import { offThread } from './off-thread.js';
 
@@ -36,23 +37,31 @@ describe('cooperation stages as processes (paired over seeds)', () => {
       expect(j![i]!.interceptions_patrol).toBeGreaterThan(c![i]!.interceptions_patrol!);
     });
   }, 900_000);
-  it('the change from coexistence to collaboration decomposes into the mechanisms, up to what they do together', async () => {
+  it('the change from coexistence to collaboration is the sum of the mechanisms\' Shapley values; every mechanism held is coexistence itself', async () => {
     const seeds = [1, 2, 3, 4];
     const at = async (stage: Stage, pins = {}) => {
       const d = await setup(stage, BILATERAL, pins);
       return (await totals(d, seeds, 50)).map((t) => t.trafficked!);
     };
-    const target = await at('collaboration');
+    // Three players: patrols, justice, and the other four mechanisms together (8 coalitions).
+    const players: Player[] = [
+      { name: 'patrols', mechanisms: ['patrols'] },
+      { name: 'justice', mechanisms: ['justice'] },
+      { name: 'others', mechanisms: MECHANISMS.filter((m) => m !== 'patrols' && m !== 'justice') },
+    ];
+    const coalitions = await Promise.all(
+      Array.from({ length: 8 }, (_, s) => at('collaboration', Object.fromEntries(heldBy(players, s).map((m) => [m, 'coexistence'])))),
+    );
     const reference = await at('coexistence');
-    const held = Object.fromEntries(await Promise.all(MECHANISMS.map(async (m) => [m, await at('collaboration', { [m]: 'coexistence' })]))) as Record<Mechanism, number[]>;
-    const d = decompose({ variant: 'collaboration', against: 'coexistence', metric: 'trafficked' }, target, reference, held);
-    // Contributions and interactions add up to the total, replicate by replicate.
-    const sum = d.mechanisms.reduce((s, m) => s + m.contribution.mean, 0) + d.interactions.mean;
-    expect(sum).toBeCloseTo(d.total.mean, 6);
-    expect(d.total.mean).toBeLessThan(0);
-    // Within Monte Carlo error, the mechanisms account for the change on their own.
-    expect(d.interactions.lo).toBeLessThan(0);
-    expect(d.interactions.hi).toBeGreaterThan(0);
+    // The stage acts only through the mechanisms: with every one held, collaboration is coexistence, run for run.
+    expect(coalitions[0]).toEqual(reference);
+    const runs = coalitions.map((_, s) => (s === 7 ? 'collaboration' : s === 0 ? 'coexistence' : `collaboration~${heldBy(players, s).join('+')}`));
+    const byRun = new Map(runs.map((r, s) => [r, coalitions[s]!]));
+    const plan: DecompositionPlan = { variant: 'collaboration', against: 'coexistence', stage: 'coexistence', players, runs, emptyIsReference: true };
+    const d = decompose(plan, 'trafficked', (run) => byRun.get(run)!);
+    // The values add up to the total, replicate by replicate: nothing is left over.
+    seeds.forEach((_, r) => expect(d.mechanisms.reduce((s, m) => s + m.byReplicate[r]!, 0)).toBeCloseTo(d.total.byReplicate[r]!, 6));
+    expect(d.total.value.mean).toBeLessThan(0);
   }, 1_200_000);
 });
 

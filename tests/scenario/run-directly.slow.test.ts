@@ -17,9 +17,11 @@ describe('scenario files as programs', () => {
       expect(r.status, r.stderr).toBe(0);
       expect(r.stdout).toContain('people trafficked (true count)');
       const variants = new Set(readFileSync(join(out, 'comparison.csv'), 'utf8').trim().split('\n').slice(1).map((l) => l.split(',')[0]));
-      // The baseline and 17 variants, and 6 runs for each of the 5 decompositions (one mechanism held back each).
-      expect(variants.size).toBe(18 + 5 * 6);
-      expect([...variants].filter((v) => v!.includes('~'))).toHaveLength(30);
+      // The baseline and 17 variants, and the coalition runs of the 5 Shapley decompositions: 62 for all six
+      // mechanisms (64 coalitions but the variant and its reference), 2 for each measure acting through one
+      // mechanism (4 coalitions: it and the others together) and 6 for joint protocols (protocols, justice, the others).
+      expect(variants.size).toBe(18 + 62 + 3 * 2 + 6);
+      expect([...variants].filter((v) => v!.includes('~'))).toHaveLength(74);
       expect(existsSync(join(out, 'comparison.json'))).toBe(true);
     } finally {
       rmSync(out, { recursive: true, force: true });
