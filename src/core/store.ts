@@ -33,15 +33,23 @@ const constructors = {
   f64: Float64Array,
 } as const;
 
+/** Most rows a growable table may reach. */
+export const MAX_GROWN = 4_000_000;
+
 export class AgentTable<S extends ColumnSchema> {
   /** Number of ids handed out so far; ids are 0..count-1. */
   count = 0;
   readonly cols: Columns<S>;
 
+  /**
+   * `growable`: a table whose count is an outcome (brokers entering a market) doubles its columns
+   * when full, up to MAX_GROWN rows; code must not hold a column across an add() to such a table.
+   */
   constructor(
     readonly name: string,
     readonly schema: S,
-    readonly capacity: number,
+    public capacity: number,
+    readonly growable = false,
   ) {
     const cols = {} as Record<string, ArrayLike<number>>;
     for (const key of Object.keys(schema)) cols[key] = new constructors[schema[key]!](capacity);
@@ -55,6 +63,7 @@ export class AgentTable<S extends ColumnSchema> {
     // their ranges), not from a bug: a UserError, said in one line.
     if (!Number.isFinite(n)) throw new UserError([`agent table "${this.name}": the run computed ${n} agents to add; some parameter value is far outside its plausible range`]);
     if (!Number.isInteger(n) || n < 1) throw new Error(`agent table "${this.name}": add() needs a whole number of agents >= 1, got ${n}`);
+    if (this.count + n > this.capacity && this.growable && this.count + n <= MAX_GROWN) this.grow(Math.min(MAX_GROWN, Math.max(2 * this.capacity, this.count + n)));
     if (this.count + n > this.capacity) {
       throw new UserError([
         `agent table "${this.name}" is full (${this.capacity} agents); raise its capacity: this scenario creates more than the model holds (shorten the horizon, or bring extreme parameter values back into their ranges)`,
@@ -63,6 +72,17 @@ export class AgentTable<S extends ColumnSchema> {
     const first = this.count;
     this.count += n;
     return first;
+  }
+
+  /** New columns of `capacity` rows holding the rows so far (same column objects' fields, so same shapes). */
+  private grow(capacity: number): void {
+    const cols = this.cols as unknown as Record<string, Uint8Array>;
+    for (const key of Object.keys(this.schema)) {
+      const next = new constructors[this.schema[key]!](capacity) as unknown as Uint8Array;
+      next.set(cols[key]!.subarray(0, this.count));
+      cols[key] = next;
+    }
+    this.capacity = capacity;
   }
 
   /** Ids in a fixed order: 0..count-1. */

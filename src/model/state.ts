@@ -258,7 +258,7 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
   migrants.cols.broker.fill(NO_ID);
   const brokerCount = input.hubs.reduce((n, h) => n + Math.round(h.brokers), 0);
   // Room for every broker who enters the market over the horizon (ids are never reused; market.ts).
-  const brokers = new AgentTable('brokers', BROKER_COLUMNS, Math.ceil(Math.max(1024, brokerCount * (8 + geo.weeks * p.brokerEntryRate))));
+  const brokers = new AgentTable('brokers', BROKER_COLUMNS, Math.ceil(Math.max(1024, brokerCount * (8 + geo.weeks * p.brokerEntryRate))), true);
   const officerCount = input.crossings.reduce((n, c) => n + Math.round(c.officers), 0);
   const officials = new AgentTable('officials', OFFICIAL_COLUMNS, Math.max(16, officerCount * 40));
   // Cases are kept at full count; extreme parameter values (sensitivity analysis) open far more than the baseline's ~5,000.

@@ -65,3 +65,20 @@ describe('AgentTable', () => {
     expect([...t.ids()]).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   });
 });
+
+describe('a growable table', () => {
+  it('doubles its columns when full, keeping every row, and the column object keeps its fields', () => {
+    const t = new AgentTable('grows', { a: 'u8', b: 'f64' }, 2, true);
+    const cols = t.cols;
+    for (let i = 0; i < 5; i++) {
+      const id = t.add();
+      cols.a[id] = id + 1;
+      cols.b[id] = id / 2;
+    }
+    expect(t.capacity).toBe(8);
+    expect(t.cols).toBe(cols);
+    expect(Array.from(cols.a.subarray(0, 5))).toEqual([1, 2, 3, 4, 5]);
+    expect(Array.from(cols.b.subarray(0, 5))).toEqual([0, 0.5, 1, 1.5, 2]);
+    expect(() => new AgentTable('fixed', { a: 'u8' }, 2).add(3)).toThrow('agent table "fixed" is full (2 agents)');
+  });
+});
