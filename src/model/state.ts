@@ -262,7 +262,7 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
   const officerCount = input.crossings.reduce((n, c) => n + Math.round(c.officers), 0);
   const officials = new AgentTable('officials', OFFICIAL_COLUMNS, Math.max(16, officerCount * 40));
   // Cases are kept at full count; extreme parameter values (sensitivity analysis) open far more than the baseline's ~5,000.
-  const cases = new AgentTable('cases', CASE_COLUMNS, 1 << 18);
+  const cases = new AgentTable('cases', CASE_COLUMNS, 1 << 15, true);
   const base = baseConditions(p, input.origins.length, C, input.start);
   const draws = declareDraws(seed, DRAW_SPECS, geo.weeks);
 
