@@ -26,7 +26,7 @@ export interface Task {
 }
 
 /** Weekly series kept from each run, for the report's bands over replicates. */
-export const WEEKLY_METRICS = ['crossings_regular', 'crossings_colluded', 'crossings_informal', 'trafficked', 'identified', 'deportations_sabah'] as const;
+export const WEEKLY_METRICS = ['crossings_regular', 'crossings_colluded', 'crossings_informal', 'trafficked', 'identified', 'deportations_sabah', 'police_reports', 'detained_sabah', 'detained_sarawak'] as const;
 
 export interface RunRecord {
   key: string;
@@ -38,6 +38,8 @@ export interface RunRecord {
   metrics: Record<string, number>;
   /** Each flow's total per calendar year (persons), for targets that name years (calibration). */
   perYear?: Record<string, Record<string, number>>;
+  /** Counts per crossing and province per year (summary.json's perPlace), for targets with a place. */
+  perPlace?: Summary['perPlace'];
 }
 
 /** The figures kept from each run: every flow total, end stocks, and migrant crossings per crossing. */
@@ -130,6 +132,7 @@ export async function runTask(task: Task): Promise<RunRecord> {
     seed: task.seed,
     metrics: runMetrics(summary),
     perYear: summary.perYear,
+    perPlace: summary.perPlace,
     weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, Array.from(model.series(m))])),
   };
 }

@@ -21,6 +21,7 @@ import { abcSmc, boxPrior, type Generation, resample, weightedMean, weightedQuan
 import { checkEnsemble, type EnsembleCheck } from './check.js';
 import { writeColumnsParquet } from './parquet.js';
 import { distance, missing, type Period, readTargets, type Target, targetValue } from './targets.js';
+import { targetProblems } from './target-check.js';
 
 /** Parameters fitted by default: the departure hazard and the rates behind the fitted figures (identification, raids in Sabah and Sarawak). */
 export const DEFAULT_PARAMS = ['params.h0', 'params.ngoOutreach', 'params.selfReport', 'params.raidRateSabah', 'params.raidRateSarawak'];
@@ -152,6 +153,10 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   const base = (await variantsOf(o.file))[0]!.scenario;
   const scenarioHash = createHash('sha256').update(JSON.stringify(base)).digest('hex');
   const targetFile = readTargets(o.targets);
+  // Checked against the scenario before any run: a bad row would otherwise fail (or be mis-scored) hours in.
+  const provinces = [...new Set([...base.crossings, ...base.hubs].map((x) => x.province).filter((p): p is string => !!p))];
+  const problems = targetProblems(targetFile.targets, o.targets, { start: base.start, end: base.end, crossings: base.crossings.map((c) => c.id), provinces });
+  if (problems.length) throw new UserError(problems);
   const targets = rolesOf(targetFile.targets, o);
   if (!targets.some((t) => t.role === 'fit')) throw new UserError([`${o.targets}: no target left to fit (check --fit-years and --hold-out)`]);
   const factors = factorsOf(o.params, data, base.paramRanges);
