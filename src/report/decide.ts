@@ -11,6 +11,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { UserError } from '../core/errors.js';
+import { GROUP_DRAWS } from '../experiment/decide/analysis.js';
 import type { DecideResult } from '../experiment/decide/decide.js';
 import { localize, type Locale } from '../i18n/index.js';
 import { BUILTIN, textIn } from '../model/interventions/index.js';
@@ -103,11 +104,12 @@ export function primSpec(r: DecideResult, loc: Locale): TopLevelSpec {
   } as TopLevelSpec;
 }
 
-/** EVPPI per parameter as bars, the random column's value dashed and the EVPI solid. */
+/** EVPPI per parameter as bars with a tick at each parameter's noise level, and the EVPI as a line. */
 export function voiSpec(r: DecideResult, loc: Locale): TopLevelSpec {
   const { t } = loc;
-  const values = r.voi.evppi.map((e) => ({ parameter: short(e.parameter), value: e.value, source: e.source === 'posterior' ? t('decide.fromPosterior') : t('decide.fromPrior') }));
-  const x = { type: 'quantitative' as const };
+  const values = r.voi.evppi.map((e) => ({ parameter: short(e.parameter), value: e.value, noise: e.noise, source: e.source === 'posterior' ? t('decide.fromPosterior') : t('decide.fromPrior') }));
+  const y = { field: 'parameter', type: 'nominal' as const, sort: values.map((v) => v.parameter), title: null };
+  const scale = { domainMin: 0, domainMax: Math.max(r.voi.evpi, 1e-9) };
   return {
     $schema: SCHEMA,
     title: { text: t('decide.chartVoi'), subtitle: t('decide.chartVoiSub').split('; ') },
@@ -118,13 +120,13 @@ export function voiSpec(r: DecideResult, loc: Locale): TopLevelSpec {
         data: { values },
         mark: { type: 'bar' },
         encoding: {
-          y: { field: 'parameter', type: 'nominal', sort: values.map((v) => v.parameter), title: null },
-          x: { ...x, field: 'value', title: t('decide.chartVoiX'), scale: { domainMin: 0, domainMax: Math.max(r.voi.evpi, 1e-9) } },
+          y,
+          x: { field: 'value', type: 'quantitative', title: t('decide.chartVoiX'), scale },
           color: { field: 'source', type: 'nominal', title: null, scale: { range: [OKABE_ITO.blue, OKABE_ITO.orange] }, legend: { orient: 'bottom' } },
         },
       },
-      { data: { values: [{ v: r.voi.reference }] }, mark: { type: 'rule', strokeDash: [4, 4], color: '#555' }, encoding: { x: { ...x, field: 'v' } } },
-      { data: { values: [{ v: r.voi.evpi }] }, mark: { type: 'rule', color: '#222' }, encoding: { x: { ...x, field: 'v' } } },
+      { data: { values }, mark: { type: 'tick', color: '#222', thickness: 2 }, encoding: { y, x: { field: 'noise', type: 'quantitative', scale } } },
+      { data: { values: [{ v: r.voi.evpi }] }, mark: { type: 'rule', color: '#222' }, encoding: { x: { field: 'v', type: 'quantitative' } } },
     ],
   } as TopLevelSpec;
 }
@@ -269,15 +271,15 @@ function voiSection(r: DecideResult, loc: Locale, svg: string | null): string {
       ? t('decide.voiText', { evpi: n(v.evpi), share: best.mean > 0 ? p(v.evpi / best.mean) : '—', top: esc(short(top.parameter)), topValue: n(top.value), reference: n(v.reference) })
       : t('decide.voiNone', { evpi: n(v.evpi) });
   const rows = v.evppi
-    .map((e) => `<tr><td><code>${esc(short(e.parameter))}</code></td><td>${t(e.source === 'posterior' ? 'decide.fromPosterior' : 'decide.fromPrior')}</td><td>${esc(meaningOf(e.parameter))}</td><td class="n">${n(e.value)}</td><td class="n">${share(e.value)}</td></tr>`)
+    .map((e) => `<tr><td><code>${esc(short(e.parameter))}</code></td><td>${t(e.source === 'posterior' ? 'decide.fromPosterior' : 'decide.fromPrior')}</td><td>${esc(meaningOf(e.parameter))}</td><td class="n">${n(e.value)}</td><td class="n">${n(e.noise)}</td><td class="n">${share(e.value)}</td></tr>`)
     .join('');
   const groupName = (g: string) => t(g === 'posterior' ? 'decide.groupPosterior' : g === 'priors' ? 'decide.groupPriors' : 'decide.groupAll');
-  const groups = v.groups.map((g) => `<tr><td>${groupName(g.group)}</td><td class="n">${n(g.value)}</td><td class="n">${share(g.value)}</td></tr>`).join('');
+  const groups = v.groups.map((g) => `<tr><td>${groupName(g.group)}</td><td class="n">${n(g.value)}</td><td class="n">${n(g.noise)}</td><td class="n">${share(g.value)}</td></tr>`).join('');
   return `<h2>${t('decide.voi')}</h2>
 <p>${text}</p>
 ${svg ? `<figure>${svg}</figure>` : ''}
 ${rows ? `<table>${headRow(loc.list('decide.voiHead'))}${rows}</table>` : ''}
-${groups ? `<table>${headRow(loc.list('decide.groupsHead'))}${groups}</table>` : ''}
+${groups ? `<table>${headRow(loc.list('decide.groupsHead'))}${groups}</table>` : v.evppi.length >= 2 ? `<p class="note">${t('decide.groupsFew', { k: GROUP_DRAWS })}</p>` : ''}
 <p class="note">${t('decide.voiNote', { options: v.evppiOptions })}</p>`;
 }
 

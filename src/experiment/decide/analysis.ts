@@ -46,9 +46,11 @@ export interface ValueOfInformation {
   /** The options compared: within the budget, and (for EVPPI) ever best or among the ten best on average. */
   options: number;
   evppiOptions: number;
-  evppi: { parameter: string; source: 'posterior' | 'prior'; value: number }[];
-  groups: { group: string; parameters: string[]; value: number }[];
-  /** EVPPI of a column of random numbers: the estimator's upward bias for these draws. */
+  /** Per parameter: its EVPPI, and its noise level: the mean EVPPI of its values shuffled across the draws (so unrelated to anything). */
+  evppi: { parameter: string; source: 'posterior' | 'prior'; value: number; noise: number }[];
+  /** Per group of parameters: its EVPPI (an additive model) and its noise level (its draws shuffled together). */
+  groups: { group: string; parameters: string[]; value: number; noise: number }[];
+  /** The largest noise level of a parameter: EVPPI values below it cannot be told from the estimator's bias. */
   reference: number;
 }
 
@@ -91,6 +93,30 @@ function varyingColumns(draws: DrawSet): { x: number[][]; names: string[]; sourc
   return out;
 }
 
+/** Draws per parameter below which a group's EVPPI is not estimated: an additive model of many parameters over few draws fits chance. */
+export const GROUP_DRAWS = 10;
+
+/** Shuffles of a parameter's values the noise level averages over. */
+const SHUFFLES = 5;
+
+/**
+ * The noise level of a parameter or group: its EVPPI after its values are shuffled across the
+ * draws (a group's columns by the same shuffle, so they keep their joint distribution; keyed
+ * shuffles, the same for the same seed), averaged over SHUFFLES shuffles. The shuffled columns
+ * keep the parameters' distribution, ties included, but are unrelated to the outcomes: what the
+ * regression finds in them is the estimator's upward bias for these draws.
+ */
+function noiseLevel(nb: readonly (readonly number[])[], cols: readonly (readonly number[])[], seed: number, id: number, capped: (v: number) => number): number {
+  const key = streamKey(seed, 'decide/voi-noise');
+  const n = cols[0]!.length;
+  let sum = 0;
+  for (let s = 0; s < SHUFFLES; s++) {
+    const order = Array.from({ length: n }, (_, d) => [keyedUniform(key, d, id * SHUFFLES + s), d] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    sum += capped(evppi(nb, cols.map((col) => new Smoother(order.map(([, d]) => col[d]!)))));
+  }
+  return sum / SHUFFLES;
+}
+
 /** EVPI, and EVPPI per varying parameter and group, over the options within the budget. */
 export function valueOfInformation(averted: readonly (readonly number[])[], eligible: readonly boolean[], draws: DrawSet, seed: number): ValueOfInformation {
   const options = averted.filter((_, k) => eligible[k]);
@@ -105,18 +131,23 @@ export function valueOfInformation(averted: readonly (readonly number[])[], elig
   const smoothers = x.map((col) => new Smoother(col));
   // A regression on finitely many draws can overshoot; no partial information is worth more than perfect information.
   const capped = (v: number) => Math.min(v, e.evpi);
-  const evppiRows = smoothers.map((s, j) => ({ parameter: names[j]!, source: sources[j]!, value: capped(evppi(nb, [s])) })).sort((a, b) => b.value - a.value || (a.parameter < b.parameter ? -1 : 1));
+  const noise = x.map((col, j) => noiseLevel(nb, [col], seed, j, capped));
+  const evppiRows = smoothers
+    .map((s, j) => ({ parameter: names[j]!, source: sources[j]!, value: capped(evppi(nb, [s])), noise: noise[j]! }))
+    .sort((a, b) => b.value - a.value || (a.parameter < b.parameter ? -1 : 1));
   const groups: ValueOfInformation['groups'] = [];
   const group = (name: string, pick: (j: number) => boolean) => {
     const js = names.map((_, j) => j).filter(pick);
-    if (js.length >= 2) groups.push({ group: name, parameters: js.map((j) => names[j]!), value: capped(evppi(nb, js.map((j) => smoothers[j]!))) });
+    // An additive model of k parameters needs draws to spare: at least GROUP_DRAWS per parameter.
+    if (js.length < 2 || n < GROUP_DRAWS * js.length) return;
+    const value = capped(evppi(nb, js.map((j) => smoothers[j]!)));
+    groups.push({ group: name, parameters: js.map((j) => names[j]!), value, noise: noiseLevel(nb, js.map((j) => x[j]!), seed, x.length + groups.length, capped) });
   };
   const both = sources.includes('posterior') && sources.includes('prior');
   if (both) group('posterior', (j) => sources[j] === 'posterior');
   if (both) group('priors', (j) => sources[j] === 'prior');
   group('all', () => true);
-  const key = streamKey(seed, 'decide/voi-reference');
-  const reference = n > 2 ? capped(evppi(nb, [new Smoother(Array.from({ length: n }, (_, d) => keyedUniform(key, d, 0)))])) : 0;
+  const reference = noise.length ? Math.max(...noise) : 0;
   return { evpi: e.evpi, options: options.length, evppiOptions: nb.length, evppi: evppiRows, groups, reference };
 }
 

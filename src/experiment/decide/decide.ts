@@ -289,7 +289,12 @@ function writeTables(dir: string, plan: DecidePlan, a: Analysis, trafficked: rea
   writeFileAtomic(join(dir, 'cart.csv'), `${cart.join('\n')}\n`);
   const v = a.voi;
   const share = (x: number) => (v.evpi > 0 ? x / v.evpi : '');
-  const voi = ['measure,parameter,source,value,share_of_evpi', `evpi,,,${v.evpi},1`, ...v.evppi.map((e) => `evppi,${e.parameter},${e.source},${e.value},${share(e.value)}`), ...v.groups.map((g) => `evppi_group,${g.group},${csvCell(g.parameters.join(' '))},${g.value},${share(g.value)}`), `reference,random column,,${v.reference},${share(v.reference)}`];
+  const voi = [
+    'measure,parameter,source,value,noise,share_of_evpi',
+    `evpi,,,${v.evpi},,1`,
+    ...v.evppi.map((e) => `evppi,${e.parameter},${e.source},${e.value},${e.noise},${share(e.value)}`),
+    ...v.groups.map((g) => `evppi_group,${g.group},${csvCell(g.parameters.join(' '))},${g.value},${g.noise},${share(g.value)}`),
+  ];
   writeFileAtomic(join(dir, 'voi.csv'), `${voi.join('\n')}\n`);
 }
 
@@ -389,6 +394,6 @@ export function decideSummary(r: DecideResult): string {
   const box = r.prim?.boxes[0];
   if (box) lines.push(`  PRIM box (coverage ${pct(box.box.coverage)}, density ${pct(box.box.density)}): ${box.restrictions.map((x) => `${x.parameter} ${fmt(x.lo)}–${fmt(x.hi)}`).join(', ') || 'no restriction'}`);
   const top = r.voi.evppi.slice(0, 5).map((e) => `${e.parameter} ${fmt(e.value)}`).join(', ');
-  lines.push(`  EVPI ${fmt(r.voi.evpi)} cases; EVPPI: ${top || 'no parameter varies'} (a random column: ${fmt(r.voi.reference)})`);
+  lines.push(`  EVPI ${fmt(r.voi.evpi)} cases; EVPPI: ${top || 'no parameter varies'} (noise level up to ${fmt(r.voi.reference)})`);
   return lines.join('\n');
 }

@@ -84,7 +84,7 @@ describe('lintas decide on a menu of measures', () => {
     expect(menu.uncertainty.parameters.map((p) => p.source)).toEqual(['posterior', 'posterior', 'posterior', 'posterior', 'posterior', 'prior', 'prior']);
     const portfolios = csvParse(readFileSync(join(menuDir, 'portfolios.csv'), 'utf8'));
     expect(portfolios.map((r) => r.portfolio)).toEqual(names);
-    expect(readFileSync(join(menuDir, 'voi.csv'), 'utf8').split('\n')[0]).toBe('measure,parameter,source,value,share_of_evpi');
+    expect(readFileSync(join(menuDir, 'voi.csv'), 'utf8').split('\n')[0]).toBe('measure,parameter,source,value,noise,share_of_evpi');
   });
 
   it('writes the columns docs/outputs.md documents (src/report/output-files.ts)', () => {
@@ -160,6 +160,7 @@ describe('the analysis', () => {
     expect(a.voi.evpi).toBeCloseTo(30, 6);
     expect(a.voi.evppi[0]!.parameter).toBe('params.p');
     expect(a.voi.evppi[0]!.value).toBeGreaterThan(20);
+    expect(a.voi.evppi[0]!.value).toBeGreaterThan(2 * a.voi.evppi[0]!.noise);
     expect(a.voi.evppi.find((e) => e.parameter === 'params.q')!.value).toBeLessThan(a.voi.evppi[0]!.value);
   });
 });
