@@ -227,13 +227,25 @@ function restrictionsText(box: NonNullable<DecideResult['prim']>['boxes'][number
   return box.restrictions.map((x) => `<code>${esc(short(x.parameter))}</code> ${n(x.lo)} – ${n(x.hi)}`).join(', ');
 }
 
+/** The tree's leaves as rules from the root, thresholds written as the language writes numbers. */
 function cartList(r: DecideResult, loc: Locale): string {
   const { t } = loc;
   const nodes = r.cart ?? [];
   if (nodes.length < 2) return '';
-  const leaves = nodes.filter((x) => !x.split);
-  const items = leaves.map((x) => `<li>${x.rule.length ? x.rule.map((c) => esc(c.replace(/params\./g, ''))).join(' · ') : t('decide.cartAll')}: ${t('decide.cartLeaf', { cases: x.cases, n: x.n, share: pct(loc)(x.share) })}</li>`).join('');
-  return `<h3>${t('decide.cartTitle')}</h3><p>${t('decide.cartText')}</p><ul>${items}</ul>`;
+  const at = (x: number) => loc.num(Number(x.toPrecision(3)));
+  const items: string[] = [];
+  const walk = (id: number, conds: string[]) => {
+    const node = nodes[id]!;
+    if (!node.split) {
+      items.push(`<li>${conds.length ? conds.join(' · ') : t('decide.cartAll')}: ${t('decide.cartLeaf', { cases: node.cases, n: node.n, share: pct(loc)(node.share) })}</li>`);
+      return;
+    }
+    const name = `<code>${esc(short(node.split.parameter))}</code>`;
+    walk(node.split.left, [...conds, `${name} ≤ ${at(node.split.threshold)}`]);
+    walk(node.split.right, [...conds, `${name} > ${at(node.split.threshold)}`]);
+  };
+  walk(0, []);
+  return `<h3>${t('decide.cartTitle')}</h3><p>${t('decide.cartText')}</p><ul>${items.join('')}</ul>`;
 }
 
 function discoverySection(r: DecideResult, loc: Locale, svg: string | null): string {

@@ -248,6 +248,7 @@ const D = 'tests/fixtures/decide-small.json';
 const POST = ['--posterior', 'scenarios/posterior-baseline.csv'];
 const decide = (name: string, key: string, flags: () => string[]) => add(`decide ${name}`, key, () => ['decide', ...flags(), '--scale', '200', '--weeks', '4']);
 decide('with an unknown measure', '--measures magic: unknown measure', () => [D, '--measures', 'jointPatrols,magic', '--budget', '20e9', ...POST, '--out', out()]);
+decide('with an empty menu', '--measures: expected one or more measures', () => [D, '--measures', ',', '--budget', '20e9', ...POST, '--out', out()]);
 decide('with a measure listed twice', '--measures ngoCooperation: listed twice', () => [D, '--measures', 'ngoCooperation,ngoCooperation', '--budget', '20e9', ...POST, '--out', out()]);
 decide('with a budget that is not a number', '--budget', () => [D, '--measures', 'all', '--budget', 'lots', ...POST, '--out', out()]);
 decide('with a negative budget', '--budget', () => [D, '--measures', 'all', '--budget', '-5', ...POST, '--out', out()]);

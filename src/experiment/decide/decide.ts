@@ -104,6 +104,7 @@ export const DEFAULT_GOAL = 0.1;
 
 /** The menu: each named measure (or every measure, for "all") with its yearly cost at full intensity. */
 function menuOf(kinds: string[], registry: ReturnType<typeof registryFor>): MenuItem[] {
+  if (!kinds.length) throw new UserError([`--measures: expected one or more measures (${registry.kinds.join(', ')}) or all`]);
   const list = kinds.length === 1 && kinds[0] === 'all' ? [...registry.kinds] : kinds;
   const seen = new Set<string>();
   return list.map((kind) => {

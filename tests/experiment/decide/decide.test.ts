@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../../src/experiment/decide/analysis.js';
 import type { DecideResult } from '../../../src/experiment/decide/decide.js';
+import { parseSlurmArgs } from '../../../src/experiment/slurm.js';
 import { OUTPUT_FILES } from '../../../src/report/output-files.js';
 import { lintas } from '../../cli/helpers.js';
 
@@ -124,6 +125,14 @@ describe('lintas decide among the variants of a scenario', () => {
     expect(ngo.costPerYearIdr).toBeCloseTo(15e9, -3);
     expect(res.choices.maxExpected).not.toBe('ngo');
     expect(existsSync(join(out, 'decide.html'))).toBe(false);
+  });
+});
+
+describe('lintas slurm decide', () => {
+  it('shards decide like compare: the command without --workers and --shard', () => {
+    const { command, options } = parseSlurmArgs([...MENU, '--out', 'out/d', '--shards', '4', '--workers', '2']);
+    expect(command).toEqual([...MENU, '--out', 'out/d']);
+    expect(options.shards).toBe(4);
   });
 });
 
