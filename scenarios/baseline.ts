@@ -210,8 +210,8 @@ export default defineScenario({
     registerCoverage2019: p(0.05, 'assumption: the national register (SIMFONI-PPA) recorded few of the corridor\'s identified victims in 2019; to be fitted; range 0.01–0.3', [0.01, 0.3]),
     registerCoverageGrowth: p(0.5, 'assumption: more service units report to the register each year (log-odds per year); to be fitted; range 0–1.5', [0, 1.5]),
     corridorVictimShare: p(0.2, 'assumption: West and North Kalimantan\'s share of the victims the national register records; range 0.05–0.5', [0.05, 0.5]),
-    policeReportShare: p(0.2, 'assumption: a fifth of the corridor\'s task-force cases become a police trafficking report in the national count; to be fitted; range 0.05–0.8', [0.05, 0.8]),
-    corridorCaseShare: p(0.2, 'assumption: the corridor\'s share of national police trafficking reports; range 0.05–0.5', [0.05, 0.5]),
+    policeReportShare: p(0.08, 'provincial police counts (enforcement facts): North Kalimantan 10 cases in 2022, West Kalimantan 31 in Jan–Sep 2018, about 50 a year against some 650 cases the model opens in the two provinces: 0.08 (targets.csv kaltara_police_cases_2022, an input row); to be fitted; range 0.02–0.3', [0.02, 0.3]),
+    corridorCaseShare: p(0.3, 'assumption: West and North Kalimantan, the main departure provinces for Malaysia, hold about a third of Indonesia\'s police trafficking reports; not set from the national counts, which are targets; range 0.1–0.6', [0.1, 0.6]),
     placementRecordShare: p(0.1, 'assumption: BP2MI counts as placements from West Kalimantan only a tenth of the border regencies\' procedural departures (many register elsewhere); to be fitted; range 0.02–0.5', [0.02, 0.5]),
     // What cooperation costs (cooperation.ts, patrols.ts, justice.ts).
     infoLeak: p(0.5, 'assumption: shared routes and watch lists reach brokers through colluding officers on either side — half of what is shared, per unit share of officers colluding; range 0–1', [0, 1]),

@@ -57,6 +57,9 @@ export function updateWeek(w: World, index: number): void {
   const demand = w.fixed.p.employerDemand;
   c.labourDemand[0] = demand * (s.series.labour_demand_sarawak ? stepValue(s.series.labour_demand_sarawak, c.date) : 1);
   c.labourDemand[1] = demand * (s.series.labour_demand_sabah ? stepValue(s.series.labour_demand_sabah, c.date) : 1);
+  // Each state's enforcement effort (operations a year, relative to 2019), where the scenario gives it.
+  c.raidEffort[0] = s.series.raid_effort_sarawak ? stepValue(s.series.raid_effort_sarawak, c.date) : 1;
+  c.raidEffort[1] = s.series.raid_effort_sabah ? stepValue(s.series.raid_effort_sabah, c.date) : 1;
   s.origins.forEach((o, oi) => {
     const wage = stepValue(s.series[`wage_${o.wageRegion}`]!, c.date) * c.originWageFactor;
     c.originWageIdr[oi] = wage;

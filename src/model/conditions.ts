@@ -40,6 +40,8 @@ export interface Conditions {
   proceduralOpen: number;
   /** Multiplier on Malaysian raid rates. */
   raidFactor: number;
+  /** Each state's immigration enforcement effort (0 Sarawak, 1 Sabah), relative to 2019: the dated raid_effort_* series (1 where none). */
+  raidEffort: Float64Array;
   /** Multiplier on the size of Sabah's deportation batches through Nunukan (0: suspended). Sarawak's were not suspended. */
   deportationFactorSabah: number;
   /** Multiplier on Malaysian patrol units on the informal segments. */
@@ -111,6 +113,7 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
     labourDemand: new Float64Array(2).fill(1),
     proceduralOpen: 1,
     raidFactor: 1,
+    raidEffort: new Float64Array(2).fill(1),
     deportationFactorSabah: 1,
     myPatrolFactor: 1,
     proceduralCostIdr: p.proceduralCostIdr,
@@ -140,8 +143,8 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
 
 /** Puts the levers back to their base values at the start of a week (arrays are kept). */
 export function resetLevers(c: Conditions, base: Conditions): void {
-  const { originWageIdr, baseHazard, detection, labourDemand, levels, index, out, date, stage, cap } = c;
-  Object.assign(c, base, { originWageIdr, baseHazard, detection, labourDemand, levels, index, out, date, stage, cap });
+  const { originWageIdr, baseHazard, detection, labourDemand, raidEffort, levels, index, out, date, stage, cap } = c;
+  Object.assign(c, base, { originWageIdr, baseHazard, detection, labourDemand, raidEffort, levels, index, out, date, stage, cap });
 }
 
 /**

@@ -78,7 +78,7 @@ function awayDecisions(w: World): void {
   const raidTerm = raid.term(t);
   const contactKey = ngoContact.key;
   const contactTerm = ngoContact.term(t);
-  const raidBits = [p.raidRateSarawak * wk.raidFactor * 4294967296, p.raidRateSabah * wk.raidFactor * 4294967296];
+  const raidBits = [p.raidRateSarawak * wk.raidFactor * wk.raidEffort[0]! * 4294967296, p.raidRateSabah * wk.raidFactor * wk.raidEffort[1]! * 4294967296];
   let reachMax = 0;
   for (const r of reach) reachMax = Math.max(reachMax, r * Math.max(1, reachHeld));
 

@@ -34,7 +34,7 @@ export interface Leverage {
   /** In debt to the broker beyond indebtedMonths. */
   indebted: boolean;
   kin: boolean;
-  /** Raid pressure relative to usual (the week's raidFactor): more raids, more risk of being found with trafficked workers. */
+  /** Raid pressure relative to 2019 (the week's raidFactor times the state's raid effort): more raids, more risk of being found with trafficked workers. */
   raidPressure: number;
 }
 
@@ -63,9 +63,12 @@ export function takeWork(w: World): void {
     const channel = m.channel[id]!;
     const irregular = m.irregular[id] === 1;
     const d = m.destination[id]!;
+    const state = w.fixed.geo.destinationSabah[d]!;
+    // Raid pressure in the worker's state relative to 2019: this week's measures and events times the state's effort.
+    const raidPressure = w.week.raidFactor * w.week.raidEffort[state]!;
     // An employer takes on a worker without legal status where it is short of workers and the fine does not weigh too much.
     if (irregular) {
-      const raid = (w.fixed.geo.destinationSabah[d] === 1 ? p.raidRateSabah : p.raidRateSarawak) * w.week.raidFactor;
+      const raid = (state === 1 ? p.raidRateSabah : p.raidRateSarawak) * raidPressure;
       const chance = hireChance(p, vacancyAt(w, d), sanctionRatio(p, raid));
       if (draw(w, 'hire', id) >= chance) {
         w.rec.add(M.not_hired);
@@ -85,7 +88,7 @@ export function takeWork(w: World): void {
     } else {
       const trafficker = b !== NO_ID && w.agents.brokers.cols.trafficker[b] === 1;
       const base = trafficker ? p.traffickerExploitPlacement : w.fixed.input.destinations[m.destination[id]!]!.exploitShare;
-      const leverage = { irregular, papersHeld: m.papersHeld[id] === 1, indebted: b !== NO_ID && m.debt[id]! > p.indebtedMonths, kin: channel === Channel.kin, raidPressure: w.week.raidFactor };
+      const leverage = { irregular, papersHeld: m.papersHeld[id] === 1, indebted: b !== NO_ID && m.debt[id]! > p.indebtedMonths, kin: channel === Channel.kin, raidPressure };
       exploitative = draw(w, 'exploit', id) < exploitationChance(p, base, leverage);
     }
     const threatened = irregular && draw(w, 'threat', id) < p.denunciationThreat;

@@ -224,9 +224,9 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   const only = (rows: (number | undefined)[][]) => rows.map((v) => v.filter((_, k) => keep[k]) as number[]);
   const kept = targets.filter((_, k) => keep[k]);
   const check = [
-    checkEnsemble('prior', kept, only(gens[0]!.particles.map((p) => p.out)), gens[0]!.particles.map(() => 1), seed0),
-    checkEnsemble('hand-set', kept, only(baseline), baseline.map(() => 1), seed0),
-    checkEnsemble('posterior', kept, only(predictive), predictive.map(() => 1), seed0),
+    checkEnsemble('prior', kept, only(gens[0]!.particles.map((p) => p.out)), gens[0]!.particles.map(() => 1), seed0, o.fitYears?.[1]),
+    checkEnsemble('hand-set', kept, only(baseline), baseline.map(() => 1), seed0, o.fitYears?.[1]),
+    checkEnsemble('posterior', kept, only(predictive), predictive.map(() => 1), seed0, o.fitYears?.[1]),
   ];
 
   const result: CalibrationResult = {
@@ -298,6 +298,13 @@ export function calibrationTable(r: CalibrationResult): string {
     `  ${'ensemble'.padEnd(12)}${'fitted ARD'.padStart(12)}${'coverage'.padStart(10)}${'held-out ARD'.padStart(14)}${'coverage'.padStart(10)}`,
     ...r.check.map((c) => `  ${c.ensemble.padEnd(12)}${pct(c.fit?.ard).padStart(12)}${pct(c.fit?.coverage).padStart(10)}${pct(c.holdout?.ard).padStart(14)}${pct(c.holdout?.coverage).padStart(10)}`),
   ];
+  // Held-out figures series by series, and those in the years the fit never saw.
+  const groups = [...new Set(r.check.flatMap((c) => Object.keys(c.holdoutBySeries)))];
+  if (groups.length) {
+    lines.push('', '  held-out ARD by series (and in the years after those fitted):');
+    lines.push(`  ${'ensemble'.padEnd(12)}${[...groups, 'unseen years'].map((g) => g.padStart(14)).join('')}`);
+    for (const c of r.check) lines.push(`  ${c.ensemble.padEnd(12)}${[...groups.map((g) => c.holdoutBySeries[g]?.ard), c.unseenYears?.ard].map((x) => pct(x).padStart(14)).join('')}`);
+  }
   if (r.unscored.length) lines.push('', `  not scored (the run records do not keep them yet): ${r.unscored.map((u) => u.id).join(', ')}`);
   return lines.join('\n');
 }

@@ -16,6 +16,9 @@ import { predicted, type Target } from './targets.js';
 export interface TargetCheck {
   id: string;
   role: 'fit' | 'holdout';
+  /** The target's series ('' when the file gives none) and whether it lies in the years after the fit's (from 2023 on, or --fit-years). */
+  series: string;
+  unseenYears: boolean;
   observed: number;
   /** Ensemble mean of the predicted observation. */
   mean: number;
@@ -31,9 +34,22 @@ export interface EnsembleCheck {
   runs: number;
   targets: TargetCheck[];
   /** Averaged relative difference and 90% coverage over the fitted and the held-out targets (null if none). */
-  fit: { ard: number; coverage: number; n: number } | null;
-  holdout: { ard: number; coverage: number; n: number } | null;
+  fit: Score | null;
+  holdout: Score | null;
+  /** Held-out targets per series, and those in years after the fit's: how well unseen figures are predicted, series by series. */
+  holdoutBySeries: Record<string, Score>;
+  unseenYears: Score | null;
 }
+
+/** Averaged relative difference and 90% coverage over a set of targets. */
+export interface Score {
+  ard: number;
+  coverage: number;
+  n: number;
+}
+
+/** The first year after those fitted, unless the calibration says otherwise (--fit-years). */
+export const DEFAULT_FIT_UNTIL = 2022;
 
 /** Observation draws per run for the predictive intervals. */
 const DRAWS = 20;
@@ -42,7 +58,7 @@ const DRAWS = 20;
  * values[run][target]: the model's figure for each scored target in each run; weights per run.
  * Observation draws come from a stream named after the ensemble, so the check is reproducible.
  */
-export function checkEnsemble(ensemble: string, targets: (Target & { role: 'fit' | 'holdout' })[], values: number[][], weights: number[], seed: number | string): EnsembleCheck {
+export function checkEnsemble(ensemble: string, targets: (Target & { role: 'fit' | 'holdout' })[], values: number[][], weights: number[], seed: number | string, fitUntil = DEFAULT_FIT_UNTIL): EnsembleCheck {
   const rng = stream(seed, `check-${ensemble}`);
   const checks = targets.map((t, k): TargetCheck => {
     const vs = values.map((row) => row[k]!);
@@ -60,12 +76,20 @@ export function checkEnsemble(ensemble: string, targets: (Target & { role: 'fit'
     });
     const lo = weightedQuantile(draws, drawWeights, 0.05);
     const hi = weightedQuantile(draws, drawWeights, 0.95);
-    return { id: t.id, role: t.role, observed: t.observed, mean, lo, hi, relativeDifference: Math.abs(mean - t.observed) / t.observed, covered: t.observed >= lo && t.observed <= hi };
+    return { id: t.id, role: t.role, series: t.series ?? '', unseenYears: Number(t.from.slice(0, 4)) > fitUntil, observed: t.observed, mean, lo, hi, relativeDifference: Math.abs(mean - t.observed) / t.observed, covered: t.observed >= lo && t.observed <= hi };
   });
-  const summary = (role: 'fit' | 'holdout') => {
-    const xs = checks.filter((c) => c.role === role);
-    if (!xs.length) return null;
-    return { ard: xs.reduce((s, c) => s + c.relativeDifference, 0) / xs.length, coverage: xs.filter((c) => c.covered).length / xs.length, n: xs.length };
+  const score = (xs: TargetCheck[]): Score | null =>
+    xs.length ? { ard: xs.reduce((s, c) => s + c.relativeDifference, 0) / xs.length, coverage: xs.filter((c) => c.covered).length / xs.length, n: xs.length } : null;
+  const held = checks.filter((c) => c.role === 'holdout');
+  const bySeries: Record<string, Score> = {};
+  for (const name of [...new Set(held.map((c) => c.series || 'other'))].sort()) bySeries[name] = score(held.filter((c) => (c.series || 'other') === name))!;
+  return {
+    ensemble,
+    runs: values.length,
+    targets: checks,
+    fit: score(checks.filter((c) => c.role === 'fit')),
+    holdout: score(held),
+    holdoutBySeries: bySeries,
+    unseenYears: score(held.filter((c) => c.unseenYears)),
   };
-  return { ensemble, runs: values.length, targets: checks, fit: summary('fit'), holdout: summary('holdout') };
 }

@@ -37,6 +37,8 @@ export const targetSchema = z
     ratio_lo: optionalNumber,
     ratio_hi: optionalNumber,
     role: z.enum(['fit', 'holdout', 'input']),
+    /** The series a figure belongs to (deportations, victims, police, …): the check reports held-out figures per series. */
+    series: z.string().regex(/^([a-z][a-z0-9_]*)?$/, 'expected a series name (lower-case letters, digits and _) or nothing').default(''),
     source: z.string().min(10, 'expected a source'),
   })
   .strict()

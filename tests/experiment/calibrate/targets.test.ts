@@ -44,7 +44,7 @@ describe('parseTargets', () => {
 
 const t = (over: Partial<Target>): Target => ({
   id: 'x', metric: 'identified', place: '', from: '2019-01-01', to: '2024-12-31', statistic: 'total', observed: 100,
-  error: 'count', sd: 0.1, role: 'fit', source: 'a test source', ...over,
+  error: 'count', sd: 0.1, role: 'fit', series: '', source: 'a test source', ...over,
 });
 const period = { start: '2019-01-07', weeks: 313 };
 
