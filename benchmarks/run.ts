@@ -15,6 +15,7 @@ import { SPIN_UP_BUDGET_BYTES, variantsOf } from '../src/experiment/tasks.js';
 import { SpinUps } from '../src/model/fork.js';
 import { simulate } from '../src/model/model.js';
 import { loadScenario } from '../src/scenario/load.js';
+import { calibrationWave } from './calibration-wave.js';
 import { convergence } from './convergence.js';
 import { bareLoop, bareLoopTychei } from './bare-loop.js';
 import { measureExplorerFps, type ExplorerFigures } from './explorer-fps.js';
@@ -167,6 +168,10 @@ log('spin-up reuse: the first 24 paper variants in this thread, from scratch and
 const reuse = await spinUpReuse(24);
 log(`  ${reuse.runs} runs: ${reuse.secondsFromScratch.toFixed(1)} s from scratch, ${reuse.secondsReusing.toFixed(1)} s reusing ${reuse.reused} spin-ups (${reuse.spinUpsRun} run)`);
 
+log('a calibration wave: 400 runs at --scale 20, a dozen parameters varied, 2 workers...');
+const wave = await calibrationWave(400);
+log(`  ${wave.runs} runs in ${wave.seconds.toFixed(1)} s: ${(wave.secondsPer2000 / 60).toFixed(1)} min for 2,000`);
+
 log('start-up of the command...');
 const start = startup();
 log(`  --version ${start.version.toFixed(2)} s, validate .json ${start.validateJson.toFixed(2)} s, validate .ts ${start.validateTs.toFixed(2)} s (node -e 0: ${start.nodeAlone.toFixed(2)} s)`);
@@ -196,6 +201,7 @@ const targets = {
   fullScaleWithinTwiceTheBareLoop: { costRatio: 1 / model.baselineFullScale.ratioToBareLoop, met: 1 / model.baselineFullScale.ratioToBareLoop <= 2 },
   scale20RunUnderOneSecond: { seconds: model.scale20Process.seconds, met: model.scale20Process.seconds < 1 },
   compareOf280RunsWithin30SecondsOn2Workers: { runs: compare2.runs, seconds: compare2.seconds, secondsFor280: (280 * compare2.seconds) / compare2.runs, met: compare2.runs >= 280 && compare2.seconds <= 30 },
+  calibrationWaveOf2000RunsWithin15MinutesOn2Workers: { runs: wave.runs, seconds: wave.seconds, secondsFor2000: wave.secondsPer2000, met: wave.secondsPer2000 <= 15 * 60 },
 };
 log(`targets: ${Object.entries(targets).map(([k, v]) => `${k} ${v.met ? 'met' : 'NOT met'}`).join('; ')}`);
 
@@ -214,6 +220,7 @@ const results = {
   },
   compareFullScale: { scenario: COMPARE_FULL_SCALE, replicates: 1, scale: 1, ...compareFull },
   spinUpReuse: reuse,
+  calibrationWave: wave,
   startup: start,
   shards,
   convergence: { note: 'key totals of the baseline (persons, 2019–2024), mean and 95% interval over seeds 1–5, at each --scale', rows: convergenceRows },
