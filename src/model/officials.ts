@@ -3,6 +3,7 @@
  * side of learning — monitoring catches and removes or sanctions colluders, propensities drift up
  * while bribes go unpunished, and the perceived risk of being caught deters.
  */
+import { power } from '../core/power.js';
 import { definePhase } from './phase.js';
 import { addOfficial } from './agents.js';
 import { M } from './metrics.js';
@@ -78,7 +79,7 @@ export function monitorOfficials(w: World): void {
       } else {
         // Unpunished bribes pay: more willing next time, the more the more persons were waved
         // through (acts × scale persons: the same drift at every scale).
-        const drift = 1 - Math.pow(1 - p.collusionDrift, acts * w.fixed.scale);
+        const drift = 1 - power(1 - p.collusionDrift, acts * w.fixed.scale);
         o.propensity[id] = o.propensity[id]! + drift * (1 - o.propensity[id]!);
       }
     }

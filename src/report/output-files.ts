@@ -182,6 +182,7 @@ export const OUTPUT_FILES: OutputFile[] = [
       col('metrics', 'object', 'the record metrics below'),
       col('weekly', 'object', 'metric → weekly series (the weekly.csv metrics)'),
       col('perYear', 'object', 'year → flow metric → total in that calendar year (persons), as in summary.json'),
+      col('perPlace', 'object', 'crossing or province → its counts per calendar year, as in summary.json'),
       col('sum', 'hex', 'checksum of the line'),
     ],
   },

@@ -151,8 +151,8 @@ describe('updateWeek in a model state', () => {
     updateWeek(bare, 10);
     const base = baseConditions(bare.fixed.p, bare.fixed.input.origins.length, bare.fixed.geo.crossingIds.length, bare.fixed.input.start) as unknown as Record<string, unknown>;
     const week = bare.week as unknown as Record<string, unknown>;
-    // Not levers: set from the date (series), the stage or the patrols each week. labourDemand is the dated series (tested below).
-    const skip = new Set(['index', 'out', 'date', 'stage', 'cap', 'levels', 'destinationWageIdr', 'originWageIdr', 'baseHazard', 'detection', 'labourDemand']);
+    // Not levers: set from the date (series), the stage or the patrols each week. labourDemand and raidEffort are dated series (tested below).
+    const skip = new Set(['index', 'out', 'date', 'stage', 'cap', 'levels', 'destinationWageIdr', 'originWageIdr', 'baseHazard', 'detection', 'labourDemand', 'raidEffort']);
     // colluderRemoval: the antiCollusion hook sets monitoringRemoval even at level 0 (moot: nobody is caught).
     skip.add('colluderRemoval');
     for (const k of Object.keys(base)) if (!skip.has(k)) expect(week[k], k).toBe(base[k]);

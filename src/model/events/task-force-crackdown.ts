@@ -4,6 +4,7 @@
  * A campaign fades: both gains halve every `crackdownHalfLifeWeeks` weeks it has been in force, so a
  * crackdown scheduled for eighteen months is a burst and a tail, not eighteen months of the burst.
  */
+import { power } from '../../core/power.js';
 import { nonneg, pos } from '../parameters.js';
 import { defineIntervention } from '../interventions/define.js';
 
@@ -11,7 +12,7 @@ const WEEKS_PER_YEAR = 365.25 / 7;
 
 /** What is left of a campaign's gains after `yearsActive` intensity-weighted years in force. */
 export function campaignStrength(halfLifeWeeks: number, yearsActive: number): number {
-  return 0.5 ** ((yearsActive * WEEKS_PER_YEAR) / halfLifeWeeks);
+  return power(0.5, (yearsActive * WEEKS_PER_YEAR) / halfLifeWeeks);
 }
 
 export default defineIntervention({

@@ -1,0 +1,20 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { power } from '../../src/core/power.js';
+
+describe('power', () => {
+  it('is x^y to within a few ulps on the simulation’s domain (0 < x ≤ 1, y ≥ 0)', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 1e-6, max: 1, noNaN: true }), fc.double({ min: 0, max: 1e4, noNaN: true }), (x, y) => {
+        const want = x ** y;
+        expect(Math.abs(power(x, y) - want)).toBeLessThanOrEqual(1e-12 * Math.max(want, 1e-300) * Math.max(1, y) + 1e-300);
+      }),
+    );
+  });
+  it('keeps the exact edge cases', () => {
+    expect(power(0.5, 0)).toBe(1);
+    expect(power(0, 2)).toBe(0);
+    expect(power(1, 1e9)).toBe(1);
+    expect(power(0.5, 1)).toBe(0.5);
+  });
+});
