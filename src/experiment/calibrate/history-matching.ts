@@ -56,7 +56,7 @@ export interface HistoryOptions {
   candidates?: number;
   /** Uniform draws a wave may test before it settles for fewer (default 50 × candidates). */
   maxDraws?: number;
-  /** Runs an emulator conditions on at most (the newest first; default 400): prediction costs n² each. */
+  /** Runs an emulator conditions on at most (the newest waves first; default 1000): a prediction's variance costs n². */
   maxTrain?: number;
   emulator?: EmulatorOptions;
   onWave?: (w: WaveRecord) => void;
@@ -195,7 +195,7 @@ export async function historyMatch<T>(simulate: HmSimulate<T>, o: HistoryOptions
   const cutoff = o.cutoff ?? 3, how = o.combine ?? 'second', disc = o.discrepancy ?? 0.1;
   const want = o.candidates ?? Math.max(2000, 2 * o.runsPerWave);
   const maxDraws = o.maxDraws ?? 50 * want;
-  const maxTrain = o.maxTrain ?? 400;
+  const maxTrain = o.maxTrain ?? 1000;
   const runs: HmRun<T>[] = [];
   const waves: WaveRecord[] = [];
   const rules: WaveRule[] = [];
@@ -209,8 +209,11 @@ export async function historyMatch<T>(simulate: HmSimulate<T>, o: HistoryOptions
     const sims = await simulate(design, { stage: 'wave', wave: k, batch: 0 });
     if (k === 1) targets = o.targets();
     design.forEach((x, i) => runs.push({ x, y: sims[i]!.y, out: sims[i]!.out, wave: k }));
-    // Refocus: the runs inside the current NROY, newest first, at most maxTrain of them.
-    const inside = runs.filter((r) => inNroy(rules, r.x, cutoff, how)).reverse().slice(0, maxTrain);
+    // Refocus: the runs inside the current NROY, newest wave first (in design order within a wave), at most maxTrain of them.
+    const inside = runs
+      .filter((r) => inNroy(rules, r.x, cutoff, how))
+      .sort((a, b) => b.wave - a.wave)
+      .slice(0, maxTrain);
     const { emulators, records } = emulate(inside, targets, o.emulator);
     const rule = waveRule(targets, emulators, records.map((r) => r.trusted), disc);
     const combined = design.map((x) => combine(implausibilities(rule, x), how));

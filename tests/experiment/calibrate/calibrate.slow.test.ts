@@ -63,7 +63,7 @@ describe('calibrate: synthetic recovery', () => {
     const [prior, , posterior] = res.check;
     expect(posterior!.fit!.ard).toBeLessThan(prior!.fit!.ard);
     expect(res.provenance.targetsHash).toMatch(/^[0-9a-f]{64}$/);
-    for (let g = 2; g < res.generations.length; g++) expect(res.generations[g]!.epsilon!).toBeLessThan(res.generations[g - 1]!.epsilon!);
+    for (let g = 2; g < res.generations!.length; g++) expect(res.generations![g]!.epsilon!).toBeLessThan(res.generations![g - 1]!.epsilon!);
 
     const posteriorCsv = readFileSync(join(dir, 'out', 'posterior.csv'), 'utf8');
     expect(posteriorCsv.split('\n')[0]).toBe('particle,weight,distance,params.h0,params.ngoOutreach,params.raidRateSabah');
