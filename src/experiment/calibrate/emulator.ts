@@ -243,8 +243,11 @@ export function fitEmulator(xs: ArrayLike<number>[], ys: ArrayLike<number>, o: E
   const design: Design = { u, y, h: u.map(regressors) };
   const t = chooseHyperparameters(design, kernel, o);
   const inv = t.slice(0, dim).map((x) => Math.exp(-x));
-  const g = Math.exp(t[dim]!);
-  const f = factor(design, kernel, inv, g);
+  let g = Math.exp(t[dim]!);
+  let f = factor(design, kernel, inv, g);
+  // Hyperparameters chosen on a subset may leave the whole design's matrix singular (runs repeated at one
+  // point, which history matching allows: each has its own seed): more nugget until it factors.
+  for (let tries = 0; !f && tries < 30; tries++) f = factor(design, kernel, inv, (g = Math.max(10 * g, 1e-8)));
   if (!f) throw new Error('emulator: the correlation matrix of all runs is singular at the chosen hyperparameters');
   return assemble(design, f, { dim, kernel, meanForm, inv, g, scale, regressors });
 }

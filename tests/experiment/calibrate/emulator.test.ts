@@ -124,6 +124,14 @@ describe('emulator on noisy runs', () => {
     expect(looPasses(d)).toBe(true);
   });
 
+  it('takes runs repeated at the same inputs (each with its own seed), and learns the noise from the repeats', () => {
+    const r = stream(9, 'repeats');
+    const twice = design.slice(0, 30).flatMap((x) => [x, x, x]);
+    const e = fitEmulator(twice, twice.map((x) => quadratic(x) + sd * gaussian(r)), { maxFitPoints: 45 });
+    expect(Math.sqrt(e.noiseVariance)).toBeGreaterThan(0.6 * sd);
+    expect(Math.sqrt(e.noiseVariance)).toBeLessThan(1.4 * sd);
+  });
+
   it('fails the check on a feature narrower than the design resolves', () => {
     // A plateau 0.1 wide on a flat line: a stationary GP smooths it away and is overconfident about the runs on it.
     const xs = Array.from({ length: 40 }, (_, i) => [i / 39]);
