@@ -18,6 +18,7 @@ interface CalibrateFlags {
   runsPerWave: number;
   cutoff: number;
   discrepancy: number;
+  combine: string;
   baselineRuns: number;
   seed?: number;
   workers: number;
@@ -44,6 +45,7 @@ export function registerCalibrate(program: Command): void {
     .option('--runs-per-wave <n>', 'history: simulations per wave (and for the posterior inside NROY)', integer(5, 100_000), 200)
     .option('--cutoff <x>', 'history: implausibility cut-off (3: the three-sigma rule)', number(0), 3)
     .option('--discrepancy <sd>', 'history: model-discrepancy SD on the log scale of the figures', number(0), 0.1)
+    .option('--combine <how>', "history: combine the targets' implausibilities by the second largest, or the max", 'second')
     .option('--baseline-runs <n>', 'seeds of the hand-set baseline in the check', integer(1), 4)
     .option('--seed <n>', "base seed (default: the scenario's)", integer(0))
     .option('--workers <n>', 'worker threads (results do not depend on it)', integer(1), Math.min(2, availableParallelism()))
@@ -58,6 +60,7 @@ export function registerCalibrate(program: Command): void {
 async function calibrateCommand(file: string, o: CalibrateFlags): Promise<void> {
   if (o.method !== 'abc-smc' && o.method !== 'history') throw new UserError([`--method ${o.method}: expected abc-smc or history`]);
   if (!(o.cutoff > 0)) throw new UserError([`--cutoff ${o.cutoff}: expected a number above 0`]);
+  if (o.combine !== 'second' && o.combine !== 'max') throw new UserError([`--combine ${o.combine}: expected second or max`]);
   if (o.quantile >= 1) throw new UserError([`--quantile ${o.quantile}: expected a number below 1`]);
   const years = o.fitYears?.match(/^(\d{4})(?:-(\d{4}))?$/);
   if (o.fitYears !== undefined && (!years || Number(years[2] ?? years[1]) < Number(years[1]))) throw new UserError([`--fit-years ${o.fitYears}: expected a year or a range like 2019-2022`]);
@@ -77,6 +80,7 @@ async function calibrateCommand(file: string, o: CalibrateFlags): Promise<void> 
     runsPerWave: o.runsPerWave,
     cutoff: o.cutoff,
     discrepancy: o.discrepancy,
+    combine: o.combine,
     baselineRuns: o.baselineRuns,
     seed: o.seed,
     workers: o.workers,

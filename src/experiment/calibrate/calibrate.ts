@@ -48,11 +48,15 @@ export interface CalibrateOptions {
   particles: number;
   generations: number;
   quantile: number;
-  /** History matching: waves (default 3), runs per wave (default 200), implausibility cut-off (default 3), model-discrepancy SD on the log scale (default 0.1). */
+  /**
+   * History matching: waves (default 3), runs per wave (default 200), implausibility cut-off (default 3), model-discrepancy
+   * SD on the log scale (default 0.1), and how the targets' implausibilities combine (default the second largest).
+   */
   waves?: number;
   runsPerWave?: number;
   cutoff?: number;
   discrepancy?: number;
+  combine?: 'second' | 'max';
   seed?: number;
   scale?: number;
   workers: number;
@@ -247,6 +251,7 @@ async function historyOf(factors: Factor[], targets: Scored[], fitIdx: () => num
     runsPerWave: o.runsPerWave ?? 200,
     cutoff: o.cutoff ?? 3,
     discrepancy: o.discrepancy ?? 0.1,
+    combine: o.combine ?? 'second',
     seed: seed0,
     progress: o.progress,
   });

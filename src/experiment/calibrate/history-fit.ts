@@ -7,7 +7,7 @@
  * which method fitted.
  */
 import { distance, errorModel } from './targets.js';
-import { historyMatch, type HmBatch, type HmTarget, nroyPosterior } from './history-matching.js';
+import { type Combine, historyMatch, type HmBatch, type HmTarget, nroyPosterior } from './history-matching.js';
 import type { Factor, HistorySummary, Particle, Scored } from './result.js';
 import type { WaveRecord } from './history-matching.js';
 
@@ -19,6 +19,7 @@ export interface HistorySettings {
   runsPerWave: number;
   cutoff: number;
   discrepancy: number;
+  combine: Combine;
   seed: number;
   progress?: boolean;
 }
@@ -69,6 +70,7 @@ export async function fitHistory(factors: Factor[], targets: Scored[], fitted: (
     seed: s.seed,
     cutoff: s.cutoff,
     discrepancy: s.discrepancy,
+    combine: s.combine,
     onWave: (w) => {
       if (s.progress) process.stderr.write(`wave ${w.wave}: ${w.runs} runs, ${w.emulators.filter((e) => e.trusted).length} of ${w.emulators.length} emulators trusted, NROY ${(100 * w.nroyFraction).toPrecision(3)}% of the prior box\n`);
     },
@@ -76,7 +78,7 @@ export async function fitHistory(factors: Factor[], targets: Scored[], fitted: (
   const summary: HistorySummary = {
     cutoff: s.cutoff,
     discrepancy: s.discrepancy,
-    combine: 'second',
+    combine: s.combine,
     runsPerWave: s.runsPerWave,
     nroyFraction: hm.nroyFraction,
     empty: hm.empty,
@@ -91,7 +93,7 @@ export async function fitHistory(factors: Factor[], targets: Scored[], fitted: (
     summary.finding = `NROY is empty after wave ${last.wave}: no parameter set in the prior box reproduces the fitted targets within their stated uncertainties (cut-off ${s.cutoff}${min}). Widen the priors or --discrepancy, or look again at the targets and the model.`;
     return { particles: [], prior, waves: hm.waves, summary };
   }
-  const post = await nroyPosterior(hm, simulate, { runs: s.runsPerWave, seed: s.seed, discrepancy: s.discrepancy, cutoff: s.cutoff });
+  const post = await nroyPosterior(hm, simulate, { runs: s.runsPerWave, seed: s.seed, discrepancy: s.discrepancy, cutoff: s.cutoff, combine: s.combine });
   const fit = fitted().map((k) => targets[k]!);
   summary.posteriorRuns = post.particles.length;
   summary.posteriorEss = Number(post.ess.toFixed(2));

@@ -149,8 +149,13 @@ function waveLines(r: CalibrationResult): string[] {
       return `  ${String(w.wave).padEnd(6)}${String(w.runs).padStart(6)}${String(w.trainingRuns).padStart(12)}${trusted.padStart(19)}${imp.padStart(28)}${share(w.nroyFraction).padStart(12)}`;
     }),
     ...(h.empty ? ['', `  ${h.finding}`] : [`  posterior: ${h.posteriorRuns} runs inside NROY, weighted by the error model's likelihood (effective sample size ${h.posteriorEss?.toFixed(0)})`]),
+    ...(!h.empty && h.posteriorEss! < Math.max(10, 0.1 * h.posteriorRuns) ? [`  ${SMALL_ESS}`] : []),
   ];
 }
+
+/** Why an importance sample can be poor, and what helps. */
+const SMALL_ESS =
+  "the effective sample size is small: the runs' own noise is large beside the observation errors (so one run's likelihood is a noisy weight), or the posterior is much narrower than NROY. A finer --scale, more --runs-per-wave or another wave helps.";
 
 /** The result as text: tolerances or waves, the posterior beside the hand-set values, and the check. */
 export function calibrationTable(r: CalibrationResult): string {

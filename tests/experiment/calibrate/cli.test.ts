@@ -16,6 +16,7 @@ describe('lintas calibrate: mistakes', () => {
   it('names the problem', async () => {
     await refuses(['--method', 'history-matching'], '--method history-matching: expected abc-smc or history');
     await refuses(['--method', 'history', '--cutoff', '0'], '--cutoff 0: expected a number above 0');
+    await refuses(['--method', 'history', '--combine', 'third'], '--combine third: expected second or max');
     await refuses(['--fit-years', '2023-2019'], '--fit-years 2023-2019: expected a year or a range like 2019-2022');
     await refuses(['--hold-out', 'nope'], '--hold-out nope: no target with that id in scenarios/data/targets.csv');
     await refuses(['--params', 'params.nope=1..2'], '--params params.nope: not a number in the scenario');
