@@ -10,6 +10,10 @@
  * candidates again. Simulations are asked for a batch at a time (one experiment run each).
  */
 import { stream, type Stream } from '../../core/rng.js';
+import { cholesky } from './linalg.js';
+
+// Callers (and tests) have long taken the Cholesky factor from here; it now lives with the emulator's linear algebra.
+export { cholesky };
 
 export interface Prior {
   dim: number;
@@ -69,22 +73,6 @@ export interface AbcOptions<T> {
 export function gaussian(rng: Stream): number {
   const u = 1 - rng.next();
   return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * rng.next());
-}
-
-/** Lower Cholesky factor of a symmetric positive-definite matrix, or undefined if it is not. */
-export function cholesky(a: number[][]): number[][] | undefined {
-  const n = a.length;
-  const l = a.map(() => new Array<number>(n).fill(0));
-  for (let i = 0; i < n; i++)
-    for (let j = 0; j <= i; j++) {
-      let s = a[i]![j]!;
-      for (let k = 0; k < j; k++) s -= l[i]![k]! * l[j]![k]!;
-      if (i === j) {
-        if (!(s > 0)) return undefined;
-        l[i]![i] = Math.sqrt(s);
-      } else l[i]![j] = s / l[j]![j]!;
-    }
-  return l;
 }
 
 export function weightedMean(xs: number[], w: number[]): number {

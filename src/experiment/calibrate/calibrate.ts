@@ -1,37 +1,42 @@
 /**
  * `lintas calibrate`: fit a handful of uncertain parameters to the observed figures of a targets
- * file by ABC-SMC (abc.ts), then check the fit out of sample. Every simulation is a run task
- * through the shared executor: each ABC batch is one experiment in its own folder under
- * OUT/runs/ (journal and manifest), so `--resume` skips finished runs and, because proposals come
- * from seeded streams, proposes the same candidates again. Writes posterior.csv (and
- * posterior.parquet), predictive.csv and calibration.json with provenance and per-generation
- * tolerances.
+ * file by ABC-SMC (abc.ts) or by history matching (history-fit.ts), then check the fit out of
+ * sample. Every simulation is a run task through the shared executor: each ABC batch or
+ * history-matching wave is one experiment in its own folder under OUT/runs/ (journal and
+ * manifest), so `--resume` skips finished runs and, because proposals come from seeded streams,
+ * proposes the same candidates again. Writes posterior.csv (and posterior.parquet), predictive.csv
+ * and calibration.json with provenance and per-generation tolerances or per-wave history.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { getPath } from '../../scenario/paths.js';
-import { writeFileAtomic } from '../../io/atomic.js';
 import { execute } from '../executor.js';
 import { readPriors } from '../sensitivity/priors.js';
 import { parseParamSpec } from '../sweep.js';
 import { type RunRecord, type Task, variantsOf } from '../tasks.js';
-import { abcSmc, boxPrior, type Generation, resample, weightedMean, weightedQuantile } from './abc.js';
-import { checkEnsemble, type EnsembleCheck } from './check.js';
-import { writeColumnsParquet } from './parquet.js';
+import { abcSmc, boxPrior, resample } from './abc.js';
+import { checkEnsemble } from './check.js';
+import { type Batch, fitHistory } from './history-fit.js';
+import { type CalibrationResult, type Factor, type Particle, round12, type Scored, summarisePosterior, writeOutputs } from './result.js';
 import { distance, missing, type Period, readTargets, type Target, targetValue } from './targets.js';
 import { targetProblems } from './target-check.js';
+
+export { type CalibrationResult, calibrationTable, type Factor } from './result.js';
 
 /** Parameters fitted by default: the departure hazard and the rates behind the fitted figures (identification, raids in Sabah and Sarawak). */
 export const DEFAULT_PARAMS = ['params.h0', 'params.ngoOutreach', 'params.selfReport', 'params.raidRateSabah', 'params.raidRateSarawak'];
 
 /**
  * What calibrate takes: the scenario file, a targets file of observed figures, the parameters to fit (default
- * DEFAULT_PARAMS), which targets to fit or hold out, the ABC-SMC settings (particles, generations, quantile), seed,
- * scale, workers, the output folder and whether to resume.
+ * DEFAULT_PARAMS), which targets to fit or hold out, the method and its settings (ABC-SMC: particles, generations,
+ * quantile; history matching: waves, runs per wave, cut-off, discrepancy), seed, scale, workers, the output folder and
+ * whether to resume.
  */
 export interface CalibrateOptions {
+  /** 'abc-smc' (default) or 'history' (history matching with emulators, then importance sampling inside NROY). */
+  method?: 'abc-smc' | 'history';
   file: string;
   targets: string;
   /** PATH=lo..hi (uniform), PATH alone for a parameter whose scenario entry carries a range, or a priors file (.csv/.json/.yaml). */
@@ -40,9 +45,19 @@ export interface CalibrateOptions {
   fitYears?: [number, number];
   /** Target ids held out even if the file fits them. */
   holdOut: string[];
+  /** ABC-SMC: particles per generation. Both methods: posterior draws run for the check. */
   particles: number;
   generations: number;
   quantile: number;
+  /**
+   * History matching: waves (default 3), runs per wave (default 200), implausibility cut-off (default 3), model-discrepancy
+   * SD on the log scale (default 0.1), and how the targets' implausibilities combine (default the second largest).
+   */
+  waves?: number;
+  runsPerWave?: number;
+  cutoff?: number;
+  discrepancy?: number;
+  combine?: 'second' | 'max';
   seed?: number;
   scale?: number;
   workers: number;
@@ -52,41 +67,6 @@ export interface CalibrateOptions {
   /** Seeds of the hand-set baseline in the check. */
   baselineRuns: number;
 }
-
-export interface Factor {
-  path: string;
-  lo: number;
-  hi: number;
-  /** The scenario's own (hand-set) value. */
-  handSet: number;
-  /** Log-uniform prior (from a priors file). */
-  log?: boolean;
-}
-
-type Scored = Target & { role: 'fit' | 'holdout' };
-
-/**
- * What calibrate returns and writes as calibration.json: provenance, the fitted parameters and targets (fitted, held out,
- * unscored), each generation's tolerance, each parameter's posterior (mean, sd, 5/50/95% quantiles, the hand-set value)
- * and the out-of-sample check.
- */
-export interface CalibrationResult {
-  method: 'abc-smc';
-  scenario: string;
-  provenance: { scenarioFile: string; scenarioHash: string; targetsFile: string; targetsHash: string; seed: number; scale: number | null; command?: string };
-  factors: Factor[];
-  fitted: string[];
-  heldOut: string[];
-  /** Targets the runs cannot give yet, with the reason. */
-  unscored: { id: string; reason: string }[];
-  generations: { epsilon: number | null; proposed: number; accepted: number; ess: number }[];
-  posterior: { path: string; mean: number; sd: number; q05: number; q50: number; q95: number; handSet: number; lo: number; hi: number }[];
-  check: EnsembleCheck[];
-  runs: number;
-  seconds: number;
-}
-
-const round12 = (x: number) => Number(x.toPrecision(12));
 
 /** A number at a scenario path, looking through { value, source }. */
 function numberAt(data: unknown, path: string): number | undefined {
@@ -142,10 +122,17 @@ function rolesOf(targets: Target[], o: CalibrateOptions): Scored[] {
 /** Reported weeks of a run: week starts from the scenario's start through its end. */
 const periodOf = (s: { start: string; end: string }): Period => ({ start: s.start, weeks: Math.floor((Date.parse(s.end) - Date.parse(s.start)) / (7 * 86_400_000)) + 1 });
 
+/** What a fitting method gives back: weighted particles, the prior ensemble's runs for the check, and its own record. */
+interface Fit {
+  particles: Particle[];
+  prior: (number | undefined)[][];
+  record: Pick<CalibrationResult, 'generations' | 'waves' | 'history'>;
+}
+
 /**
- * Fits a few parameters of a scenario to observed figures by ABC-SMC, then checks prior, hand-set and posterior ensembles
- * against the targets, held-out ones included. Writes posterior.csv, posterior.parquet, predictive.csv and calibration.json
- * (each batch's runs under runs/) to `outDir`; docs/calibration.md explains the method.
+ * Fits a few parameters of a scenario to observed figures by ABC-SMC or history matching, then checks prior, hand-set
+ * and posterior ensembles against the targets, held-out ones included. Writes posterior.csv, posterior.parquet,
+ * predictive.csv and calibration.json (each batch's runs under runs/) to `outDir`; docs/calibration.md explains the methods.
  */
 export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult> {
   const started = performance.now(); // reported to the user only, never written to an output
@@ -189,21 +176,63 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
     scale: o.scale,
   });
 
-  // Which targets the runs can give is known after the first batch; the distance uses those fitted.
+  // Which targets the runs can give is known after the first batch; the methods fit those.
   let scored: boolean[] | undefined;
   const fitIdx = () => targets.map((t, k) => (t.role === 'fit' && scored![k] ? k : -1)).filter((k) => k >= 0);
-  const simulate = async (thetas: number[][], where: { generation: number; batch: number }) => {
-    // Every simulation its own seed, so the posterior integrates over the model's noise.
-    const seedOf = (i: number) => seed0 + 1 + where.generation * 1_000_000 + where.batch * 20_000 + i;
-    const values = await run(`g${where.generation}-b${where.batch}`, thetas.map((th, i) => task(i, seedOf(i), th)));
+  const batch: Batch = async (name, thetas, seedOf) => {
+    const values = await run(name, thetas.map((th, i) => task(i, seedOf(i), th)));
     if (!scored) {
       scored = targets.map((_, k) => values.every((v) => v[k] !== undefined));
       if (!fitIdx().length) throw new UserError([`${o.targets}: the runs give none of the fitted targets (${targets.filter((t) => t.role === 'fit').map((t) => `${t.id}: ${missing(t)}`).join('; ')})`]);
     }
+    return values;
+  };
+
+  const fit =
+    o.method === 'history'
+      ? await historyOf(factors, targets, fitIdx, batch, o, seed0)
+      : await abcOf(factors, targets, fitIdx, batch, o, seed0);
+
+  // Out-of-sample check: fresh runs for the hand-set baseline and for draws from the posterior.
+  const baseline = await run('baseline', Array.from({ length: o.baselineRuns }, (_, i) => task(i, seed0 + i)));
+  const pick = fit.particles.length ? resample(fit.particles.map((p) => p.weight), o.particles, seed0) : [];
+  const predictive = pick.length ? await run('predictive', pick.map((j, i) => task(i, seed0 + 900_000_000 + i, fit.particles[j]!.theta))) : [];
+  const keep = targets.map((_, k) => scored![k]!);
+  const only = (rows: (number | undefined)[][]) => rows.map((v) => v.filter((_, k) => keep[k]) as number[]);
+  const kept = targets.filter((_, k) => keep[k]);
+  const check = [
+    checkEnsemble('prior', kept, only(fit.prior), fit.prior.map(() => 1), seed0, o.fitYears?.[1]),
+    checkEnsemble('hand-set', kept, only(baseline), baseline.map(() => 1), seed0, o.fitYears?.[1]),
+    ...(predictive.length ? [checkEnsemble('posterior', kept, only(predictive), predictive.map(() => 1), seed0, o.fitYears?.[1])] : []),
+  ];
+
+  const result: CalibrationResult = {
+    method: o.method ?? 'abc-smc',
+    scenario: base.name,
+    provenance: { scenarioFile: o.file, scenarioHash, targetsFile: o.targets, targetsHash: targetFile.hash, seed: seed0, scale: o.scale ?? null },
+    factors,
+    fitted: kept.filter((t) => t.role === 'fit').map((t) => t.id),
+    heldOut: kept.filter((t) => t.role === 'holdout').map((t) => t.id),
+    unscored: targets.filter((_, k) => !keep[k]).map((t) => ({ id: t.id, reason: missing(t) })),
+    ...fit.record,
+    posterior: summarisePosterior(factors, fit.particles),
+    check,
+    runs,
+    seconds: Math.round((performance.now() - started) / 1000),
+  };
+  await writeOutputs(o.outDir, result, fit.particles, kept, check);
+  return result;
+}
+
+/** ABC-SMC over the box prior; each batch's distance is over the fitted targets the runs give. */
+async function abcOf(factors: Factor[], targets: Scored[], fitIdx: () => number[], batch: Batch, o: CalibrateOptions, seed0: number): Promise<Fit> {
+  const simulate = async (thetas: number[][], where: { generation: number; batch: number }) => {
+    // Every simulation its own seed, so the posterior integrates over the model's noise.
+    const seedOf = (i: number) => seed0 + 1 + where.generation * 1_000_000 + where.batch * 20_000 + i;
+    const values = await batch(`g${where.generation}-b${where.batch}`, thetas, seedOf);
     const fit = fitIdx();
     return values.map((v) => ({ distance: distance(fit.map((k) => targets[k]!), fit.map((k) => v[k]!)), out: v }));
   };
-
   const gens = await abcSmc(boxPrior(factors), simulate, {
     particles: o.particles,
     generations: o.generations,
@@ -213,98 +242,23 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
       if (o.progress) process.stderr.write(`generation ${i}: tolerance ${Number.isFinite(g.epsilon) ? g.epsilon.toFixed(3) : '∞'}, ${g.particles.length} of ${g.proposed} accepted, ESS ${g.ess.toFixed(0)}\n`);
     },
   });
-  const post = gens[gens.length - 1]!;
-  const w = post.particles.map((p) => p.weight);
-
-  // Out-of-sample check: fresh runs for the hand-set baseline and for draws from the posterior.
-  const baseline = await run('baseline', Array.from({ length: o.baselineRuns }, (_, i) => task(i, seed0 + i)));
-  const pick = resample(w, o.particles, seed0);
-  const predictive = await run('predictive', pick.map((j, i) => task(i, seed0 + 900_000_000 + i, post.particles[j]!.theta)));
-  const keep = targets.map((_, k) => scored![k]!);
-  const only = (rows: (number | undefined)[][]) => rows.map((v) => v.filter((_, k) => keep[k]) as number[]);
-  const kept = targets.filter((_, k) => keep[k]);
-  const check = [
-    checkEnsemble('prior', kept, only(gens[0]!.particles.map((p) => p.out)), gens[0]!.particles.map(() => 1), seed0, o.fitYears?.[1]),
-    checkEnsemble('hand-set', kept, only(baseline), baseline.map(() => 1), seed0, o.fitYears?.[1]),
-    checkEnsemble('posterior', kept, only(predictive), predictive.map(() => 1), seed0, o.fitYears?.[1]),
-  ];
-
-  const result: CalibrationResult = {
-    method: 'abc-smc',
-    scenario: base.name,
-    provenance: { scenarioFile: o.file, scenarioHash, targetsFile: o.targets, targetsHash: targetFile.hash, seed: seed0, scale: o.scale ?? null },
-    factors,
-    fitted: kept.filter((t) => t.role === 'fit').map((t) => t.id),
-    heldOut: kept.filter((t) => t.role === 'holdout').map((t) => t.id),
-    unscored: targets.filter((_, k) => !keep[k]).map((t) => ({ id: t.id, reason: missing(t) })),
-    generations: gens.map((g) => ({ epsilon: Number.isFinite(g.epsilon) ? g.epsilon : null, proposed: g.proposed, accepted: g.particles.length, ess: Number(g.ess.toFixed(2)) })),
-    posterior: factors.map((f, d) => {
-      const xs = post.particles.map((p) => p.theta[d]!);
-      const m = weightedMean(xs, w);
-      return {
-        path: f.path,
-        mean: m,
-        sd: Math.sqrt(weightedMean(xs.map((x) => (x - m) ** 2), w)),
-        q05: weightedQuantile(xs, w, 0.05),
-        q50: weightedQuantile(xs, w, 0.5),
-        q95: weightedQuantile(xs, w, 0.95),
-        handSet: f.handSet,
-        lo: f.lo,
-        hi: f.hi,
-      };
-    }),
-    check,
-    runs,
-    seconds: Math.round((performance.now() - started) / 1000),
+  return {
+    particles: gens[gens.length - 1]!.particles,
+    prior: gens[0]!.particles.map((p) => p.out),
+    record: { generations: gens.map((g) => ({ epsilon: Number.isFinite(g.epsilon) ? g.epsilon : null, proposed: g.proposed, accepted: g.particles.length, ess: Number(g.ess.toFixed(2)) })) },
   };
-  await writeOutputs(o.outDir, result, gens, kept, check);
-  return result;
 }
 
-async function writeOutputs(dir: string, r: CalibrationResult, gens: Generation<(number | undefined)[]>[], kept: Scored[], check: EnsembleCheck[]): Promise<void> {
-  const post = gens[gens.length - 1]!;
-  const header = ['particle', 'weight', 'distance', ...r.factors.map((f) => f.path)];
-  const rows = post.particles.map((p, i) => [i, p.weight, p.distance, ...p.theta.map(round12)].join(','));
-  writeFileAtomic(join(dir, 'posterior.csv'), `${[header.join(','), ...rows].join('\n')}\n`);
-  const cols: Record<string, Float64Array | Int32Array> = {
-    particle: Int32Array.from(post.particles, (_, i) => i),
-    weight: Float64Array.from(post.particles, (p) => p.weight),
-    distance: Float64Array.from(post.particles, (p) => p.distance),
-  };
-  r.factors.forEach((f, d) => (cols[f.path] = Float64Array.from(post.particles, (p) => round12(p.theta[d]!))));
-  await writeColumnsParquet(join(dir, 'posterior.parquet'), cols);
-  const pred = ['ensemble,target,role,observed,mean,lo90,hi90,relative_difference,covered,source'];
-  for (const c of check)
-    c.targets.forEach((t, k) => pred.push([c.ensemble, t.id, t.role, t.observed, round12(t.mean), round12(t.lo), round12(t.hi), round12(t.relativeDifference), t.covered, JSON.stringify(kept[k]!.source)].join(',')));
-  writeFileAtomic(join(dir, 'predictive.csv'), `${pred.join('\n')}\n`);
-  // The wall time is printed, not written: the same calibration gives the same bytes.
-  const { seconds: _seconds, ...kept2 } = r;
-  writeFileAtomic(join(dir, 'calibration.json'), `${JSON.stringify(kept2, null, 2)}\n`);
-}
-
-const fmt = (x: number) => (Math.abs(x) >= 1000 || (Math.abs(x) < 0.01 && x !== 0) ? x.toPrecision(3) : Number(x.toPrecision(3)).toString());
-const pct = (x: number | undefined) => (x === undefined ? '—' : `${(100 * x).toFixed(0)}%`);
-
-/** The result as text: tolerances, the posterior beside the hand-set values, and the check. */
-export function calibrationTable(r: CalibrationResult): string {
-  const lines = [
-    `lintas calibrate (ABC-SMC): ${r.scenario}, ${r.factors.length} parameters, ${r.fitted.length} fitted and ${r.heldOut.length} held-out targets, ${r.runs} runs in ${r.seconds} s`,
-    `  tolerance by generation: ${r.generations.map((g) => (g.epsilon === null ? '∞' : g.epsilon.toFixed(2))).join(' → ')}`,
-    '',
-    `  ${'parameter'.padEnd(28)}${'hand-set'.padStart(11)}${'posterior mean'.padStart(16)}   90% interval           prior range`,
-    ...r.posterior.map((p) => `  ${p.path.padEnd(28)}${fmt(p.handSet).padStart(11)}${fmt(p.mean).padStart(16)}   ${`${fmt(p.q05)} – ${fmt(p.q95)}`.padEnd(22)} ${fmt(p.lo)} – ${fmt(p.hi)}`),
-    '',
-    '  averaged relative difference |sim − obs| / obs, and coverage of 90% predictive intervals:',
-    `  ${'ensemble'.padEnd(12)}${'fitted ARD'.padStart(12)}${'coverage'.padStart(10)}${'held-out ARD'.padStart(14)}${'coverage'.padStart(10)}`,
-    ...r.check.map((c) => `  ${c.ensemble.padEnd(12)}${pct(c.fit?.ard).padStart(12)}${pct(c.fit?.coverage).padStart(10)}${pct(c.holdout?.ard).padStart(14)}${pct(c.holdout?.coverage).padStart(10)}`),
-  ];
-  // Held-out figures series by series, and those in the years the fit never saw.
-  const groups = [...new Set(r.check.flatMap((c) => Object.keys(c.holdoutBySeries)))];
-  if (groups.length) {
-    lines.push('', '  held-out ARD by series (and in the years after those fitted):');
-    lines.push(`  ${'ensemble'.padEnd(12)}${[...groups, 'unseen years'].map((g) => g.padStart(14)).join('')}`);
-    for (const c of r.check) lines.push(`  ${c.ensemble.padEnd(12)}${[...groups.map((g) => c.holdoutBySeries[g]?.ard), c.unseenYears?.ard].map((x) => pct(x).padStart(14)).join('')}`);
-  }
-  if (r.unscored.length) lines.push('', `  not scored (the run records do not keep them yet): ${r.unscored.map((u) => u.id).join(', ')}`);
-  return lines.join('\n');
+/** History matching in waves, then the importance-sampled posterior inside NROY (history-fit.ts). */
+async function historyOf(factors: Factor[], targets: Scored[], fitIdx: () => number[], batch: Batch, o: CalibrateOptions, seed0: number): Promise<Fit> {
+  const h = await fitHistory(factors, targets, fitIdx, batch, {
+    waves: o.waves ?? 3,
+    runsPerWave: o.runsPerWave ?? 200,
+    cutoff: o.cutoff ?? 3,
+    discrepancy: o.discrepancy ?? 0.1,
+    combine: o.combine ?? 'second',
+    seed: seed0,
+    progress: o.progress,
+  });
+  return { particles: h.particles, prior: h.prior, record: { waves: h.waves, history: h.summary } };
 }
