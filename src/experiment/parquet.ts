@@ -3,7 +3,7 @@ import { makeVector, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arr
 import { writeFileSync } from 'node:fs';
 import type { RunRecord } from './tasks.js';
 
-type Column = string[] | Float64Array | Int32Array;
+type Column = string[] | Float64Array | Int32Array | BigInt64Array;
 
 /**
  * An Arrow table with strings as plain UTF-8 columns. (apache-arrow's tableFromArrays makes them
@@ -38,7 +38,8 @@ export async function writeParquet(
   const columns: Record<string, unknown> = {
     point: Int32Array.from(point),
     replicate: Int32Array.from(replicate),
-    seed: Int32Array.from(seed),
+    // int64: a seed may be any integer up to 2^53 - 1 (int32 wrapped 3000000000 to -1294967296).
+    seed: BigInt64Array.from(seed, (x) => BigInt(x)),
   };
   for (const p of paths) columns[p] = params[p]!.every((x) => typeof x === 'number') ? Float64Array.from(params[p] as number[]) : params[p];
   columns.metric = metric;

@@ -6,7 +6,7 @@
  * echo the values of a file they extend. Runs in-process through main(), like cli.test.ts.
  */
 import { execFileSync, spawn, spawnSync, type StdioOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -222,6 +222,28 @@ add('sweep --param params.nope=1', 'params.nope', () => ['sweep', B, '--param', 
 add('sweep --param without a value', 'params.h0', () => ['sweep', B, '--param', 'params.h0', '--scale', '50', '--weeks', '1', '--out', out()]);
 add('sensitivity --method guess', '--method', () => ['sensitivity', B, '--method', 'guess', '--out', out()]);
 add('sensitivity --trajectories 1e9', '--trajectories', () => ['sensitivity', B, '--trajectories', '1000000000', '--out', out()]);
+// ── Checked before the first run, in a single run and in every shard (issue 31, items 3 and 5) ──
+const S = ['--scale', '50', '--weeks', '1', '--trajectories', '2', '--replicates', '1'];
+add('sensitivity --outputs nope', '--outputs nope: not a metric of a run', () => ['sensitivity', B, '--outputs', 'trafficked,nope', ...S, '--out', out()]);
+add('sensitivity --outputs nope, in a shard', '--outputs nope: not a metric of a run', () => ['sensitivity', B, '--outputs', 'nope', ...S, '--shard', '2/3', '--out', out()]);
+add('sensitivity --outputs misspelt', 'did you mean trafficked?', () => ['sensitivity', B, '--outputs', 'traffiked', ...S, '--out', out()]);
+add('sensitivity --outputs listed twice', '--outputs trafficked: listed twice', () => ['sensitivity', B, '--outputs', 'trafficked,trafficked', ...S, '--out', out()]);
+add('sensitivity --outputs empty', '--outputs', () => ['sensitivity', B, '--outputs', ',', ...S, '--out', out()]);
+add('sensitivity --param past a probability', 'params.pConvict at the high end of its range (2)', () => ['sensitivity', B, '--param', 'params.pConvict=0..2', ...S, '--out', out()]);
+add('sensitivity --param of an unknown path', '--param params.nope', () => ['sensitivity', B, '--param', 'params.nope=0..1', ...S, '--out', out()]);
+add('sensitivity --param upside down', '--param params.h0=2..1', () => ['sensitivity', B, '--param', 'params.h0=2..1', ...S, '--out', out()]);
+const misspeltTargets = () => {
+  const text = readFileSync('scenarios/data/targets.csv', 'utf8').replace(/^simfoni_victims_2020,identified,/m, 'simfoni_victims_2020,identifed,');
+  return file(`targets-${++n}.csv`, text);
+};
+add('calibrate with a misspelt target metric', 'row 11 (simfoni_victims_2020) metric: "identifed" is not a metric of a run', () => ['calibrate', B, '--targets', misspeltTargets(), '--scale', '50', '--out', out()]);
+add('calibrate with a per-day target at no crossing', 'row 23 (entikong_daily) place: "entikongg"', () => [
+  'calibrate', B, '--targets', file(`targets-${++n}.csv`, readFileSync('scenarios/data/targets.csv', 'utf8').replace(/^entikong_daily,outbound_per_day,entikong,/m, 'entikong_daily,outbound_per_day,entikongg,')), '--scale', '50', '--out', out(),
+]);
+add('compare --seed 2^53 - 2 --replicates 3 (exact, not rounded)', '--seed: seed 9007199254740990 + 3 replicates', () => ['compare', 'tests/fixtures/compare-small.json', '--seed', '9007199254740990', '--replicates', '3', '--scale', '50', '--out', out()]);
+add('sweep --seed 2^53 - 1 --replicates 2', '--seed', () => ['sweep', B, '--param', 'params.h0=0.0001', '--seed', '9007199254740991', '--replicates', '2', '--scale', '50', '--weeks', '1', '--out', out()]);
+add('calibrate --seed near 2^53', '--seed: seed 9007199254000000', () => ['calibrate', B, '--seed', '9007199254000000', '--scale', '50', '--out', out()]);
+
 add('report on a truncated comparison.json', 'comparison.json', () => {
   const dir = out();
   mkdirSync(dir);
@@ -318,6 +340,27 @@ describe('hostile inputs', () => {
     expect(got.length).toBeGreaterThanOrEqual(1);
     expect(got.length, r.stderr).toBeLessThanOrEqual(c.maxLines ?? 1);
     expect(r.stderr, r.stderr).toContain(c.key);
+  });
+});
+
+describe('every option checked before the first run', () => {
+  it('sensitivity --outputs nope, in each shard: refused before any run, no journal, no shard files', async () => {
+    const dir = out();
+    for (const shard of ['1/2', '2/2']) {
+      const r = await lintas('sensitivity', B, '--outputs', 'nope', ...S, '--shard', shard, '--out', dir);
+      expect(r.code).toBe(2);
+      expect(lines(r.stderr)).toHaveLength(1);
+    }
+    expect(existsSync(join(dir, 'shards'))).toBe(false);
+    expect(existsSync(join(dir, 'runs.jsonl'))).toBe(false);
+  });
+
+  it('calibrate with a misspelt target metric: one line naming the row, nothing run', async () => {
+    const dir = out();
+    const r = await lintas('calibrate', B, '--targets', misspeltTargets(), '--scale', '50', '--out', dir);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/: row 11 \(simfoni_victims_2020\) metric: "identifed" is not a metric of a run \(see docs\/outputs.md\); did you mean identified\?$/)]);
+    expect(existsSync(join(dir, 'runs'))).toBe(false);
   });
 });
 

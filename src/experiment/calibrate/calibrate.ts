@@ -10,17 +10,19 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { lastSeedPastSafe } from '../../scenario/limits.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { getPath } from '../../scenario/paths.js';
 import { writeFileAtomic } from '../../io/atomic.js';
 import { execute } from '../executor.js';
 import { readPriors } from '../sensitivity/priors.js';
 import { parseParamSpec } from '../sweep.js';
-import { type RunRecord, type Task, variantsOf } from '../tasks.js';
+import { closest } from '../../scenario/suggest.js';
+import { type RunRecord, runMetricNames, type Task, variantsOf } from '../tasks.js';
 import { abcSmc, boxPrior, type Generation, resample, weightedMean, weightedQuantile } from './abc.js';
 import { checkEnsemble, type EnsembleCheck } from './check.js';
 import { writeColumnsParquet } from './parquet.js';
-import { distance, missing, type Period, readTargets, type Target, targetValue } from './targets.js';
+import { checkTargetNames, distance, missing, type Period, readTargets, type Target, targetValue } from './targets.js';
 
 /** Parameters fitted by default: the departure hazard and the rates behind the fitted figures (identification, raids in Sabah and Sarawak). */
 export const DEFAULT_PARAMS = ['params.h0', 'params.ngoOutreach', 'params.selfReport', 'params.raidRateSabah', 'params.raidRateSarawak'];
@@ -84,6 +86,9 @@ export interface CalibrationResult {
   runs: number;
   seconds: number;
 }
+
+/** The posterior predictive runs' seeds start this far above the base seed (past every ABC batch's). */
+const PREDICTIVE_SEED_OFFSET = 900_000_000;
 
 const round12 = (x: number) => Number(x.toPrecision(12));
 
@@ -152,10 +157,15 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   const base = (await variantsOf(o.file))[0]!.scenario;
   const scenarioHash = createHash('sha256').update(JSON.stringify(base)).digest('hex');
   const targetFile = readTargets(o.targets);
+  // Every row must name what a run gives, before the first run (a misspelt metric is not dropped later).
+  checkTargetNames(targetFile.targets, o.targets, runMetricNames(base), base.crossings.map((c) => c.id), closest);
   const targets = rolesOf(targetFile.targets, o);
   if (!targets.some((t) => t.role === 'fit')) throw new UserError([`${o.targets}: no target left to fit (check --fit-years and --hold-out)`]);
   const factors = factorsOf(o.params, data, base.paramRanges);
   const seed0 = o.seed ?? base.seed;
+  // The posterior's runs take seeds up to seed + 900,000,000 + particles: checked exactly, before any run.
+  if (lastSeedPastSafe(seed0, PREDICTIVE_SEED_OFFSET + o.particles))
+    throw new UserError([`${o.seed === undefined ? 'seed' : '--seed'}: seed ${seed0} + ${(PREDICTIVE_SEED_OFFSET + o.particles).toLocaleString('en-US')} (the seeds a calibration takes) goes past 2^53 - 1, where seeds stop being distinct integers`]);
   const period = periodOf(base);
   let runs = 0;
 
@@ -214,7 +224,7 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   // Out-of-sample check: fresh runs for the hand-set baseline and for draws from the posterior.
   const baseline = await run('baseline', Array.from({ length: o.baselineRuns }, (_, i) => task(i, seed0 + i)));
   const pick = resample(w, o.particles, seed0);
-  const predictive = await run('predictive', pick.map((j, i) => task(i, seed0 + 900_000_000 + i, post.particles[j]!.theta)));
+  const predictive = await run('predictive', pick.map((j, i) => task(i, seed0 + PREDICTIVE_SEED_OFFSET + i, post.particles[j]!.theta)));
   const keep = targets.map((_, k) => scored![k]!);
   const only = (rows: (number | undefined)[][]) => rows.map((v) => v.filter((_, k) => keep[k]) as number[]);
   const kept = targets.filter((_, k) => keep[k]);

@@ -86,6 +86,33 @@ export function readTargets(file: string): TargetFile {
   return { file, hash: createHash('sha256').update(text).digest('hex'), targets: parseTargets(text, file) };
 }
 
+/**
+ * Checks, before any run, that each row names what a run gives: its metric (or both sides of a
+ * difference a-b) among `known` (tasks.ts runMetricNames), and a per-day figure a crossing of the
+ * scenario as its place. One line per row at fault, naming the file, the row and the field.
+ */
+export function checkTargetNames(targets: readonly Target[], file: string, known: readonly string[], crossings: readonly string[], suggest: (w: string, among: readonly string[]) => string | null = () => null): void {
+  const problems: string[] = [];
+  targets.forEach((t, i) => {
+    const where = `${file}: row ${i + 2} (${t.id})`;
+    const hint = (w: string, among: readonly string[]) => {
+      const near = suggest(w, among);
+      return near ? `; did you mean ${near}?` : '';
+    };
+    if (t.statistic === 'per_day') {
+      if (t.metric !== 'outbound_per_day') problems.push(`${where} metric: a per-day figure is outbound_per_day, got "${t.metric}"`);
+      else if (!crossings.includes(t.place)) problems.push(`${where} place: "${t.place}" is not a crossing of the scenario${hint(t.place, crossings)}`);
+      return;
+    }
+    for (const name of t.metric.split('-'))
+      if (!known.includes(name)) {
+        problems.push(`${where} metric: "${name}" is not a metric of a run (see docs/outputs.md)${hint(name, known)}`);
+        break;
+      }
+  });
+  if (problems.length) throw new UserError(problems);
+}
+
 /** What a run gives to evaluate targets: totals over the reported period, weekly series, and per-year totals when the run keeps them. */
 export interface RunView {
   metrics: Record<string, number>;
