@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lockFolder } from '../../src/experiment/journal.js';
+import { takeLease } from '../../src/experiment/lease.js';
 import { lintas, NO_STACK } from '../cli/helpers.js';
 
 const dirs: string[] = [];
@@ -133,13 +133,14 @@ describe('a resume that cannot lie', () => {
     const other = await lintas(...COMPARE, '--seed', '7', '--out', out, '--resume');
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/holds a different experiment|has seed 1, replicate 0; this experiment runs it with seed 7/);
-    const release = lockFolder(join(out, 'lintas.lock'), out);
+    const lease = takeLease(join(out, 'lintas.lease'), out);
     try {
       const second = await lintas(...COMPARE, '--out', out);
       expect(second.code).toBe(2);
-      expect(second.stderr).toMatch(new RegExp(`^${out} is in use by another lintas \\(process ${process.pid} on `));
+      expect(second.stderr).toMatch(new RegExp(`^${out} is in use by another lintas \\(process ${process.pid} on [^,]+, renewed \\d+ s ago\\); wait for it to finish`));
+      expect(second.stderr.split('\n')).toHaveLength(2);
     } finally {
-      release();
+      lease.release();
     }
   });
 
