@@ -10,14 +10,14 @@
  * until `lintas merge DIR`.
  */
 import { SingleBar } from 'cli-progress';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { WRITTEN_BY } from '../scenario/version.js';
 import { UserError } from '../core/errors.js';
 import { localize, type Lang } from '../i18n/index.js';
-import { writeFileAtomic } from '../io/atomic.js';
+import { appendFileNamed, writeFileAtomic } from '../io/atomic.js';
 import { fingerprintOf, readJournal, sealRecord } from './journal.js';
 import { type Lease, takeLease } from './lease.js';
 import { progressReporter } from './progress.js';
@@ -206,8 +206,8 @@ export async function execute(tasks: Task[], opts0: ExecuteOptions): Promise<Run
     const bar = progressBar(opts.progress, tasks.length, tasks.length - pending.length, opts.lang);
     await runPending(pending, opts.workers, timeout, (r) => {
       lease.check();
-      appendFileSync(journalPath, sealRecord(r, fp));
-      appendFileSync(partialPath, opts.rows(r));
+      appendFileNamed(journalPath, sealRecord(r, fp));
+      appendFileNamed(partialPath, opts.rows(r));
       done.set(r.key, r);
       bar?.increment();
     });
@@ -278,7 +278,7 @@ async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, m
     const bar = progressBar(opts.progress, mine.length, kept.length, opts.lang);
     await runPending(pending, opts.workers, timeout, (r) => {
       lease.check();
-      appendFileSync(journalPath, sealRecord(r, fp));
+      appendFileNamed(journalPath, sealRecord(r, fp));
       done.set(r.key, r);
       bar?.increment();
     });

@@ -16,6 +16,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, linkSync, readFileSync, readlinkSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { UserError } from '../core/errors.js';
+import { naming } from '../io/atomic.js';
 
 /** Who holds a lease. */
 export interface LeaseOwner {
@@ -129,7 +130,7 @@ export function takeLease(path: string, what: string, o: LeaseOptions = {}): Lea
   };
   const create = (): boolean => {
     try {
-      writeFileSync(path, body(), { flag: 'wx' });
+      naming(path, () => writeFileSync(path, body(), { flag: 'wx' }));
       return true;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;

@@ -1,6 +1,6 @@
 /** Tidy sweep rows as a Parquet file, through apache-arrow and parquet-wasm (for large sweeps). */
+import { writeFileAtomic } from '../io/atomic.js';
 import { makeVector, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
-import { writeFileSync } from 'node:fs';
 import type { RunRecord } from './tasks.js';
 
 type Column = string[] | Float64Array | Int32Array | BigInt64Array;
@@ -46,12 +46,12 @@ export async function writeParquet(
   columns.value = Float64Array.from(value);
   const table = arrowTable(columns as Record<string, Column>);
   const wasmTable = Table.fromIPCStream(tableToIPC(table, 'stream'));
-  writeFileSync(path, write(wasmTable));
+  writeFileAtomic(path, write(wasmTable));
 }
 
 /** Any tidy table (named columns of equal length) as a Parquet file. */
 export async function writeTidyParquet(path: string, columns: Record<string, Column>): Promise<void> {
   const { Table, writeParquet: write } = await import('parquet-wasm/node');
   const table = arrowTable(columns);
-  writeFileSync(path, write(Table.fromIPCStream(tableToIPC(table, 'stream'))));
+  writeFileAtomic(path, write(Table.fromIPCStream(tableToIPC(table, 'stream'))));
 }

@@ -83,7 +83,7 @@ export function readTargets(file: string): TargetFile {
   } catch {
     throw new UserError([`--targets ${file}: no such file`]);
   }
-  return { file, hash: createHash('sha256').update(text).digest('hex'), targets: parseTargets(text, file) };
+  return { file, hash: createHash('sha256').update(text).digest('hex'), targets: parseTargets(text.replace(/^\uFEFF/, ''), file) }; // a byte-order mark skipped, as in scenario files
 }
 
 /**
