@@ -44,26 +44,26 @@ export function prepareOutDir(dir: string, flag = '--out'): void {
 }
 
 /** Linux's pseudo file systems (statfs f_type): the kernel's views, not storage. */
-const PSEUDO_FS: Record<number, string> = {
-  0x9fa0: 'proc',
-  0x62656572: 'sysfs',
-  0x27e0eb: 'cgroup',
-  0x63677270: 'cgroup2',
-  0x64626720: 'debugfs',
-  0x74726163: 'tracefs',
-  0x73636673: 'securityfs',
-  0x1cd1: 'devpts',
-  0xcafe4a11: 'bpf',
-  0x6165676c: 'pstore',
-  0x62656570: 'configfs',
-  0x65735543: 'fusectl',
-  0x19800202: 'mqueue',
-  0x42494e4d: 'binfmt_misc',
-  0xde5e81e4: 'efivarfs',
-  0xf97cff8c: 'selinuxfs',
-  0x6e736673: 'nsfs',
-  0x958458f6: 'hugetlbfs',
-};
+const PSEUDO_FS = new Map<number, string>([
+  [0x9fa0, 'proc'],
+  [0x62656572, 'sysfs'],
+  [0x27e0eb, 'cgroup'],
+  [0x63677270, 'cgroup2'],
+  [0x64626720, 'debugfs'],
+  [0x74726163, 'tracefs'],
+  [0x73636673, 'securityfs'],
+  [0x1cd1, 'devpts'],
+  [0xcafe4a11, 'bpf'],
+  [0x6165676c, 'pstore'],
+  [0x62656570, 'configfs'],
+  [0x65735543, 'fusectl'],
+  [0x19800202, 'mqueue'],
+  [0x42494e4d, 'binfmt_misc'],
+  [0xde5e81e4, 'efivarfs'],
+  [0xf97cff8c, 'selinuxfs'],
+  [0x6e736673, 'nsfs'],
+  [0x958458f6, 'hugetlbfs'],
+]);
 
 /**
  * "proc (/proc)" if the path, or the nearest folder above it that exists, is on a pseudo file
@@ -78,7 +78,7 @@ export function pseudoFileSystem(full: string): string | undefined {
   } catch {
     type = undefined;
   }
-  const name = type === undefined ? undefined : PSEUDO_FS[type];
+  const name = type === undefined ? undefined : PSEUDO_FS.get(type);
   if (name) return `${name} (${at})`;
   const top = /^\/(proc|sys)(\/|$)/.exec(full);
   return top ? `${top[1] === 'sys' ? 'sysfs' : 'proc'} (/${top[1]})` : undefined;

@@ -71,6 +71,7 @@ describe('lintas slurm', () => {
       '#SBATCH --partition=short',
       '#SBATCH --output=/home/me/lintas/out/x/slurm/shard-%a-of-4.log',
     ]);
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's variables, as the script holds them
     expect(script).toContain('cd /home/me/lintas\nexec /opt/node-22/bin/node /home/me/lintas/bin/lintas.js compare scenarios/x.ts --out out/x --workers "${SLURM_CPUS_PER_TASK:-1}" --shard "${SLURM_ARRAY_TASK_ID}/4"\n');
     expect(script).not.toContain('/usr/bin/node');
   });
@@ -92,6 +93,7 @@ describe('lintas slurm', () => {
       expect(r.code, r.stderr).toBe(0);
       const script = readFileSync(join(dir, 'x', 'slurm', 'lintas.sbatch'), 'utf8');
       expect(script).toContain(`exec ${process.execPath} `);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's variables, as the script holds them
       expect(script).toContain('--shard "${SLURM_ARRAY_TASK_ID}/3"');
     } finally {
       rmSync(dir, { recursive: true, force: true });
