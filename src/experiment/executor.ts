@@ -264,9 +264,12 @@ async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, m
       tasks: mine.length,
       done: doneCount,
       finished: doneCount === mine.length,
+      attempts,
     });
+    let attempts = 1;
     if (existsSync(metaPath)) {
       const old = JSON.parse(readFileSync(metaPath, 'utf8')) as ShardManifest;
+      attempts = (old.attempts ?? 1) + 1;
       if (old.fingerprint !== fp || old.experiment !== manifestText)
         throw new UserError([`shard ${shardLabel(shard)}: ${opts.outDir} holds shards of a different experiment (fingerprint ${old.fingerprint}, this one ${fp}); use another --out`]);
       done = readJournal(journalPath, fp, new Map(mine.map((t) => [taskKey(t), t])));

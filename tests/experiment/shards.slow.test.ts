@@ -71,19 +71,19 @@ describe('shards and merge', () => {
   it('merge names a missing shard and an unfinished one with the command that reruns each; the rerun resumes', async () => {
     const out = join(tmp(), 'exp');
     for (const i of [1, 3]) expect((await lintas(...COMPARE, '--out', out, '--shard', `${i}/3`)).code).toBe(0);
-    // Shard 3 "killed": its last run lost and its manifest not finished.
+    // Shard 3 "killed" twice: its last run lost and its manifest not finished.
     const journal = join(out, 'shards', 'shard-3-of-3.jsonl');
     const lines = readFileSync(journal, 'utf8').split('\n').filter(Boolean);
     writeFileSync(journal, `${lines.slice(0, -1).join('\n')}\n${lines.at(-1)!.slice(0, 25)}`);
     const meta = JSON.parse(readFileSync(join(out, 'shards', 'shard-3-of-3.json'), 'utf8'));
-    writeFileSync(join(out, 'shards', 'shard-3-of-3.json'), JSON.stringify({ ...meta, done: lines.length - 1, finished: false }));
+    writeFileSync(join(out, 'shards', 'shard-3-of-3.json'), JSON.stringify({ ...meta, done: lines.length - 1, finished: false, attempts: 2 }));
     const r = await lintas('merge', out);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       [
         `${out}: cannot merge yet:`,
         `  shard 2/3 is missing; run: lintas ${COMPARE.join(' ')} --out ${out} --shard 2/3`,
-        `  shard 3/3 did not finish (${lines.length - 1} of ${lines.length} runs); rerun it (it resumes): lintas ${COMPARE.join(' ')} --out ${out} --shard 3/3`,
+        `  shard 3/3 did not finish after 2 attempts (${lines.length - 1} of ${lines.length} runs kept); rerun it (it resumes): lintas ${COMPARE.join(' ')} --out ${out} --shard 3/3`,
         '',
       ].join('\n'),
     );
