@@ -205,9 +205,10 @@ async function parseData(text: string, ext: string, shown: string, trusted: bool
   const parseYaml = ext === '.json' ? undefined : (await import('yaml')).parse;
   // A byte-order mark is taken the same way in both formats: skipped (JSON.parse refused it).
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  // The YAML parser recurses: nesting far past MAX_DEPTH would end in a stack overflow, so a file
-  // whose flow collections open deeper than that is refused before it is parsed.
-  if (parseYaml && flowDepth(body) > MAX_DEPTH) throw new UserError([`${shown}: nested more than ${MAX_DEPTH} levels deep`]);
+  // The YAML parser recurses: nesting thousands deep ends in a stack overflow (caught below, after
+  // seconds), so a file whose flow collections open far deeper than MAX_DEPTH is refused at once.
+  // Nesting past MAX_DEPTH but not that far is refused after parsing (refuseForbiddenKeys).
+  if (parseYaml && flowDepth(body) > 1000) throw new UserError([`${shown}: nested more than ${MAX_DEPTH} levels deep`]);
   try {
     return parseYaml ? (parseYaml(body, { maxAliasCount: 100 }) as Json) : (JSON.parse(body) as Json);
   } catch (e) {
