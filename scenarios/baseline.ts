@@ -102,7 +102,8 @@ export default defineScenario({
     brokerOverheadWeeklyIdr: p(300_000, 'assumption: travel, phone and payments to village sub-agents, about half a week of origin wage; range 0.1–1 million', [100_000, 1_000_000]),
     brokerReservationMonths: p(1.5, 'assumption: a would-be broker (a trader, a driver, a returned migrant) could otherwise earn 1.5 provincial minimum wages; range 1–3', [1, 3]),
     brokerPenaltyIdr: p(100_000_000, 'UU 21/2007 (TPPO) art. 2: 3–15 years in prison and a fine of IDR 120–600 million; what a broker expects an arrest to cost, after bribes and acquittals: assumption, range 20–500 million', [20_000_000, 500_000_000]),
-    brokerEntryRate: p(0.04, 'assumption: at break-even, would-be brokers equal to 2% of a hub\'s starting number and of its active brokers enter each week (half of the rate); range 0.01–0.2', [0.01, 0.2]),
+    brokerEntryRate: p(0.04, 'assumption: at break-even, 2% of the would-be brokers not yet in the business enter each week (half of the rate); range 0.01–0.2', [0.01, 0.2]),
+    brokerPoolMultiple: p(3, 'assumption: the people at a hub who know the route and the employers well enough to broker (traders, drivers, returned migrants) are three times the brokers active in 2019, so that at the start the pool outside the business is twice the stock; range 1.5–6', [1.5, 6]),
     brokerExitRate: p(0.04, 'assumption: at break-even, 2% of active brokers give up each week (half of the rate): a broker\'s career of about a year; range 0.01–0.2', [0.01, 0.2]),
     brokerProfitSensitivity: p(2, 'assumption: entry and exit respond to profit relative to other income (logistic slope); range 0.5–8', [0.5, 8]),
     brokerProfitMemory: p(0.25, 'assumption: what brokering pays is judged on about the last four weeks; range 0.05–0.5', [0.05, 0.5]),
@@ -205,6 +206,13 @@ export default defineScenario({
     referralCollaboration: p(0.8, 'assumption: with joint procedures most victims are referred; range 0.5–0.95', [0.5, 0.95]),
     testimonyShare: p(0.5, 'assumption: half of victims in protection testify; range 0.2–0.8', [0.2, 0.8]),
     testimonyGain: p(2, 'assumption: a victim\'s testimony doubles the odds of prosecution and of conviction; range 1.2–4', [1.2, 4]),
+    // How official statistics count (statistics.ts): priors, for calibration to fit (docs/calibration.md).
+    registerCoverage2019: p(0.05, 'assumption: the national register (SIMFONI-PPA) recorded few of the corridor\'s identified victims in 2019; to be fitted; range 0.01–0.3', [0.01, 0.3]),
+    registerCoverageGrowth: p(0.5, 'assumption: more service units report to the register each year (log-odds per year); to be fitted; range 0–1.5', [0, 1.5]),
+    corridorVictimShare: p(0.2, 'assumption: West and North Kalimantan\'s share of the victims the national register records; range 0.05–0.5', [0.05, 0.5]),
+    policeReportShare: p(0.2, 'assumption: a fifth of the corridor\'s task-force cases become a police trafficking report in the national count; to be fitted; range 0.05–0.8', [0.05, 0.8]),
+    corridorCaseShare: p(0.2, 'assumption: the corridor\'s share of national police trafficking reports; range 0.05–0.5', [0.05, 0.5]),
+    placementRecordShare: p(0.1, 'assumption: BP2MI counts as placements from West Kalimantan only a tenth of the border regencies\' procedural departures (many register elsewhere); to be fitted; range 0.02–0.5', [0.02, 0.5]),
     // What cooperation costs (cooperation.ts, patrols.ts, justice.ts).
     infoLeak: p(0.5, 'assumption: shared routes and watch lists reach brokers through colluding officers on either side — half of what is shared, per unit share of officers colluding; range 0–1', [0, 1]),
     patrolDiversion: p(0.5, 'assumption: half of the joint programme\'s patrol units are taken from each side\'s own; range 0–1', [0, 1]),

@@ -36,13 +36,14 @@ export { FLOW_METRICS, M, METRIC_DEFS, METRICS, type MetricDef, type MetricName,
 export { dateOfWeek, stepValue } from './model/geography.js';
 export { wageGap } from './model/calendar.js';
 
-// Experiments: one run, comparisons of variants, sweeps, sensitivity analysis, calibration.
+// Experiments: one run, comparisons of variants, sweeps, sensitivity analysis, calibration, decisions under uncertainty.
 export { runScenario, type RunResult, type RunScenarioOptions, writeRun } from './experiment/run.js';
 export { type CrossingSummary, type Summary, summarize } from './experiment/outputs.js';
 export { type CompareOptions, type Comparison, compare, type MetricStats, type VariantResult, type WeeklyBand } from './experiment/compare.js';
 export { type SweepOptions, sweep } from './experiment/sweep.js';
 export { type SensitivityOptions, type SensitivityResult, sensitivity } from './experiment/sensitivity/analysis.js';
 export { type CalibrateOptions, type CalibrationResult, calibrate } from './experiment/calibrate/calibrate.js';
+export { type DecideOptions, type DecideResult, decide } from './experiment/decide/decide.js';
 
 // Errors a caller may catch: a user's mistake (one line per problem), not a defect of lintas.
 export { UserError } from './core/errors.js';

@@ -67,9 +67,17 @@ export interface ExperimentFlags {
 }
 
 export function experimentOptions(cmd: Command, kind: 'compare' | 'sweep', defaultReplicates: number): Command {
+  return runOptions(
+    cmd.option('--replicates <n>', `replicates per ${kind === 'compare' ? 'variant' : 'design point'}`, integer(kind === 'compare' ? 2 : 1, MAX_COUNT), defaultReplicates),
+    kind,
+    'replicate',
+  );
+}
+
+/** The options of every experiment beyond how many runs: seed, workers, scale, weeks, memory, output folder, resume, shard, time limit. */
+export function runOptions(cmd: Command, kind: 'compare' | 'sweep' | 'decide', unit: 'replicate' | 'draw'): Command {
   return cmd
-    .option('--replicates <n>', `replicates per ${kind === 'compare' ? 'variant' : 'design point'}`, integer(kind === 'compare' ? 2 : 1, MAX_COUNT), defaultReplicates)
-    .option('--seed <n>', "seed of replicate 0; replicate r uses seed + r (default: the scenario's)", integer(0))
+    .option('--seed <n>', `seed of ${unit} 0; ${unit} r uses seed + r (default: the scenario's)`, integer(0))
     .option('--workers <n>', 'worker threads (default and maximum: the cores; results do not depend on it)', workersArg, availableParallelism())
     .option('--scale <n>', 'persons per agent, overriding the scenario', scaleArg)
     .option('--weeks <n>', 'stop each run after this many weeks', integer(1, 10_000))
@@ -81,7 +89,7 @@ export function experimentOptions(cmd: Command, kind: 'compare' | 'sweep', defau
 }
 
 /** The shared part of an experiment's options, from its flags. */
-export function experiment(file: string, kind: 'compare' | 'sweep', o: ExperimentFlags, progress: boolean) {
+export function experiment(file: string, kind: 'compare' | 'sweep' | 'decide', o: ExperimentFlags, progress: boolean) {
   const name = file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
   const outDir = o.out ?? join('out', `${kind}-${name}`);
   const batch: BatchOptions = { argv: withoutShard(currentArgv), taskTimeoutSeconds: o.taskTimeout, shard: o.shard === undefined ? undefined : parseShard(o.shard) };

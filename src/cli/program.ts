@@ -4,6 +4,7 @@ import { printable } from '../core/errors.js';
 import { registerBrief } from './brief.js';
 import { registerCalibrate } from './calibrate.js';
 import { registerCompare } from './compare.js';
+import { registerDecide } from './decide.js';
 import { registerMerge } from './merge.js';
 import { version } from './modules.js';
 import { registerReport } from './report.js';
@@ -31,6 +32,7 @@ export function buildProgram(): Command {
   registerReport(program);
   registerSweep(program);
   registerSensitivity(program);
+  registerDecide(program);
   registerBrief(program);
   // merge (and slurm, which ends in one) parse the shards' command line with a fresh program.
   registerMerge(program, buildProgram);

@@ -35,7 +35,7 @@ export function registerSlurm(program: Command, buildProgram: ProgramFactory): v
 }
 
 /** `lintas slurm --help`: its own options are parsed by hand (the rest is the experiment's), so its help is written here. */
-export const SLURM_HELP = `Usage: lintas slurm <compare|sweep|sensitivity> <scenario> [the command's options] --out DIR --shards n [options]
+export const SLURM_HELP = `Usage: lintas slurm <compare|sweep|sensitivity|decide> <scenario> [the command's options] --out DIR --shards n [options]
 
 write (and with --submit, submit) an sbatch job array running an experiment in shards: array
 task i runs shard i of n (--shard i/n); then \`lintas merge DIR\` writes the outputs of a single run
@@ -50,7 +50,7 @@ Options:
   --wait                submit, wait for every task to end, then merge
   -h, --help            display help for command
 
-The experiment's own options: lintas compare --help, lintas sweep --help, lintas sensitivity --help.
+The experiment's own options: lintas compare --help, lintas sweep --help, lintas sensitivity --help, lintas decide --help.
 `;
 
 async function slurm(buildProgram: ProgramFactory): Promise<void> {

@@ -36,6 +36,11 @@ export class Recorder {
     this.row[slot] = value;
   }
 
+  /** The open row's value in a column: what has been added or set this tick so far. */
+  current(slot: number): number {
+    return this.row[slot]!;
+  }
+
   /**
    * Closes the row: recorded when `keep` (a reported week), dropped otherwise. One code path
    * either way (the row is copied, then overwritten by the next one when dropped), so the model's

@@ -13,8 +13,7 @@ import { tempName } from '../io/atomic.js';
  */
 export function prepareOutDir(dir: string, flag = '--out'): void {
   const full = resolve(dir);
-  const pseudo = pseudoFileSystem(full);
-  if (pseudo) throw new UserError([`${flag} ${dir}: on ${pseudo}, a pseudo file system that holds no files of ours; choose a folder on a disk`]);
+  refusePseudoFileSystem(dir, flag);
   if (existsSync(full)) {
     if (!statSync(full).isDirectory()) throw new UserError([`${flag} ${dir}: exists and is not a folder`]);
   } else {
@@ -64,6 +63,12 @@ const PSEUDO_FS = new Map<number, string>([
   [0x6e736673, 'nsfs'],
   [0x958458f6, 'hugetlbfs'],
 ]);
+
+/** Refuses, in one line, an output folder on a pseudo file system (/proc, /sys ...). */
+export function refusePseudoFileSystem(dir: string, flag = '--out'): void {
+  const pseudo = pseudoFileSystem(resolve(dir));
+  if (pseudo) throw new UserError([`${flag} ${dir}: on ${pseudo}, a pseudo file system that holds no files of ours; choose a folder on a disk`]);
+}
 
 /**
  * "proc (/proc)" if the path, or the nearest folder above it that exists, is on a pseudo file

@@ -8,7 +8,16 @@ import { csvFormatRows } from 'd3-dsv';
 import { dateOfWeek } from '../model/geography.js';
 import { isStock, METRICS } from '../model/metrics.js';
 import type { Model } from '../model/model.js';
-import type { CrossingCount } from '../model/observe.js';
+import { type CrossingCount, PROVINCE_COUNTS } from '../model/observe.js';
+
+/** What is counted per place and year where the sources count it: at a crossing, or in a province. */
+export const PLACE_COUNTS = { crossing: ['identified', 'deported', 'trafficked'], province: PROVINCE_COUNTS } as const;
+
+/** One place's counts per calendar year (persons; cases for cases_opened). */
+export interface PlaceSummary {
+  kind: 'crossing' | 'province';
+  perYear: Record<string, Record<string, number>>;
+}
 
 /**
  * One crossing's totals over a run, in persons: migrant crossings by outcome (regular, colluded, informal, intercepted),
@@ -49,6 +58,8 @@ export interface Summary {
   totals: Record<string, number>;
   perYear: Record<string, Record<string, number>>;
   perCrossing: Record<string, CrossingSummary>;
+  /** Per crossing id and per province (`province` fields of crossings.csv and hubs.csv): counts per calendar year. */
+  perPlace: Record<string, PlaceSummary>;
   final: Record<string, number>;
 }
 
@@ -116,7 +127,23 @@ export function summarize(model: Model): Summary {
     };
   });
 
-  return { scenario: s.name, seed: model.seed, scale: model.scale, start: s.start, end: dateOfWeek(s.start, weeks - 1), weeks, totals, perYear, perCrossing, final };
+  const perPlace: Record<string, PlaceSummary> = {};
+  const byYear = (series: Float64Array) => {
+    const sums = new Float64Array(years.length);
+    for (let t = 0; t < weeks; t++) sums[yearIndex[t]!]! += series[t]!;
+    return sums;
+  };
+  const place = (id: string, kind: PlaceSummary['kind'], counts: readonly string[], series: (count: string) => Float64Array) => {
+    const sums = counts.map((c) => byYear(series(c)));
+    perPlace[id] = { kind, perYear: Object.fromEntries(years.map((year, y) => [year, Object.fromEntries(counts.map((c, k) => [c, tidy(sums[k]![y]!)]))])) };
+  };
+  model.crossingIds.forEach((id, c) => place(id, 'crossing', PLACE_COUNTS.crossing, (count) => model.crossingSeries(c, count as CrossingCount)));
+  model.provinceIds.forEach((id, p) => {
+    // Crossings and hubs without a province field share the unnamed one: not a place a source counts.
+    if (id !== '') place(id, 'province', PLACE_COUNTS.province, (count) => model.provinceSeries(p, count as (typeof PROVINCE_COUNTS)[number]));
+  });
+
+  return { scenario: s.name, seed: model.seed, scale: model.scale, start: s.start, end: dateOfWeek(s.start, weeks - 1), weeks, totals, perYear, perCrossing, perPlace, final };
 }
 
 /** One row per week: week, date, every metric, then migrant crossings and residents' visits per crossing. */

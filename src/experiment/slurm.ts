@@ -18,7 +18,7 @@ export interface SlurmOptions {
   wait: boolean;
 }
 
-const BATCH_COMMANDS = new Set(['compare', 'sweep', 'sensitivity']);
+const BATCH_COMMANDS = new Set(['compare', 'sweep', 'sensitivity', 'decide']);
 const FLAGS = new Set(['--shards', '--cpus-per-task', '--time', '--partition', '--mem']);
 const SWITCHES = new Set(['--submit', '--wait']);
 

@@ -18,8 +18,12 @@ export interface Task {
   variant: number;
   /** Scenario paths set for this run (sweep and sensitivity design points). */
   overrides: [string, number | string | boolean][];
-  /** Design point (sensitivity), part of the key. */
+  /** Design point (sensitivity) or portfolio (decide), part of the key. */
   point?: number;
+  /** Measures appended to the scenario's interventions for this run (decide's portfolios). */
+  interventions?: AddedMeasure[];
+  /** The run's name in its record, instead of the variant's (decide: the portfolio). */
+  name?: string;
   replicate: number;
   seed: number;
   scale?: number;
@@ -27,7 +31,15 @@ export interface Task {
 }
 
 /** Weekly series kept from each run, for the report's bands over replicates. */
-export const WEEKLY_METRICS = ['crossings_regular', 'crossings_colluded', 'crossings_informal', 'trafficked', 'identified', 'deportations_sabah'] as const;
+export const WEEKLY_METRICS = ['crossings_regular', 'crossings_colluded', 'crossings_informal', 'trafficked', 'identified', 'deportations_sabah', 'police_reports', 'detained_sabah', 'detained_sarawak'] as const;
+
+/** A measure a run adds to its scenario: an intervention entry as a scenario lists it. */
+export interface AddedMeasure {
+  kind: string;
+  start: string;
+  intensity: number;
+  costPerYearIdr?: number;
+}
 
 export interface RunRecord {
   key: string;
@@ -39,6 +51,8 @@ export interface RunRecord {
   metrics: Record<string, number>;
   /** Each flow's total per calendar year (persons), for targets that name years (calibration). */
   perYear?: Record<string, Record<string, number>>;
+  /** Counts per crossing and province per year (summary.json's perPlace), for targets with a place. */
+  perPlace?: Summary['perPlace'];
 }
 
 /** The figures kept from each run: every flow total, end stocks, and migrant crossings per crossing. */
@@ -54,7 +68,7 @@ export function runMetrics(s: Summary): Record<string, number> {
 /**
  * The names runMetrics gives for a scenario, known before any run: every flow total, `final_` and
  * each stock, and `flow_` and `perday_` of each crossing. Options that name a run metric
- * (sensitivity --outputs, calibration targets) are checked against them before the first run.
+ * (sensitivity --outputs) are checked against them before the first run.
  */
 export function runMetricNames(s: Pick<Scenario, 'crossings'>): string[] {
   const ids = s.crossings.map((c) => c.id);
@@ -74,10 +88,11 @@ export async function variantsOf(file: string): Promise<ResolvedVariant[]> {
   return variantCache.get(file)!;
 }
 
-/** Scenario data with each override set (a {value, source} keeps its source), validated. */
-export function withOverrides(data: unknown, overrides: Task['overrides']): Scenario {
+/** Scenario data with each override set (a {value, source} keeps its source) and any measures added, validated. */
+export function withOverrides(data: unknown, overrides: Task['overrides'], added: readonly AddedMeasure[] = []): Scenario {
   const changed = produce(data as Record<string, unknown>, (d) => {
     delete d.variants;
+    if (added.length) d.interventions = [...((d.interventions as unknown[] | undefined) ?? []), ...added.map((m) => ({ ...m }))];
     for (const [path, value] of overrides) {
       // A parameter the file leaves at its default (absent from `params`) is added; parsing checks its name.
       const param = /^params\.([A-Za-z_]\w*)$/.exec(path);
@@ -102,10 +117,10 @@ const recentScenarios = new Map<string, Scenario>();
 const RECENT = 8;
 
 async function taskScenario(task: Task): Promise<Scenario> {
-  const key = `${task.file}\0${task.variant}\0${JSON.stringify(task.overrides)}`;
+  const key = `${task.file}\0${task.variant}\0${JSON.stringify(task.overrides)}\0${JSON.stringify(task.interventions ?? [])}`;
   const hit = recentScenarios.get(key);
   if (hit) return hit;
-  const scenario = task.variant >= 0 ? withOverrides((await variantsOf(task.file))[task.variant]!.data, task.overrides) : await sweepScenario(task.file, task.overrides);
+  const scenario = task.variant >= 0 ? withOverrides((await variantsOf(task.file))[task.variant]!.data, task.overrides, task.interventions) : await sweepScenario(task.file, task.overrides);
   if (recentScenarios.size >= RECENT) recentScenarios.delete(recentScenarios.keys().next().value!);
   recentScenarios.set(key, scenario);
   return scenario;
@@ -125,8 +140,8 @@ export async function runTask(task: Task): Promise<RunRecord> {
   let name: string;
   if (task.variant >= 0) {
     const v = (await variantsOf(task.file))[task.variant]!;
-    scenario = task.overrides.length ? await taskScenario(task) : v.scenario;
-    name = v.name;
+    scenario = task.overrides.length || task.interventions?.length ? await taskScenario(task) : v.scenario;
+    name = task.name ?? v.name;
   } else {
     scenario = await taskScenario(task);
     name = 'sweep';
@@ -141,6 +156,7 @@ export async function runTask(task: Task): Promise<RunRecord> {
     seed: task.seed,
     metrics: runMetrics(summary),
     perYear: summary.perYear,
+    perPlace: summary.perPlace,
     weekly: Object.fromEntries(WEEKLY_METRICS.map((m) => [m, Array.from(model.series(m))])),
   };
 }

@@ -40,8 +40,8 @@ export interface Conditions {
   proceduralOpen: number;
   /** Multiplier on Malaysian raid rates. */
   raidFactor: number;
-  /** Multiplier on the size of deportation batches (0: deportations suspended). */
-  deportationFactor: number;
+  /** Multiplier on the size of Sabah's deportation batches through Nunukan (0: suspended). Sarawak's were not suspended. */
+  deportationFactorSabah: number;
   /** Multiplier on Malaysian patrol units on the informal segments. */
   myPatrolFactor: number;
 
@@ -88,6 +88,8 @@ export interface Conditions {
   /** Share of failed evidence requests that joint protocols recover. */
   evidenceGain: number;
   brokerArrestChance: number;
+  /** Multiplier on the share of task-force cases the police records as trafficking reports (statistics.ts). */
+  policeReportFactor: number;
 }
 
 /** Conditions before any intervention acts: the parameters' own values. */
@@ -109,7 +111,7 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
     labourDemand: new Float64Array(2).fill(1),
     proceduralOpen: 1,
     raidFactor: 1,
-    deportationFactor: 1,
+    deportationFactorSabah: 1,
     myPatrolFactor: 1,
     proceduralCostIdr: p.proceduralCostIdr,
     proceduralWaitWeeks: Math.max(1, p.proceduralWaitWeeks),
@@ -132,6 +134,7 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
     evidenceWeeksFactor: 1,
     evidenceGain: 0,
     brokerArrestChance: p.brokerArrestRate,
+    policeReportFactor: 1,
   };
 }
 
@@ -165,7 +168,7 @@ export const LEVERS = {
   pullFactor: multiplier('multiplier on the pull of jobs in Malaysia'),
   proceduralOpen: share('share of procedural placement still open'),
   raidFactor: multiplier('multiplier on Malaysian raid rates'),
-  deportationFactor: multiplier('multiplier on the size of deportation batches'),
+  deportationFactorSabah: multiplier('multiplier on the size of Sabah\'s deportation batches'),
   myPatrolFactor: multiplier('multiplier on Malaysian patrol units on the informal segments'),
   proceduralCostIdr: { min: 0, meaning: 'cost of procedural placement (IDR)' },
   proceduralWaitWeeks: { min: 1, meaning: 'weeks procedural placement takes' },
@@ -187,6 +190,7 @@ export const LEVERS = {
   evidenceWeeksFactor: multiplier('multiplier on the time evidence from Malaysia takes'),
   evidenceGain: share('share of failed evidence requests that joint protocols recover'),
   brokerArrestChance: share('weekly chance a broker is arrested'),
+  policeReportFactor: multiplier('multiplier on the share of cases the police records as trafficking reports'),
 } as const satisfies Record<string, LeverRule>;
 
 /** A lever measures and events may move. */

@@ -9,7 +9,7 @@
 import { definePhase } from './phase.js';
 import { Channel, DEPORTED_SLOT, NO_ID, Place, Status } from './codes.js';
 import { M } from './metrics.js';
-import { countAt, draw, geometricWeeks, roundStochastic, type World } from './state.js';
+import { countAt, countInProvince, ProvinceSlot, draw, geometricWeeks, roundStochastic, type World } from './state.js';
 import { identify, move, sendHome, startTimer, weeksLeft } from './transitions.js';
 
 /** Deportees and those turned back try again, through a broker or alone. */
@@ -60,7 +60,9 @@ export function deport(w: World): void {
     const crossing = geo.deportationCrossing[state];
     const batch = w.fixed.draws.deportBatch.u(state, wk.index, 0) < p.deportBatchChance && geo.deportOpen[wk.index * C + crossing] === 1;
     const size = state === 1 ? p.deportBatchSabah : p.deportBatchSarawak;
-    let room = batch ? roundStochastic((size / w.fixed.scale) * wk.deportationFactor, w.fixed.draws.deportBatch.u(state, wk.index, 1)) : 0;
+    // Only Sabah suspended deportations under COVID-19 (enforcement facts): Sarawak's batches kept their size.
+    const factor = state === 1 ? wk.deportationFactorSabah : 1;
+    let room = batch ? roundStochastic((size / w.fixed.scale) * factor, w.fixed.draws.deportBatch.u(state, wk.index, 1)) : 0;
     let kept = 0;
     for (const id of queue) {
       const processing = weeksLeft(w, id) > 0;
@@ -74,6 +76,7 @@ export function deport(w: World): void {
       w.rec.add(state ? M.deportations_sabah : M.deportations_sarawak);
       m.crossing[id] = crossing;
       countAt(w, crossing, DEPORTED_SLOT);
+      countInProvince(w, geo.crossingProvince[crossing]!, ProvinceSlot.deported);
       if (m.victim[id] === 1 && draw(w, 'identifyDeportation', id) < idDeport) {
         identify(w, id, 'identified_deportation', Place.deportation);
         continue;

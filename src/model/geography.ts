@@ -19,6 +19,11 @@ export interface Geography {
   originIds: string[];
   hubIds: string[];
   crossingIds: string[];
+  /** The provinces crossings and hubs are in (their `province` fields; '' where not given), in order of first mention. */
+  provinceIds: string[];
+  /** Province index of each crossing, and of each hub. */
+  crossingProvince: Int32Array;
+  hubProvince: Int32Array;
   destinationIds: string[];
   /** Crossing kind: 0 official land post, 1 official sea route, 2 informal. */
   crossingKind: Uint8Array;
@@ -150,6 +155,7 @@ export function buildGeography(s: ModelInput): Geography {
     originIds,
     hubIds,
     crossingIds,
+    ...provincesOf(s),
     destinationIds,
     crossingKind,
     twinOf: Int32Array.from(s.crossings, (c) => (c.twinOf ? cIndex.get(c.twinOf)! : -1)),
@@ -173,4 +179,18 @@ export function stepValue(steps: readonly { date: string; value: number }[], dat
   let v = steps[0]!.value;
   for (const st of steps) if (st.date <= date) v = st.value;
   return v;
+}
+
+/** The provinces named by the crossings and hubs, and the index of each crossing's and hub's. */
+function provincesOf(s: ModelInput): { provinceIds: string[]; crossingProvince: Int32Array; hubProvince: Int32Array } {
+  const provinceIds: string[] = [];
+  const index = (name: string | undefined) => {
+    const n = name ?? '';
+    let i = provinceIds.indexOf(n);
+    if (i < 0) i = provinceIds.push(n) - 1;
+    return i;
+  };
+  const crossingProvince = Int32Array.from(s.crossings, (c) => index(c.province));
+  const hubProvince = Int32Array.from(s.hubs, (h) => index(h.province));
+  return { provinceIds, crossingProvince, hubProvince };
 }

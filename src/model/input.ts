@@ -36,6 +36,8 @@ export interface HubInput {
   readonly lon: number;
   readonly brokers: number;
   readonly traffickerShare: number;
+  /** The Indonesian province the hub is in ('' if not given): where cases against its brokers are counted. */
+  readonly province?: string;
 }
 
 export type CrossingKindName = 'post' | 'sea' | 'informal';
@@ -56,6 +58,8 @@ export interface CrossingInput {
   /** Weight of the segment in Malaysia's patrol allocation. */
   readonly patrolCoverageMY: number;
   readonly terrain: number;
+  /** The Indonesian province the crossing is in ('' if not given): where what happens there is counted. */
+  readonly province?: string;
 }
 
 export interface DestinationInput {

@@ -51,12 +51,14 @@ export function reservationIncome(p: Params, originWageIdr: number): number {
 }
 
 /**
- * Weekly entrants expected at a hub: the rate, times the would-be brokers who hear of the business —
- * as many as the hub started with, and as many again as there are active brokers (each brings in
- * sub-agents who set up on their own) — times how far profit beats the reservation.
+ * Weekly entrants expected at a hub: the rate, times the would-be brokers not yet in the business —
+ * a pool of `brokerPoolMultiple` times the brokers the hub started with (traders, drivers, returned
+ * migrants who know the route), less those active now — times how far profit beats the reservation.
+ * The pool is finite so that a market where brokering pays well fills up rather than growing without end.
  */
 export function expectedEntrants(p: Params, startingBrokers: number, activeBrokers: number, relativeProfit: number): number {
-  return p.brokerEntryRate * (startingBrokers + activeBrokers) * logistic(p.brokerProfitSensitivity * (relativeProfit - 1));
+  const wouldBe = Math.max(0, p.brokerPoolMultiple * startingBrokers - activeBrokers);
+  return p.brokerEntryRate * wouldBe * logistic(p.brokerProfitSensitivity * (relativeProfit - 1));
 }
 
 /** Weekly chance an active broker gives up: the rate, times how far profit falls short of the reservation. */

@@ -17,8 +17,9 @@ import type { ModelInput } from './input.js';
 import { type InterventionRegistry, registryFor } from './interventions/index.js';
 import { justicePhase, ngoPhase } from './justice.js';
 import { marketPhase } from './market.js';
+import { recordStatistics } from './statistics.js';
 import { type DerivedName, M, type MetricName, STOCK_SLOTS } from './metrics.js';
-import { type CrossingCount, crossingSeries, type Observation, observe, openSeries, series, type Travellers, travellers } from './observe.js';
+import { type CrossingCount, crossingSeries, type Observation, observe, openSeries, type ProvinceCount, provinceSeries, series, type Travellers, travellers } from './observe.js';
 import type { Stage } from './cooperation.js';
 import { officialLearningPhase } from './officials.js';
 import { patrolsPhase } from './patrols.js';
@@ -31,7 +32,7 @@ import { initKey, type SpinUps, spinUpKey } from './fork.js';
 import { goHomePhase, workPhase } from './work.js';
 
 /** The record closes the week: stocks, active brokers, the row of metrics; then the clock moves on. */
-const recordPhase = definePhase('record', { reads: ['agents', 'week'], writes: ['rec'] }, recordStocks);
+const recordPhase = definePhase('record', { reads: ['fixed', 'agents', 'justice', 'week'], writes: ['rec'] }, recordStocks);
 
 /** The weekly schedule, each phase with the parts of the World it reads and writes (phase.ts). */
 export const PHASES: readonly ModelPhase[] = [
@@ -66,6 +67,9 @@ function recordStocks(w: World): void {
   let active = 0;
   for (let b = 0; b < w.agents.brokers.count; b++) if (w.agents.brokers.cols.active[b] === 1) active++;
   w.rec.set(M.brokers_active, active);
+  w.rec.set(M.detained_sarawak, w.justice.detention[0].length);
+  w.rec.set(M.detained_sabah, w.justice.detention[1].length);
+  recordStatistics(w);
   w.rec.close(w.week.out >= 0);
   w.tick++;
 }
@@ -109,6 +113,10 @@ export interface Model {
   crossingSeries(crossing: number, count: CrossingCount): Float64Array;
   /** Whether a crossing was open (1) in each reported week. */
   openSeries(crossing: number): Uint8Array;
+  /** The provinces crossings and hubs are in, in the input's order of first mention: the index provinceSeries takes. */
+  readonly provinceIds: readonly string[];
+  /** A province's weekly count over the reported weeks: victims identified, cases opened, people deported. */
+  provinceSeries(province: number, count: ProvinceCount): Float64Array;
   /** The levels of every measure and event, and the cooperation stage, in the last week simulated. */
   levers(): { stage: Stage; levels: Readonly<Record<string, number>> };
   /** A sample of at most `max` people on the move now, for a map (observe.ts, Travellers). */
@@ -156,6 +164,8 @@ export function createModel(input: ModelInput, opts: ModelOptions): Model {
     series: (name) => series(state, name),
     crossingSeries: (crossing, count) => crossingSeries(state, crossing, count),
     openSeries: (crossing) => openSeries(state, crossing),
+    provinceIds: state.fixed.geo.provinceIds,
+    provinceSeries: (province, count) => provinceSeries(state, province, count),
     levers: () => ({ stage: state.week.stage, levels: { ...state.week.levels } }),
     travellers: (max) => travellers(state, max),
   };

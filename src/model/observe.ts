@@ -8,7 +8,7 @@
 import { Channel, CROSSING_SLOTS, DEPORTED_SLOT, IDENTIFIED_SLOT, OUTCOME_NAMES, Status, TRAFFICKED_SLOT, VISIT_SLOT } from './codes.js';
 import { dateOfWeek } from './geography.js';
 import { DERIVED_METRICS, type DerivedName, isScaled, M, METRICS, type MetricName } from './metrics.js';
-import type { World } from './state.js';
+import { PROVINCE_SLOTS, type World } from './state.js';
 
 /** What is counted at each crossing each week: migrant crossings by outcome, visits, and the people trafficked, identified and deported there. */
 export const CROSSING_COUNTS = [...OUTCOME_NAMES, 'visits', 'identified', 'deported', 'trafficked'] as const;
@@ -66,6 +66,19 @@ export function crossingSeries(w: World, crossing: number, count: CrossingCount)
   const slot = SLOT_OF[count];
   const scale = w.fixed.scale;
   return Float64Array.from({ length: w.rec.ticks }, (_, t) => w.rec.perCrossing[(t * C + crossing) * CROSSING_SLOTS + slot]! * scale);
+}
+
+/** What is counted per province: victims identified there, cases opened against brokers of its hubs, people deported through it. */
+export const PROVINCE_COUNTS = ['identified', 'cases_opened', 'deported'] as const;
+/** A count kept per province and week. */
+export type ProvinceCount = (typeof PROVINCE_COUNTS)[number];
+
+/** A province's weekly count over the reported weeks (persons; cases not scaled). */
+export function provinceSeries(w: World, province: number, count: ProvinceCount): Float64Array {
+  const P = w.fixed.geo.provinceIds.length;
+  const slot = PROVINCE_COUNTS.indexOf(count);
+  const scale = count === 'cases_opened' ? 1 : w.fixed.scale;
+  return Float64Array.from({ length: w.rec.ticks }, (_, t) => w.rec.perProvince[(t * P + province) * PROVINCE_SLOTS + slot]! * scale);
 }
 
 /** Whether a crossing was open in each reported week (1) or closed (0). */

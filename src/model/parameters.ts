@@ -80,6 +80,7 @@ export const CORE_PARAMS = {
   brokerReservationMonths: pos('months of origin wage per month', 'what a would-be broker gives up to broker: its other income, in origin wages'),
   brokerPenaltyIdr: nonneg('IDR', 'what an arrest costs a broker: income lost in prison, lawyers, payments to avoid charges'),
   brokerEntryRate: prob('weekly entry of new brokers per broker the hub started with, when brokering pays exactly what it costs', 'per week'),
+  brokerPoolMultiple: pos('multiple of the starting brokers', 'would-be brokers at a hub (in the business or not), as a multiple of the brokers it started with'),
   brokerExitRate: prob('weekly chance an active broker gives up, when brokering pays exactly what it costs', 'per week'),
   brokerProfitSensitivity: pos('per unit of relative profit', 'how sharply entry and exit respond to profit relative to the reservation income'),
   brokerProfitMemory: prob('weight of this week in what brokering is believed to pay at a hub', 'rate'),
@@ -184,6 +185,13 @@ export const CORE_PARAMS = {
   referralCollaboration: prob('share of victims identified in Malaysia referred to protection at the collaboration stage', 'share'),
   testimonyShare: prob('share of identified victims who testify in the case against their broker (victims found in raids only once referred)', 'share'),
   testimonyGain: pos('odds multiplier', 'how much a victim\'s testimony raises the odds of prosecution and of conviction'),
+  // how official statistics count (statistics.ts): between the model's true state and each published figure
+  registerCoverage2019: prob('share of the corridor\'s identified victims that the national victims register (SIMFONI-PPA) records in 2019', 'share'),
+  registerCoverageGrowth: nonneg('log-odds per year', 'yearly rise in the log-odds that the register records an identified victim, as more service units report to it'),
+  corridorVictimShare: prob('the corridor\'s share of the victims the national register records', 'share'),
+  policeReportShare: prob('share of the corridor\'s task-force cases recorded as a police trafficking report', 'share'),
+  corridorCaseShare: prob('the corridor\'s share of national police trafficking reports', 'share'),
+  placementRecordShare: prob('share of the corridor\'s procedural departures that BP2MI counts as placements from West Kalimantan', 'share'),
   // what cooperation costs
   infoLeak: prob('share of shared routes and watch lists that reaches brokers, per unit share of officers colluding', 'share'),
   patrolDiversion: prob('share of joint-programme patrol units taken from each side\'s own units', 'share'),

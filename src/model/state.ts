@@ -149,7 +149,13 @@ export interface Justice {
 export interface Recording extends Recorder {
   /** Per-week, per-crossing counts for the reported weeks, [(out * C + c) * CROSSING_SLOTS + slot], and a last row for the spin-up's (see countAt). */
   perCrossing: Float64Array;
+  /** Per-week, per-province counts, [(out * P + province) * PROVINCE_SLOTS + slot], and a last row for the spin-up's (see countInProvince). */
+  perProvince: Float64Array;
 }
+
+/** What is counted per province and week: victims identified, cases opened, people deported. */
+export const PROVINCE_SLOTS = 3;
+export const ProvinceSlot = { identified: 0, casesOpened: 1, deported: 2 } as const;
 
 /**
  * The state of one run, in parts with one owner each. Each phase declares the parts it reads and
@@ -258,17 +264,18 @@ export function createWorld(given: ModelInput, seed: number, scale: number, inte
   migrants.cols.broker.fill(NO_ID);
   const brokerCount = input.hubs.reduce((n, h) => n + Math.round(h.brokers), 0);
   // Room for every broker who enters the market over the horizon (ids are never reused; market.ts).
-  const brokers = new AgentTable('brokers', BROKER_COLUMNS, Math.ceil(Math.max(1024, brokerCount * (8 + geo.weeks * p.brokerEntryRate))), true);
+  const brokers = new AgentTable('brokers', BROKER_COLUMNS, Math.ceil(Math.max(1024, brokerCount * (8 + geo.weeks * p.brokerEntryRate * p.brokerPoolMultiple))), true);
   const officerCount = input.crossings.reduce((n, c) => n + Math.round(c.officers), 0);
   const officials = new AgentTable('officials', OFFICIAL_COLUMNS, Math.max(16, officerCount * 40));
   // Cases are kept at full count; extreme parameter values (sensitivity analysis) open far more than the baseline's ~5,000.
-  const cases = new AgentTable('cases', CASE_COLUMNS, 1 << 18);
+  const cases = new AgentTable('cases', CASE_COLUMNS, 1 << 15, true);
   const base = baseConditions(p, input.origins.length, C, input.start);
   const draws = declareDraws(seed, DRAW_SPECS, geo.weeks);
 
   const rec = new Recorder(METRICS, geo.weeks - geo.spinUp) as Recording;
   // One row more than the reported weeks: the spin-up's counts go to it and are never read (countAt).
   rec.perCrossing = new Float64Array((geo.weeks - geo.spinUp + 1) * C * CROSSING_SLOTS);
+  rec.perProvince = new Float64Array((geo.weeks - geo.spinUp + 1) * geo.provinceIds.length * PROVINCE_SLOTS);
   return {
     fixed: { input, p, params: input.params, interventions, seed, scale, geo, draws },
     agents: {
@@ -340,6 +347,14 @@ export function countAt(w: World, crossing: number, slot: number, n = 1): void {
   const geo = w.fixed.geo;
   const row = out >= 0 ? out : geo.weeks - geo.spinUp;
   w.rec.perCrossing[(row * geo.crossingIds.length + crossing) * CROSSING_SLOTS + slot]! += n;
+}
+
+/** Adds to a per-province count of this week (the spin-up's to a row nothing reads, as countAt does). */
+export function countInProvince(w: World, province: number, slot: number, n = 1): void {
+  const geo = w.fixed.geo;
+  const out = w.week.out;
+  const row = out >= 0 ? out : geo.weeks - geo.spinUp;
+  w.rec.perProvince[(row * geo.provinceIds.length + province) * PROVINCE_SLOTS + slot]! += n;
 }
 
 /** Geometric waiting time with the given mean, at least 1 week. */

@@ -9,7 +9,7 @@ import { type IdentifiedBy, M } from './metrics.js';
 import { isEmployed } from './employers.js';
 import type { World } from './state.js';
 import { MAX_CO_VICTIMS } from './draws.js';
-import { draw, geometricWeeks } from './state.js';
+import { countInProvince, draw, geometricWeeks, ProvinceSlot } from './state.js';
 
 /** A new agent appears in a status (initial population, far-origin arrival). */
 export function enter(w: World, id: number, to: number): void {
@@ -118,6 +118,11 @@ export function identify(w: World, id: number, by: IdentifiedBy, place: number):
   m.identifiedBefore[id] = 1;
   w.rec.add(M.identified);
   w.rec.add(M[by]);
+  // Counted in the province of the crossing their journey used (or the deportation crossing that returned them);
+  // one who never crossed, in the province of their origin's hub.
+  const geo = w.fixed.geo;
+  const crossing = m.crossing[id]!;
+  countInProvince(w, crossing >= 0 ? geo.crossingProvince[crossing]! : geo.hubProvince[geo.originHub[m.origin[id]!]!]!, ProvinceSlot.identified);
   const broker = m.broker[id]!;
   if (broker !== NO_ID) {
     const crossBorder = place === Place.border ? 0 : 1;
@@ -163,6 +168,7 @@ export function openCase(w: World, broker: number, crossBorder: number, witness:
   c.evidence[k] = Evidence.notNeeded;
   c.waitWeeks[k] = 0;
   w.rec.add(M.cases_opened);
+  countInProvince(w, w.fixed.geo.hubProvince[w.agents.brokers.cols.hub[broker]!]!, ProvinceSlot.casesOpened);
   if (crossBorder) {
     const chance = cap.evidenceChance + (1 - cap.evidenceChance) * (cap.evidenceChance > 0 ? w.week.evidenceGain : 0);
     if (u(0) < chance) {

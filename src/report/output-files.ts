@@ -3,7 +3,8 @@
  * docs/outputs.md (with the metric registry). Names in angle brackets stand for a family:
  * `<metric>` every metric of the registry, `<flow>` every flow metric, `<stock>` every stock,
  * `<crossing>` every crossing id of the scenario, `<path>` a swept scenario path, `<parameter>` a
- * factor of a sensitivity design, `<output>` an output of a sensitivity analysis.
+ * factor of a sensitivity design, `<output>` an output of a sensitivity analysis, `<draw path>` a
+ * parameter an uncertainty draw of decide sets.
  * tests/report/outputs-doc.test.ts runs each command and checks its files against this list.
  */
 
@@ -15,7 +16,7 @@ export interface OutputColumn {
 
 export interface OutputFile {
   file: string;
-  command: 'run' | 'compare' | 'sweep' | 'sensitivity';
+  command: 'run' | 'compare' | 'sweep' | 'sensitivity' | 'decide';
   format: 'CSV' | 'JSON' | 'JSON lines' | 'HTML' | 'Parquet' | 'folder';
   description: string;
   columns: OutputColumn[];
@@ -251,5 +252,134 @@ export const OUTPUT_FILES: OutputFile[] = [
     format: 'CSV',
     description: 'the mean output of each design point over its seeds',
     columns: [col('point', 'index', 'design point'), col('<output>', 'as the output', 'mean over the point\'s replicates')],
+  },
+  {
+    file: 'portfolios.csv',
+    command: 'decide',
+    format: 'CSV',
+    description: 'one row per decision (a portfolio of the menu, or a variant): its cost and its cases averted over the uncertainty draws (docs/decide.md)',
+    columns: [
+      col('portfolio', 'name', 'the decision: measures joined by + (kind@intensity below 1), baseline for no new measure, or the variant\'s name'),
+      col('measures', 'text', 'each measure as kind@intensity, separated by spaces (a variant: its description)'),
+      col('cost_idr_per_year', 'IDR a year', 'yearly programme cost: each measure\'s costPerYearIdr times its intensity (a variant: its cost over the horizon per year, beyond the baseline\'s)'),
+      col('cost_idr', 'IDR', 'programme cost over the weeks simulated'),
+      col('within_budget', 'true/false', 'its yearly cost fits --budget (eligible to be chosen)'),
+      col('pareto', 'true/false', 'on the Pareto front of yearly cost against mean cases averted'),
+      col('mean_averted', 'persons', 'mean over the draws of the cases averted: people trafficked under the baseline minus under the decision, same draw and seed'),
+      col('sd_averted', 'persons', 'standard deviation of the cases averted over the draws'),
+      col('p05_averted', 'persons', '5th percentile of the cases averted over the draws'),
+      col('p50_averted', 'persons', 'median of the cases averted'),
+      col('p95_averted', 'persons', '95th percentile of the cases averted'),
+      col('mean_averted_share', 'share', 'mean over the draws of the cases averted as a share of the baseline\'s people trafficked'),
+      col('p_best', 'share', 'share of the draws in which it averts the most among the decisions within the budget (ties shared)'),
+      col('expected_regret', 'persons', 'mean over the draws of its regret: the best eligible decision\'s cases averted in that draw minus its own'),
+      col('max_regret', 'persons', 'its largest regret over the draws (min-max regret minimises it)'),
+      col('p90_regret', 'persons', '90th percentile of its regret over the draws'),
+      col('satisficing', 'share', 'share of the draws in which it averts at least --goal of the baseline\'s people trafficked'),
+      col('cost_per_case_averted_idr', 'IDR', 'cost_idr / mean_averted; empty unless both are positive'),
+    ],
+  },
+  {
+    file: 'outcomes.csv',
+    command: 'decide',
+    format: 'CSV',
+    description: 'tidy: one row per decision and uncertainty draw',
+    columns: [
+      col('portfolio', 'name', 'the decision, as in portfolios.csv'),
+      col('draw', 'index', 'the uncertainty draw, from 0'),
+      col('seed', 'integer', 'random seed of the draw (draw d runs with seed + d, in every decision)'),
+      col('trafficked', 'persons', 'people trafficked over the weeks simulated'),
+      col('averted', 'persons', 'the baseline\'s people trafficked in the same draw minus this decision\'s'),
+      col('averted_share', 'share', 'averted as a share of the baseline\'s people trafficked in the draw'),
+      col('regret', 'persons', 'the most any decision within the budget averts in the draw, minus this decision\'s'),
+      col('meets_goal', 'true/false', 'averted_share is at least --goal'),
+    ],
+  },
+  {
+    file: 'draws.csv',
+    command: 'decide',
+    format: 'CSV',
+    description: 'the uncertainty draws: one row per draw, the parameter values every decision runs with',
+    columns: [col('draw', 'index', 'the draw, from 0'), col('seed', 'integer', 'its random seed'), col('<draw path>', 'as the parameter', 'a scenario path the draw sets: from --posterior (a particle drawn by weight) or --params (a prior)')],
+  },
+  {
+    file: 'prim.csv',
+    command: 'decide',
+    format: 'CSV',
+    description: 'the PRIM peeling trajectory of each box of the draws in which the main decision misses the goal (empty when none or all do)',
+    columns: [
+      col('box', 'index', 'the box, from 1 (a second box covers draws the first leaves out)'),
+      col('step', 'index', 'the peeling step, from 0 (every draw)'),
+      col('coverage', 'share', 'share of all failing draws inside the box'),
+      col('density', 'share', 'share of the draws inside the box that fail'),
+      col('mass', 'share', 'share of all draws inside the box'),
+      col('n', 'draws', 'draws inside the box'),
+      col('cases', 'draws', 'failing draws inside the box'),
+      col('restricted', 'count', 'parameters the box restricts'),
+      col('selected', 'true/false', 'the step chosen (before pasting): the best harmonic mean of coverage and density'),
+    ],
+  },
+  {
+    file: 'prim-boxes.csv',
+    command: 'decide',
+    format: 'CSV',
+    description: 'each PRIM box after pasting: one row per parameter it restricts',
+    columns: [
+      col('box', 'index', 'the box, from 1'),
+      col('parameter', 'path', 'a parameter the box restricts'),
+      col('lo', 'as the parameter', 'lowest value in the box'),
+      col('hi', 'as the parameter', 'highest value in the box'),
+      col('full_lo', 'as the parameter', 'lowest value over all draws'),
+      col('full_hi', 'as the parameter', 'highest value over all draws'),
+      col('coverage', 'share', 'the box\'s coverage'),
+      col('density', 'share', 'the box\'s density'),
+      col('mass', 'share', 'the box\'s mass'),
+    ],
+  },
+  {
+    file: 'cart.csv',
+    command: 'decide',
+    format: 'CSV',
+    description: 'a classification tree (CART, Gini) of the draws in which the main decision misses the goal: one row per node, depth first',
+    columns: [
+      col('node', 'index', 'the node; 0 is the root'),
+      col('depth', 'levels', 'levels below the root'),
+      col('rule', 'text', 'the conditions from the root to the node, joined by "and"'),
+      col('n', 'draws', 'draws in the node'),
+      col('failures', 'draws', 'failing draws in the node'),
+      col('share', 'share', 'failures / n'),
+      col('split_parameter', 'path', 'an inner node\'s split parameter (empty for a leaf)'),
+      col('split_threshold', 'as the parameter', 'draws with the parameter at most this go left'),
+      col('left', 'index', 'the left child'),
+      col('right', 'index', 'the right child'),
+    ],
+  },
+  {
+    file: 'voi.csv',
+    command: 'decide',
+    format: 'CSV',
+    description: 'the value of information, in cases averted: EVPI, and EVPPI per parameter (with its noise level) and group',
+    columns: [
+      col('measure', 'name', 'evpi, evppi (one parameter) or evppi_group'),
+      col('parameter', 'path or name', 'the parameter, or the group (posterior, priors, all)'),
+      col('source', 'text', 'posterior or prior; for a group, its parameters'),
+      col('value', 'persons', 'cases averted gained on average by deciding with it known'),
+      col('noise', 'persons', 'the noise level: the mean EVPPI of the parameter\'s values (a group\'s draws) shuffled across the draws, unrelated to anything; a value not clearly above it cannot be told from the estimator\'s bias (empty for evpi)'),
+      col('share_of_evpi', 'share', 'value / EVPI'),
+    ],
+  },
+  {
+    file: 'decide.json',
+    command: 'decide',
+    format: 'JSON',
+    description: 'the settings (scenario, draws, seeds, budget, goal, uncertainty sources and the range each drawn parameter spans), every decision\'s results as portfolios.csv, the max-expected and min-max-regret choices and what separates them, the main decision\'s failures, the PRIM boxes with their trajectories, the CART tree, and the value of information',
+    columns: [],
+  },
+  {
+    file: 'decide.html and charts/',
+    command: 'decide',
+    format: 'HTML',
+    description: 'the report, in the language of `--lang`: portfolios and the Pareto front, robustness, scenario discovery, the value of information, each with a plain-words reading; charts/ holds each chart as SVG and PNG. Also written: manifest.json and runs.jsonl, as compare writes them',
+    columns: [],
   },
 ];

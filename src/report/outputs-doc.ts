@@ -8,7 +8,7 @@ import { METRIC_DEFS, METRICS, type MetricDef } from '../model/metrics.js';
 import { OUTPUT_FILES, RECORD_METRICS } from './output-files.js';
 
 const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
-const COMMANDS = { run: 'lintas run', compare: 'lintas compare', sweep: 'lintas sweep', sensitivity: 'lintas sensitivity' } as const;
+const COMMANDS = { run: 'lintas run', compare: 'lintas compare', sweep: 'lintas sweep', sensitivity: 'lintas sensitivity', decide: 'lintas decide' } as const;
 
 export function outputsMarkdown(): string {
   const lines = [
@@ -24,7 +24,8 @@ export function outputsMarkdown(): string {
     '',
     'Names in angle brackets stand for a family: `<metric>` every metric below, `<flow>` every flow, `<stock>` every',
     'stock, `<crossing>` every crossing id of the scenario (scenarios/data/crossings.csv), `<path>` a swept scenario',
-    'path, `<parameter>` a factor of a sensitivity design, `<output>` an output of a sensitivity analysis.',
+    'path, `<parameter>` a factor of a sensitivity design, `<output>` an output of a sensitivity analysis, `<draw path>`',
+    'a parameter an uncertainty draw of decide sets ([decide.md](decide.md) explains each output of decide).',
     '`lintas calibrate` writes its own files, described in [calibration.md](calibration.md).',
     '',
     '## Files',

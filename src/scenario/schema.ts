@@ -36,6 +36,9 @@ export const NAME_RULE = 'expected a name of at most 100 letters, digits and _ .
 const positive = num.refine((v) => v > 0, (v) => ({ message: `expected a number > 0, got ${v}` }));
 const id = z.string({ invalid_type_error: 'expected an id string' }).min(1, 'expected a non-empty id');
 const source = z.string().optional();
+/** A province as a place the sources count in (summary.json perPlace, targets): an id, or '' for none. */
+const provinceId = z.string().regex(/^([a-z][a-z0-9_]*)?$/, 'expected a province id such as west_kalimantan (lower-case letters, digits and _)').default('');
+
 const optionalId = z.string().optional().transform((s) => (s ? s : undefined));
 const optionalDate = z
   .union([dateString, z.literal(''), z.null()])
@@ -72,6 +75,7 @@ export const hubSchema = z.object({
   lon,
   brokers: upTo(1e5, 'brokers'),
   traffickerShare: probability,
+  province: provinceId,
   source,
 }).strict();
 
@@ -91,6 +95,7 @@ export const crossingSchema = z.object({
   patrolCoverage: nonnegative.default(0),
   patrolCoverageMY: nonnegative.optional(),
   terrain: nonnegative.default(1),
+  province: provinceId,
   source,
 })
   .strict()

@@ -233,11 +233,11 @@ add('sensitivity --param past a probability', 'params.pConvict at the high end o
 add('sensitivity --param of an unknown path', '--param params.nope', () => ['sensitivity', B, '--param', 'params.nope=0..1', ...S, '--out', out()]);
 add('sensitivity --param upside down', '--param params.h0=2..1', () => ['sensitivity', B, '--param', 'params.h0=2..1', ...S, '--out', out()]);
 const misspeltTargets = () => {
-  const text = readFileSync('scenarios/data/targets.csv', 'utf8').replace(/^simfoni_victims_2020,identified,/m, 'simfoni_victims_2020,identifed,');
+  const text = readFileSync('scenarios/data/targets.csv', 'utf8').replace(/^simfoni_victims_2020,register_victims,/m, 'simfoni_victims_2020,register_victms,');
   return file(`targets-${++n}.csv`, text);
 };
-add('calibrate with a misspelt target metric', 'row 11 (simfoni_victims_2020) metric: "identifed" is not a metric of a run', () => ['calibrate', B, '--targets', misspeltTargets(), '--scale', '50', '--out', out()]);
-add('calibrate with a per-day target at no crossing', 'row 23 (entikong_daily) place: "entikongg"', () => [
+add('calibrate with a misspelt target metric', 'row 11 (simfoni_victims_2020): unknown metric register_victms', () => ['calibrate', B, '--targets', misspeltTargets(), '--scale', '50', '--out', out()]);
+add('calibrate with a per-day target at no crossing', 'row 23 (entikong_daily): unknown place entikongg', () => [
   'calibrate', B, '--targets', file(`targets-${++n}.csv`, readFileSync('scenarios/data/targets.csv', 'utf8').replace(/^entikong_daily,outbound_per_day,entikong,/m, 'entikong_daily,outbound_per_day,entikongg,')), '--scale', '50', '--out', out(),
 ]);
 add('compare --seed 2^53 - 2 --replicates 3 (exact, not rounded)', '--seed: seed 9007199254740990 + 3 replicates', () => ['compare', 'tests/fixtures/compare-small.json', '--seed', '9007199254740990', '--replicates', '3', '--scale', '50', '--out', out()]);
@@ -281,6 +281,30 @@ add('report on a scenario.json of another shape', 'scenario.json', () => {
   return ['report', dir];
 });
 add('report on a missing folder', 'comparison.json', () => ['report', join(tmp, 'never-made')]);
+
+// ── lintas decide: refused before any run ────────────────────────────────────────────────────
+const D = 'tests/fixtures/decide-small.json';
+const POST = ['--posterior', 'scenarios/posterior-baseline.csv'];
+const decide = (name: string, key: string, flags: () => string[]) => add(`decide ${name}`, key, () => ['decide', ...flags(), '--scale', '200', '--weeks', '4']);
+decide('with an unknown measure', '--measures magic: unknown measure', () => [D, '--measures', 'jointPatrols,magic', '--budget', '20e9', ...POST, '--out', out()]);
+decide('with an empty menu', '--measures: expected one or more measures', () => [D, '--measures', ',', '--budget', '20e9', ...POST, '--out', out()]);
+decide('with a measure listed twice', '--measures ngoCooperation: listed twice', () => [D, '--measures', 'ngoCooperation,ngoCooperation', '--budget', '20e9', ...POST, '--out', out()]);
+decide('with a budget that is not a number', '--budget', () => [D, '--measures', 'all', '--budget', 'lots', ...POST, '--out', out()]);
+decide('with a negative budget', '--budget', () => [D, '--measures', 'all', '--budget', '-5', ...POST, '--out', out()]);
+decide('without a draws source', 'no draws source', () => [D, '--measures', 'all', '--budget', '20e9', '--out', out()]);
+decide('with a menu and no budget', '--measures: a menu needs --budget', () => [D, '--measures', 'all', ...POST, '--out', out()]);
+decide('with intensity 2', '--intensities', () => [D, '--measures', 'all', '--budget', '20e9', '--intensities', '0.5,2', ...POST, '--out', out()]);
+decide('with a budget no measure fits', '--budget 1: no measure fits', () => [D, '--measures', 'all', '--budget', '1', ...POST, '--out', out()]);
+decide('with too many portfolios within the budget', '--max-portfolios', () => [D, '--measures', 'all', '--budget', '1e13', '--intensities', '0.5,1', '--max-portfolios', '10', ...POST, '--out', out()]);
+decide('with a menu over a file with variants', '--measures', () => ['tests/fixtures/decide-variants.json', '--measures', 'all', '--budget', '20e9', ...POST, '--out', out()]);
+decide('of a file without variants and no menu', 'no variants', () => [D, ...POST, '--out', out()]);
+decide('with a missing posterior', '--posterior nowhere.csv', () => [D, '--measures', 'all', '--budget', '20e9', '--posterior', 'nowhere.csv', '--out', out()]);
+decide('with a prior the posterior also draws', 'also drawn from --posterior', () => [D, '--measures', 'all', '--budget', '20e9', ...POST, '--params', file('h0-prior.yaml', '- {path: params.h0, lo: 0.0001, hi: 0.0002}\n'), '--out', out()]);
+decide('with a prior of an unknown path', 'params.nope', () => [D, '--measures', 'all', '--budget', '20e9', '--params', file('nope-prior.yaml', '- {path: params.nope, lo: 1, hi: 2}\n'), '--out', out()]);
+decide('with --main not one of the decisions', '--main magic', () => [D, '--measures', 'all', '--budget', '20e9', ...POST, '--main', 'magic', '--out', out()]);
+decide('with --main over the budget', '--main ngo: costs more than --budget', () => ['tests/fixtures/decide-variants.json', ...POST, '--budget', '1e9', '--main', 'ngo', '--out', out()]);
+decide('with --goal 2', '--goal', () => [D, '--measures', 'all', '--budget', '20e9', ...POST, '--goal', '2', '--out', out()]);
+decide('with --draws 1', '--draws', () => [D, '--measures', 'all', '--budget', '20e9', ...POST, '--draws', '1', '--out', out()]);
 
 /** bin/lintas.js run as a process, without blocking the test runner while it runs. */
 function spawned(args: string[], stdio: StdioOptions = ['ignore', 'pipe', 'pipe']): Promise<{ status: number | null; stdout: string; stderr: string }> {
@@ -376,7 +400,7 @@ describe('every option checked before the first run', () => {
     const dir = out();
     const r = await lintas('calibrate', B, '--targets', misspeltTargets(), '--scale', '50', '--out', dir);
     expect(r.code).toBe(2);
-    expect(lines(r.stderr)).toEqual([expect.stringMatching(/: row 11 \(simfoni_victims_2020\) metric: "identifed" is not a metric of a run \(see docs\/outputs.md\); did you mean identified\?$/)]);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/: row 11 \(simfoni_victims_2020\): unknown metric register_victms \(docs\/outputs.md lists them\)$/)]);
     expect(existsSync(join(dir, 'runs'))).toBe(false);
   });
 });

@@ -89,3 +89,12 @@ describe('exact seed arithmetic', () => {
     expect(() => integer(1, 10)('11')).toThrow(/from 1 to 10/);
   });
 });
+
+describe('the metrics a run gives, known before it runs', () => {
+  it('runMetricNames names exactly the metrics of a run record (what sensitivity --outputs is checked against)', async () => {
+    const { runMetricNames, runTask, variantsOf } = await import('../../src/experiment/tasks.js');
+    const file = 'tests/fixtures/compare-small.json';
+    const r = await runTask({ file, variant: 0, overrides: [], replicate: 0, seed: 1, scale: 200, weeks: 2 });
+    expect(runMetricNames((await variantsOf(file))[0]!.scenario).sort()).toEqual(Object.keys(r.metrics).sort());
+  });
+});

@@ -80,7 +80,7 @@ describe('lintas slurm', () => {
     for (const args of [['slurm', '--help'], ['slurm', '-h'], ['help', 'slurm'], ['slurm', 'compare', 'x.ts', '--help']]) {
       const r = await lintas(...args);
       expect(r.code, args.join(' ')).toBe(0);
-      expect(r.stdout, args.join(' ')).toMatch(/^Usage: lintas slurm <compare\|sweep\|sensitivity> /);
+      expect(r.stdout, args.join(' ')).toMatch(/^Usage: lintas slurm <compare\|sweep\|sensitivity\|decide> /);
       expect(r.stdout).toContain('--shards <n>');
       expect(r.stderr).toBe('');
     }

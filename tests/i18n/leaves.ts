@@ -37,5 +37,7 @@ export const SAME_EVERYWHERE = new Set([
   'sensitivity.sobolHead.2',
   'sensitivity.sobolHead.4',
   'sensitivity.flipHead.0',
+  'decide.boxHead.0',
+  'decide.voiHead.0',
 ]);
 

@@ -147,8 +147,9 @@ describe('deport', () => {
       }),
     ).toEqual([0, 2]);
     // Deportations slowed to a third: one a week from Sabah's batch of 3.
-    expect(run((w) => (w.week.deportationFactor = 1 / 3))[1]).toBe(1);
-    expect(run((w) => (w.week.deportationFactor = 0))).toEqual([0, 0]);
+    expect(run((w) => (w.week.deportationFactorSabah = 1 / 3))[1]).toBe(1);
+    // Suspended in Sabah: none from Sabah; Sarawak's batch leaves as usual (only Sabah suspended under COVID-19).
+    expect(run((w) => (w.week.deportationFactorSabah = 0))).toEqual([2, 0]);
   });
 
   it('screening at deportation identifies victims by their draw; they are not deported', () => {

@@ -13,17 +13,17 @@ import { scenarioWith } from './helpers.js';
 
 type ParamsOf<T> = T extends { params: infer R } ? keyof R : never;
 type EvParams = Params & Readonly<Record<ParamsOf<(typeof BUILTIN_EVENTS)[number]>, number>>;
-type Lever = 'pullFactor' | 'raidFactor' | 'proceduralOpen' | 'deportationFactor' | 'myPatrolFactor' | 'brokerArrestChance';
+type Lever = 'pullFactor' | 'raidFactor' | 'proceduralOpen' | 'deportationFactorSabah' | 'myPatrolFactor' | 'brokerArrestChance';
 
 const EXPECTED: Record<EventKind, (b: Conditions, p: EvParams, L: number) => Partial<Record<Lever, number>>> = {
   movementControl: (_b, p, L) => ({ pullFactor: 1 - p.mcoDemandCut * L, raidFactor: 1 - p.mcoRaidCut * L }),
   hiringFreeze: (_b, _p, L) => ({ proceduralOpen: 1 - L }),
-  deportationSuspension: (_b, _p, L) => ({ deportationFactor: 1 - L }),
+  deportationSuspension: (_b, _p, L) => ({ deportationFactorSabah: 1 - L }),
   borderGuard: (_b, p, L) => ({ myPatrolFactor: 1 + p.guardPatrolGain * L }),
   enforcementCrackdown: (_b, p, L) => ({ raidFactor: 1 + p.crackdownRaidGain * L }),
   taskForceCrackdown: (b, p, L) => ({ brokerArrestChance: b.brokerArrestChance * (1 + p.crackdownArrestGain * L) }),
 };
-const DIRECTION: Record<Lever, 1 | -1> = { pullFactor: -1, raidFactor: 1, proceduralOpen: -1, deportationFactor: -1, myPatrolFactor: 1, brokerArrestChance: 1 };
+const DIRECTION: Record<Lever, 1 | -1> = { pullFactor: -1, raidFactor: 1, proceduralOpen: -1, deportationFactorSabah: -1, myPatrolFactor: 1, brokerArrestChance: 1 };
 const SIGN: Partial<Record<EventKind, Partial<Record<Lever, 1 | -1>>>> = { movementControl: { raidFactor: -1 } };
 
 describe('the event registry', () => {
@@ -87,6 +87,6 @@ describe('event hooks', () => {
 
   it('closes procedural placement and stops deportations entirely at full level', () => {
     expect(apply('hiringFreeze', 1).proceduralOpen).toBe(0);
-    expect(apply('deportationSuspension', 1).deportationFactor).toBe(0);
+    expect(apply('deportationSuspension', 1).deportationFactorSabah).toBe(0);
   });
 });

@@ -35,6 +35,7 @@ const P = {
   deceptionDebtMultiplier: 2,
   brokerReservationMonths: 1.5,
   brokerEntryRate: 0.04,
+  brokerPoolMultiple: 3,
   brokerExitRate: 0.04,
   brokerProfitSensitivity: 2,
   brokerNetworkGain: 0.3,
@@ -131,33 +132,47 @@ describe('reservationIncome', () => {
 });
 
 describe('expectedEntrants', () => {
-  it('is entryRate · (starting + active brokers) · logistic(sensitivity · (relative profit − 1))', () => {
-    // At break-even, half the rate: 0.04 · 150 / 2.
-    expect(expectedEntrants(params(), 100, 50, 1)).toBeCloseTo(3, 12);
-    expect(expectedEntrants(params(), 100, 50, 2)).toBeCloseTo(6 * logistic(2), 12);
-    expect(expectedEntrants(params(), 100, 50, 0)).toBeCloseTo(6 * logistic(-2), 12);
-    expect(expectedEntrants(params({ brokerProfitSensitivity: 8 }), 420, 0, 1.25)).toBeCloseTo(0.04 * 420 * logistic(2), 12);
-    // Nobody to hear of the business, or no entry at all.
+  it('is entryRate · max(0, poolMultiple · starting − active) · logistic(sensitivity · (relative profit − 1))', () => {
+    // At break-even, half the rate: 0.04 · (300 − 150) / 2.
+    expect(expectedEntrants(params(), 100, 150, 1)).toBeCloseTo(3, 12);
+    expect(expectedEntrants(params(), 100, 150, 2)).toBeCloseTo(6 * logistic(2), 12);
+    expect(expectedEntrants(params(), 100, 150, 0)).toBeCloseTo(6 * logistic(-2), 12);
+    expect(expectedEntrants(params({ brokerProfitSensitivity: 8 }), 420, 0, 1.25)).toBeCloseTo(0.04 * 3 * 420 * logistic(2), 12);
+    expect(expectedEntrants(params({ brokerPoolMultiple: 2 }), 100, 50, 1)).toBeCloseTo(0.04 * 150 * 0.5, 12);
+    // Nobody to hear of the business, the pool already in it, or no entry at all.
     expect(expectedEntrants(params(), 0, 0, 5)).toBe(0);
+    expect(expectedEntrants(params(), 100, 300, 5)).toBe(0);
+    expect(expectedEntrants(params(), 100, 450, 5)).toBe(0);
     expect(expectedEntrants(params({ brokerEntryRate: 0 }), 100, 50, 5)).toBe(0);
     // Far above the reservation: the whole rate; far below: none.
-    expect(expectedEntrants(params(), 100, 50, 100)).toBeCloseTo(6, 12);
-    expect(expectedEntrants(params(), 100, 50, -100)).toBeLessThan(1e-80);
+    expect(expectedEntrants(params(), 100, 150, 100)).toBeCloseTo(6, 12);
+    expect(expectedEntrants(params(), 100, 150, -100)).toBeLessThan(1e-80);
   });
 
-  it('lies in [0, rate · (starting + active)] and rises with relative profit and with the brokers who hear of it', () => {
+  it('lies in [0, rate · pool], rises with relative profit and the pool, and falls as the pool enters the business', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 2000 }), fc.integer({ min: 0, max: 2000 }), fc.double({ min: -5, max: 5, noNaN: true }), fc.double({ min: 0.01, max: 2, noNaN: true }), fc.integer({ min: 1, max: 50 }), (start, active, rel, x, k) => {
         const p = params();
         const e = expectedEntrants(p, start, active, rel);
+        const wouldBe = Math.max(0, 3 * start - active);
         expect(e).toBeGreaterThanOrEqual(0);
-        expect(e).toBeLessThanOrEqual(0.04 * (start + active) + 1e-9);
+        expect(e).toBeLessThanOrEqual(0.04 * wouldBe + 1e-9);
         expect(expectedEntrants(p, start, active, rel + x)).toBeGreaterThanOrEqual(e);
-        if (start + active > 0) expect(expectedEntrants(p, start, active, rel + x)).toBeGreaterThan(e);
-        expect(expectedEntrants(p, start + k, active, rel)).toBeGreaterThan(e);
-        expect(expectedEntrants(p, start, active + k, rel)).toBeGreaterThan(e);
+        if (wouldBe > 0) expect(expectedEntrants(p, start, active, rel + x)).toBeGreaterThan(e);
+        if (3 * (start + k) > active) expect(expectedEntrants(p, start + k, active, rel)).toBeGreaterThan(e);
+        expect(expectedEntrants(p, start, active + k, rel)).toBeLessThanOrEqual(e);
+        if (wouldBe > 0) expect(expectedEntrants(p, start, active + k, rel)).toBeLessThan(e);
       }),
     );
+  });
+
+  it('keeps a hub where brokering always pays below its pool: active brokers converge on it from below', () => {
+    // Deterministic mean dynamics with no exit: a_{t+1} = a_t + expectedEntrants(a_t) at a relative profit of 10.
+    const p = params({ brokerEntryRate: 0.2 });
+    let a = 100;
+    for (let t = 0; t < 2000; t++) a += expectedEntrants(p, 100, a, 10);
+    expect(a).toBeLessThanOrEqual(300 + 1e-9);
+    expect(a).toBeGreaterThan(299);
   });
 });
 
@@ -182,7 +197,7 @@ describe('exitChance', () => {
         expect(c).toBeLessThanOrEqual(rate);
         expect(exitChance(p, rel + x)).toBeLessThanOrEqual(c);
         // Entry per would-be broker at 1 + d and exit at 1 − d are equal.
-        expect(expectedEntrants(p, 1, 0, 1 + (rel - 1))).toBeCloseTo(exitChance(p, 1 - (rel - 1)), 12);
+        expect(expectedEntrants(p, 1, 2, 1 + (rel - 1))).toBeCloseTo(exitChance(p, 1 - (rel - 1)), 12);
       }),
     );
   });
@@ -313,7 +328,7 @@ describe('brokerMarket in a small fresh world', () => {
     expect(richBrokers.filter((id) => b.active[id] === 3)).toEqual([]);
     const poorExits = poorBrokers.filter((id) => b.active[id] === 3).length;
     expect(poorExits).toBeGreaterThan(5);
-    // Entry: about the whole rate at the rich hub (0.04 · (420 + 420) = 33.6), little at the poor one.
+    // Entry: about the whole rate at the rich hub (0.04 · (3 · 420 − 420) = 33.6), little at the poor one.
     expect(ref.entrants[rich]!.length).toBeGreaterThanOrEqual(33);
     expect(ref.entrants[rich]!.length).toBeLessThanOrEqual(34);
     expect(ref.entrants[poor]!.length).toBeLessThan(ref.entrants[rich]!.length / 5);
@@ -367,8 +382,8 @@ describe('brokerMarket in a small fresh world', () => {
     const mean = active.reduce((s, id) => s + b.earned[id]!, 0) / active.length;
     expect(ref.profit[hub]).toBeCloseTo(mean - p.brokerOverheadWeeklyIdr - 0.1 * p.brokerPenaltyIdr, 3);
     runAndCheck(w, ref);
-    // The empty hub draws entrants from the brokers it started with (at break-even: 0.04 · 180 / 2 = 3.6).
-    expect(ref.entrants[empty]!.length === 3 || ref.entrants[empty]!.length === 4).toBe(true);
+    // The empty hub draws entrants from its whole pool, none of them in the business (at break-even: 0.04 · 3 · 180 / 2 = 10.8).
+    expect(ref.entrants[empty]!.length === 10 || ref.entrants[empty]!.length === 11).toBe(true);
   });
 
   it('remembers profit as a moving average over the weeks, and starts each week’s earnings from zero', () => {

@@ -17,12 +17,12 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { execute } from '../executor.js';
 import { readPriors } from '../sensitivity/priors.js';
 import { parseParamSpec } from '../sweep.js';
-import { closest } from '../../scenario/suggest.js';
-import { type RunRecord, runMetricNames, type Task, variantsOf } from '../tasks.js';
+import { type RunRecord, type Task, variantsOf } from '../tasks.js';
 import { abcSmc, boxPrior, type Generation, resample, weightedMean, weightedQuantile } from './abc.js';
 import { checkEnsemble, type EnsembleCheck } from './check.js';
 import { writeColumnsParquet } from './parquet.js';
-import { checkTargetNames, distance, missing, type Period, readTargets, type Target, targetValue } from './targets.js';
+import { distance, missing, type Period, readTargets, type Target, targetValue } from './targets.js';
+import { targetProblems } from './target-check.js';
 
 /** Parameters fitted by default: the departure hazard and the rates behind the fitted figures (identification, raids in Sabah and Sarawak). */
 export const DEFAULT_PARAMS = ['params.h0', 'params.ngoOutreach', 'params.selfReport', 'params.raidRateSabah', 'params.raidRateSarawak'];
@@ -157,8 +157,10 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   const base = (await variantsOf(o.file))[0]!.scenario;
   const scenarioHash = createHash('sha256').update(JSON.stringify(base)).digest('hex');
   const targetFile = readTargets(o.targets);
-  // Every row must name what a run gives, before the first run (a misspelt metric is not dropped later).
-  checkTargetNames(targetFile.targets, o.targets, runMetricNames(base), base.crossings.map((c) => c.id), closest);
+  // Checked against the scenario before any run: a bad row would otherwise fail (or be mis-scored) hours in.
+  const provinces = [...new Set([...base.crossings, ...base.hubs].map((x) => x.province).filter((p): p is string => !!p))];
+  const problems = targetProblems(targetFile.targets, o.targets, { start: base.start, end: base.end, crossings: base.crossings.map((c) => c.id), provinces });
+  if (problems.length) throw new UserError(problems);
   const targets = rolesOf(targetFile.targets, o);
   if (!targets.some((t) => t.role === 'fit')) throw new UserError([`${o.targets}: no target left to fit (check --fit-years and --hold-out)`]);
   const factors = factorsOf(o.params, data, base.paramRanges);

@@ -29,7 +29,8 @@ export const targetSchema = z
     place: z.string().default(''),
     from: isoDate,
     to: isoDate,
-    statistic: z.enum(['total', 'per_day']),
+    /** total: summed over the window; per_day: outbound persons a day at a crossing; mean: a stock's mean over the window's weeks. */
+    statistic: z.enum(['total', 'per_day', 'mean']),
     observed: z.coerce.number().finite().positive(),
     error: z.enum(['count', 'reported']),
     sd: z.coerce.number().finite().positive(),
@@ -86,38 +87,12 @@ export function readTargets(file: string): TargetFile {
   return { file, hash: createHash('sha256').update(text).digest('hex'), targets: parseTargets(text.replace(/^\uFEFF/, ''), file) }; // a byte-order mark skipped, as in scenario files
 }
 
-/**
- * Checks, before any run, that each row names what a run gives: its metric (or both sides of a
- * difference a-b) among `known` (tasks.ts runMetricNames), and a per-day figure a crossing of the
- * scenario as its place. One line per row at fault, naming the file, the row and the field.
- */
-export function checkTargetNames(targets: readonly Target[], file: string, known: readonly string[], crossings: readonly string[], suggest: (w: string, among: readonly string[]) => string | null = () => null): void {
-  const problems: string[] = [];
-  targets.forEach((t, i) => {
-    const where = `${file}: row ${i + 2} (${t.id})`;
-    const hint = (w: string, among: readonly string[]) => {
-      const near = suggest(w, among);
-      return near ? `; did you mean ${near}?` : '';
-    };
-    if (t.statistic === 'per_day') {
-      if (t.metric !== 'outbound_per_day') problems.push(`${where} metric: a per-day figure is outbound_per_day, got "${t.metric}"`);
-      else if (!crossings.includes(t.place)) problems.push(`${where} place: "${t.place}" is not a crossing of the scenario${hint(t.place, crossings)}`);
-      return;
-    }
-    for (const name of t.metric.split('-'))
-      if (!known.includes(name)) {
-        problems.push(`${where} metric: "${name}" is not a metric of a run (see docs/outputs.md)${hint(name, known)}`);
-        break;
-      }
-  });
-  if (problems.length) throw new UserError(problems);
-}
-
 /** What a run gives to evaluate targets: totals over the reported period, weekly series, and per-year totals when the run keeps them. */
 export interface RunView {
   metrics: Record<string, number>;
   weekly?: Record<string, number[]>;
   perYear?: Record<string, Record<string, number>>;
+  perPlace?: Record<string, { perYear: Record<string, Record<string, number>> }>;
 }
 
 /** The reported period of the runs: the first week's date and the number of weeks. */
@@ -129,30 +104,40 @@ export interface Period {
 /** A week belongs to the window holding its first day (as summary.json's years do): the window covers the run if it holds every week's. */
 const coversRun = (t: Target, p: Period) => t.from <= p.start && t.to >= dateOfWeek(p.start, p.weeks - 1);
 
-/** One metric over the target's window, or undefined when the run does not keep it at that resolution. */
+/** Whether a window is whole calendar years (what per-year totals can give). */
+const wholeYears = (t: Target) => t.from.slice(5) === '01-01' && t.to.slice(5) === '12-31';
+
+/** Sums a per-year table over the window's years, or undefined when a year is missing. */
+function overYears(perYear: Record<string, Record<string, number>> | undefined, name: string, t: Target): number | undefined {
+  if (!perYear || !wholeYears(t)) return undefined;
+  let sum = 0;
+  for (let y = Number(t.from.slice(0, 4)); y <= Number(t.to.slice(0, 4)); y++) {
+    const v = perYear[String(y)]?.[name];
+    if (v === undefined) return undefined;
+    sum += v;
+  }
+  return sum;
+}
+
+/** One metric over the target's window (at its place, if it names one), or undefined when the run does not keep it at that resolution. */
 function metricOver(r: RunView, name: string, t: Target, p: Period): number | undefined {
-  if (coversRun(t, p) && name in r.metrics) return r.metrics[name];
+  if (t.place) return overYears(r.perPlace?.[t.place]?.perYear, name, t);
+  if (t.statistic === 'total' && coversRun(t, p) && name in r.metrics) return r.metrics[name];
   const weekly = r.weekly?.[name];
   if (weekly) {
     let sum = 0;
+    let n = 0;
     for (let w = 0; w < weekly.length; w++) {
       const d = dateOfWeek(p.start, w);
-      if (d >= t.from && d <= t.to) sum += weekly[w]!;
+      if (d >= t.from && d <= t.to) {
+        sum += weekly[w]!;
+        n++;
+      }
     }
+    if (t.statistic === 'mean') return n ? sum / n : undefined;
     return sum;
   }
-  const [fy, fmd] = [t.from.slice(0, 4), t.from.slice(5)];
-  const [ty, tmd] = [t.to.slice(0, 4), t.to.slice(5)];
-  if (r.perYear && fmd === '01-01' && tmd === '12-31') {
-    let sum = 0;
-    for (let y = Number(fy); y <= Number(ty); y++) {
-      const v = r.perYear[String(y)]?.[name];
-      if (v === undefined) return undefined;
-      sum += v;
-    }
-    return sum;
-  }
-  return undefined;
+  return t.statistic === 'total' ? overYears(r.perYear, name, t) : undefined;
 }
 
 /** The model's value of a target in one run, or undefined if the run cannot give it (see `missing`). */
@@ -170,6 +155,8 @@ export function targetValue(t: Target, r: RunView, p: Period): number | undefine
 /** Why a target cannot be scored from these runs, in a few words. */
 export function missing(t: Target): string {
   if (t.statistic === 'per_day') return `needs outbound persons per day at ${t.place} for ${t.from}..${t.to} in each run record`;
+  if (t.place) return `needs ${t.metric} at ${t.place} per whole calendar year (${t.from}..${t.to} is not)`;
+  if (t.statistic === 'mean') return `needs a weekly series of ${t.metric} in each run record`;
   return `needs ${t.metric} for ${t.from}..${t.to} in each run record (per-year totals or a weekly series)`;
 }
 
