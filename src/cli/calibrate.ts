@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { UserError } from '../core/errors.js';
+import { files } from './modules.js';
 import { integer, number } from './options.js';
 
 interface CalibrateFlags {
@@ -66,6 +67,8 @@ async function calibrateCommand(file: string, o: CalibrateFlags): Promise<void> 
   if (o.fitYears !== undefined && (!years || Number(years[2] ?? years[1]) < Number(years[1]))) throw new UserError([`--fit-years ${o.fitYears}: expected a year or a range like 2019-2022`]);
   const { calibrate, calibrationTable } = await import('../experiment/calibrate/calibrate.js');
   const outDir = o.out ?? join('out', `calibrate-${file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')}`);
+  // An output folder on /proc or /sys is refused at once (the folder itself is made once the targets pass).
+  (await files()).refusePseudoFileSystem(outDir);
   const res = await calibrate({
     file,
     method: o.method,

@@ -5,7 +5,7 @@
  * memory) print one line; anything else is an internal error, thrown on with its stack.
  */
 import { CommanderError } from 'commander';
-import { UserError } from '../core/errors.js';
+import { printable, UserError } from '../core/errors.js';
 import { ShardFinished } from '../experiment/shards.js';
 import { files } from './modules.js';
 import { setCommandLine } from './options.js';
@@ -41,7 +41,8 @@ async function exitCode(e: unknown, fromStdout: boolean): Promise<number> {
     return 0;
   }
   if (e instanceof UserError) {
-    process.stderr.write(e.lines.map((l) => `${l}\n`).join(''));
+    // Lines may echo a scenario's text: its control characters are shown as escapes, never sent to the terminal.
+    process.stderr.write(e.lines.map((l) => `${printable(l)}\n`).join(''));
     return EXIT_USAGE;
   }
   if (e instanceof CommanderError) {
@@ -50,7 +51,7 @@ async function exitCode(e: unknown, fromStdout: boolean): Promise<number> {
   }
   const line = await conditionLine(e, fromStdout);
   if (line === undefined) throw e;
-  process.stderr.write(`${line}\n`);
+  process.stderr.write(`${printable(line)}\n`);
   return EXIT_USAGE;
 }
 

@@ -10,9 +10,10 @@ import type { BatchOptions } from '../experiment/executor.js';
 import { parseShard, withoutShard } from '../experiment/shards.js';
 import { isLang, LANGS, type Lang } from '../i18n/langs.js';
 
+/** A whole number from min to max, compared exactly (BigInt): never rounded to a neighbour. */
 export const integer = (min: number, max = Number.MAX_SAFE_INTEGER) => (v: string) => {
-  if (!/^\d+$/.test(v) || !Number.isSafeInteger(Number(v)) || Number(v) < min) throw new InvalidArgumentError(`expected an integer >= ${min}, got "${v}"`);
-  if (Number(v) > max) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}, got "${v}"`);
+  if (!/^\d+$/.test(v) || BigInt(v) > BigInt(Number.MAX_SAFE_INTEGER) || BigInt(v) < BigInt(min)) throw new InvalidArgumentError(`expected an integer >= ${min}, got "${v}"`);
+  if (BigInt(v) > BigInt(max)) throw new InvalidArgumentError(`expected an integer from ${min} to ${max}, got "${v}"`);
   return Number(v);
 };
 export const number = (min: number, max = Number.MAX_VALUE) => (v: string) => {

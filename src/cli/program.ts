@@ -1,5 +1,6 @@
 /** The `lintas` program: its name, version and help, and each command from its own file. */
 import { Command } from 'commander';
+import { printable } from '../core/errors.js';
 import { registerBrief } from './brief.js';
 import { registerCalibrate } from './calibrate.js';
 import { registerCompare } from './compare.js';
@@ -22,7 +23,7 @@ export function buildProgram(): Command {
     .description('Simulate migration and trafficking flows across the Indonesia–Malaysia border on Borneo')
     .version(version(), '-V, --version', 'print the version')
     .exitOverride()
-    .configureOutput({ writeErr: (s) => process.stderr.write(s) })
+    .configureOutput({ writeErr: (s) => process.stderr.write(printable(s, true)) })
     .showSuggestionAfterError(true);
   registerRun(program);
   registerValidate(program);

@@ -29,14 +29,39 @@ export function registerSlurm(program: Command, buildProgram: ProgramFactory): v
     .argument('[command...]', 'the experiment command, with its arguments and an --out folder every node sees')
     .allowUnknownOption()
     .helpOption(false)
+    .configureHelp({ formatHelp: () => SLURM_HELP })
     .exitOverride()
     .action(() => slurm(buildProgram));
 }
 
+/** `lintas slurm --help`: its own options are parsed by hand (the rest is the experiment's), so its help is written here. */
+export const SLURM_HELP = `Usage: lintas slurm <compare|sweep|sensitivity|decide> <scenario> [the command's options] --out DIR --shards n [options]
+
+write (and with --submit, submit) an sbatch job array running an experiment in shards: array
+task i runs shard i of n (--shard i/n); then \`lintas merge DIR\` writes the outputs of a single run
+
+Options:
+  --shards <n>          array tasks, one shard each (required; at most 10,000)
+  --cpus-per-task <c>   CPUs (and worker threads) per task (default: 2)
+  --time <T>            time limit per task, e.g. 04:00:00 or 1-00:00:00 (default: 04:00:00)
+  --partition <P>       Slurm partition
+  --mem <M>             memory per task, e.g. 8G
+  --submit              submit the script with sbatch
+  --wait                submit, wait for every task to end, then merge
+  -h, --help            display help for command
+
+The experiment's own options: lintas compare --help, lintas sweep --help, lintas sensitivity --help, lintas decide --help.
+`;
+
 async function slurm(buildProgram: ProgramFactory): Promise<void> {
   const { outOf, parseSlurmArgs, sbatchScript } = await import('../experiment/slurm.js');
   const argv = commandLine();
-  const { options, command } = parseSlurmArgs(argv.slice(argv.indexOf('slurm') + 1));
+  const args = argv.slice(argv.indexOf('slurm') + 1);
+  if (args.some((a) => a === '--help' || a === '-h')) {
+    process.stdout.write(SLURM_HELP);
+    return;
+  }
+  const { options, command } = parseSlurmArgs(args);
   const out = resolve(outOf(command));
   mkdirSync(join(out, 'slurm'), { recursive: true });
   const script = join(out, 'slurm', 'lintas.sbatch');

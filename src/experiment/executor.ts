@@ -3,21 +3,23 @@
  * appended to DIR/runs.jsonl (sealed with the experiment's fingerprint and a checksum, journal.ts),
  * and to a partial CSV, the moment it arrives. With `resume`, runs already in the journal are
  * verified and skipped; a resume may add replicates. At the end the journal is rewritten in task
- * order, so the files do not depend on how many workers ran or in what order runs finished. The
- * folder is locked while an experiment writes to it. With a shard (shards.ts), only that shard's
+ * order, so the files do not depend on how many workers ran or in what order runs finished. An
+ * experiment holds a lease on its folder while it writes to it (lease.ts), renewed while runs go,
+ * and released at the end or on SIGINT/SIGTERM, which keep every finished run. With a shard (shards.ts), only that shard's
  * share of the tasks runs, into files of its own under DIR/shards/, and the command stops there
  * until `lintas merge DIR`.
  */
 import { SingleBar } from 'cli-progress';
-import { appendFileSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { WRITTEN_BY } from '../scenario/version.js';
 import { UserError } from '../core/errors.js';
 import { localize, type Lang } from '../i18n/index.js';
-import { writeFileAtomic } from '../io/atomic.js';
-import { fingerprintOf, lockFolder, readJournal, sealRecord } from './journal.js';
+import { appendFileNamed, writeFileAtomic } from '../io/atomic.js';
+import { fingerprintOf, readJournal, sealRecord } from './journal.js';
+import { type Lease, takeLease } from './lease.js';
 import { progressReporter } from './progress.js';
 import { type Shard, type ShardManifest, ShardFinished, rerunCommand, shardLabel, shardName, tasksOfShard } from './shards.js';
 import { taskKey, type RunRecord, type Task } from './tasks.js';
@@ -181,9 +183,9 @@ export async function execute(tasks: Task[], opts0: ExecuteOptions): Promise<Run
   const manifestPath = join(opts.outDir, 'manifest.json');
   const journalPath = join(opts.outDir, 'runs.jsonl');
   const partialPath = join(opts.outDir, opts.partialName);
-  const unlock = lockFolder(join(opts.outDir, 'lintas.lock'), opts.outDir);
-  try {
-    let done = new Map<string, RunRecord>();
+  const lease = takeLease(join(opts.outDir, 'lintas.lease'), opts.outDir);
+  let done = new Map<string, RunRecord>();
+  return guarded(lease, () => [done.size, tasks.length], async () => {
     if (opts.resume && existsSync(manifestPath)) {
       let old: unknown;
       try {
@@ -203,18 +205,41 @@ export async function execute(tasks: Task[], opts0: ExecuteOptions): Promise<Run
     const pending = tasks.filter((t) => !done.has(taskKey(t)));
     const bar = progressBar(opts.progress, tasks.length, tasks.length - pending.length, opts.lang);
     await runPending(pending, opts.workers, timeout, (r) => {
-      appendFileSync(journalPath, sealRecord(r, fp));
-      appendFileSync(partialPath, opts.rows(r));
+      lease.check();
+      appendFileNamed(journalPath, sealRecord(r, fp));
+      appendFileNamed(partialPath, opts.rows(r));
       done.set(r.key, r);
       bar?.increment();
     });
     bar?.stop();
+    lease.check();
     const ordered = tasks.map((t) => done.get(taskKey(t))!);
     writeFileAtomic(journalPath, ordered.map((r) => sealRecord(r, fp)).join(''));
     rmSync(partialPath, { force: true });
     return ordered;
+  });
+}
+
+/**
+ * Runs `body` holding `lease`, and releases it however body ends. On SIGINT or SIGTERM (Ctrl-C,
+ * scancel, a pod's termination) the finished runs are in the journal already: the lease is
+ * released, one line says how many runs are kept, and the process exits 130 or 143.
+ */
+async function guarded<T>(lease: Lease, counts: () => [kept: number, total: number], body: () => Promise<T>): Promise<T> {
+  const onSignal = (signal: NodeJS.Signals) => {
+    lease.release();
+    const [kept, total] = counts();
+    process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}interrupted: ${kept} of ${total} runs kept; rerun with --resume\n`);
+    process.exit(signal === 'SIGINT' ? 130 : 143);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  try {
+    return await body();
   } finally {
-    unlock();
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    lease.release();
   }
 }
 
@@ -226,8 +251,9 @@ async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, m
   const journalPath = join(dir, `${name}.jsonl`);
   const metaPath = join(dir, `${name}.json`);
   const mine = tasksOfShard(tasks, shard);
-  const unlock = lockFolder(join(dir, `${name}.lock`), `${opts.outDir} (shard ${shardLabel(shard)})`);
-  try {
+  const lease = takeLease(join(dir, `${name}.lease`), `${opts.outDir} (shard ${shardLabel(shard)})`);
+  let done = new Map<string, RunRecord>();
+  return guarded(lease, () => [done.size, mine.length], async () => {
     const meta = (doneCount: number): ShardManifest => ({
       kind: 'lintas-shard',
       shard,
@@ -238,10 +264,12 @@ async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, m
       tasks: mine.length,
       done: doneCount,
       finished: doneCount === mine.length,
+      attempts,
     });
-    let done = new Map<string, RunRecord>();
+    let attempts = 1;
     if (existsSync(metaPath)) {
       const old = JSON.parse(readFileSync(metaPath, 'utf8')) as ShardManifest;
+      attempts = (old.attempts ?? 1) + 1;
       if (old.fingerprint !== fp || old.experiment !== manifestText)
         throw new UserError([`shard ${shardLabel(shard)}: ${opts.outDir} holds shards of a different experiment (fingerprint ${old.fingerprint}, this one ${fp}); use another --out`]);
       done = readJournal(journalPath, fp, new Map(mine.map((t) => [taskKey(t), t])));
@@ -252,11 +280,13 @@ async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, m
     const pending = mine.filter((t) => !done.has(taskKey(t)));
     const bar = progressBar(opts.progress, mine.length, kept.length, opts.lang);
     await runPending(pending, opts.workers, timeout, (r) => {
-      appendFileSync(journalPath, sealRecord(r, fp));
+      lease.check();
+      appendFileNamed(journalPath, sealRecord(r, fp));
       done.set(r.key, r);
       bar?.increment();
     });
     bar?.stop();
+    lease.check();
     writeFileAtomic(journalPath, mine.map((t) => sealRecord(done.get(taskKey(t))!, fp)).join(''));
     writeFileAtomic(metaPath, `${JSON.stringify(meta(mine.length), null, 2)}\n`);
     throw new ShardFinished([
@@ -264,7 +294,5 @@ async function executeShard(tasks: Task[], opts: ExecuteOptions, shard: Shard, m
       `when every shard has finished: lintas merge ${opts.outDir}`,
       `to run this shard again: ${rerunCommand(meta(0))}`,
     ]);
-  } finally {
-    unlock();
-  }
+  });
 }

@@ -2,7 +2,7 @@
  * Output folders and their errors. An output folder is checked before a simulation starts, so a
  * mistake in `--out` costs nothing; files in it are written whole (src/io/atomic.ts).
  */
-import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { UserError } from '../core/errors.js';
 import { tempName } from '../io/atomic.js';
@@ -13,6 +13,7 @@ import { tempName } from '../io/atomic.js';
  */
 export function prepareOutDir(dir: string, flag = '--out'): void {
   const full = resolve(dir);
+  refusePseudoFileSystem(dir, flag);
   if (existsSync(full)) {
     if (!statSync(full).isDirectory()) throw new UserError([`${flag} ${dir}: exists and is not a folder`]);
   } else {
@@ -39,6 +40,53 @@ export function prepareOutDir(dir: string, flag = '--out'): void {
   } finally {
     rmSync(probe, { force: true });
   }
+}
+
+/** Linux's pseudo file systems (statfs f_type): the kernel's views, not storage. */
+const PSEUDO_FS = new Map<number, string>([
+  [0x9fa0, 'proc'],
+  [0x62656572, 'sysfs'],
+  [0x27e0eb, 'cgroup'],
+  [0x63677270, 'cgroup2'],
+  [0x64626720, 'debugfs'],
+  [0x74726163, 'tracefs'],
+  [0x73636673, 'securityfs'],
+  [0x1cd1, 'devpts'],
+  [0xcafe4a11, 'bpf'],
+  [0x6165676c, 'pstore'],
+  [0x62656570, 'configfs'],
+  [0x65735543, 'fusectl'],
+  [0x19800202, 'mqueue'],
+  [0x42494e4d, 'binfmt_misc'],
+  [0xde5e81e4, 'efivarfs'],
+  [0xf97cff8c, 'selinuxfs'],
+  [0x6e736673, 'nsfs'],
+  [0x958458f6, 'hugetlbfs'],
+]);
+
+/** Refuses, in one line, an output folder on a pseudo file system (/proc, /sys ...). */
+export function refusePseudoFileSystem(dir: string, flag = '--out'): void {
+  const pseudo = pseudoFileSystem(resolve(dir));
+  if (pseudo) throw new UserError([`${flag} ${dir}: on ${pseudo}, a pseudo file system that holds no files of ours; choose a folder on a disk`]);
+}
+
+/**
+ * "proc (/proc)" if the path, or the nearest folder above it that exists, is on a pseudo file
+ * system (where mkdir may never succeed: node's recursive mkdir spun on /proc/x); else undefined.
+ */
+export function pseudoFileSystem(full: string): string | undefined {
+  let at = full;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  let type: number | undefined;
+  try {
+    type = Number(statfsSync(at).type);
+  } catch {
+    type = undefined;
+  }
+  const name = type === undefined ? undefined : PSEUDO_FS.get(type);
+  if (name) return `${name} (${at})`;
+  const top = /^\/(proc|sys)(\/|$)/.exec(full);
+  return top ? `${top[1] === 'sys' ? 'sysfs' : 'proc'} (/${top[1]})` : undefined;
 }
 
 const DESCRIPTIONS: Record<string, string> = {

@@ -1,13 +1,12 @@
 /**
- * The journal of finished runs (runs.jsonl), and the lock on an output folder. A journal line is
+ * The journal of finished runs (runs.jsonl); the lease on an output folder is lease.ts's. A journal line is
  * a run record sealed with its experiment's fingerprint and a checksum, so that `--resume` reuses
  * only runs it can prove belong to this experiment and were written whole: a line from another
  * experiment, an edited line or one cut short in the middle of the file is refused with a
  * message naming the line; only the last line may be cut short (a killed run), and is run again.
  */
 import { createHash } from 'node:crypto';
-import { closeSync, existsSync, openSync, readFileSync, rmSync, writeSync } from 'node:fs';
-import { hostname } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { UserError } from '../core/errors.js';
 import type { RunRecord, Task } from './tasks.js';
 
@@ -57,39 +56,4 @@ export function readJournal(path: string, fp: string, tasksByKey: Map<string, Ta
     done.set(record.key, record);
   });
   return done;
-}
-
-/**
- * Takes the lock on an output folder (a file created exclusively), so two experiments never write
- * into one folder at once. A lock left by a process that no longer runs on this host is taken over.
- * Returns the function that releases it.
- */
-export function lockFolder(lockPath: string, what: string): () => void {
-  for (let attempt = 0; attempt < 2; attempt++) {
-    try {
-      const fd = openSync(lockPath, 'wx');
-      writeSync(fd, `${process.pid} ${hostname()}\n`);
-      closeSync(fd);
-      return () => rmSync(lockPath, { force: true });
-    } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
-      const [pid, host] = readFileSync(lockPath, 'utf8').trim().split(' ');
-      if (host === hostname() && !alive(Number(pid))) {
-        rmSync(lockPath, { force: true });
-        continue;
-      }
-      throw new UserError([`${what} is in use by another lintas (process ${pid} on ${host}); wait for it to finish, or use another --out (remove ${lockPath} if that process is gone)`]);
-    }
-  }
-  throw new UserError([`${lockPath}: cannot take the lock`]);
-}
-
-function alive(pid: number): boolean {
-  if (!Number.isInteger(pid) || pid <= 0) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (e) {
-    return (e as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }

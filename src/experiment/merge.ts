@@ -31,6 +31,15 @@ function readManifest(path: string): ShardManifest {
   }
 }
 
+/** Runs in a shard's journal now (it grows while the shard runs; the manifest says how many at its start). */
+function runsDone(journal: string, m: ShardManifest): number {
+  try {
+    return readJournal(journal, m.fingerprint, null).size;
+  } catch {
+    return m.done;
+  }
+}
+
 export function planMerge(dir: string): MergePlan {
   const shardsDir = join(dir, 'shards');
   if (!existsSync(shardsDir)) throw new UserError([`${dir}: no shards/ folder; run the experiment with --shard i/n and --out ${dir} first`]);
@@ -55,7 +64,11 @@ export function planMerge(dir: string): MergePlan {
     const m = manifests.find((x) => x.shard.index === i);
     const label = `${i + 1}/${n}`;
     if (!m) problems.push(`shard ${label} is missing; run: ${rerunCommand({ argv: first.argv, shard: { index: i, count: n } })}`);
-    else if (!m.finished) problems.push(`shard ${label} did not finish (${m.done} of ${m.tasks} runs); rerun it (it resumes): ${rerunCommand(m)}`);
+    else if (!m.finished) {
+      const attempts = (m.attempts ?? 1) > 1 ? ` after ${m.attempts} attempts` : '';
+      const log = join(dir, 'slurm', `${shardName(m.shard)}.log`);
+      problems.push(`shard ${label} did not finish${attempts} (${runsDone(join(shardsDir, `${shardName(m.shard)}.jsonl`), m)} of ${m.tasks} runs kept${existsSync(log) ? `; log ${log}` : ''}); rerun it (it resumes): ${rerunCommand(m)}`);
+    }
   }
   if (problems.length) throw new UserError([`${dir}: cannot merge yet:`, ...problems.map((p) => `  ${p}`)]);
 

@@ -1,9 +1,9 @@
 /** Tidy sweep rows as a Parquet file, through apache-arrow and parquet-wasm (for large sweeps). */
+import { writeFileAtomic } from '../io/atomic.js';
 import { makeVector, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
-import { writeFileSync } from 'node:fs';
 import type { RunRecord } from './tasks.js';
 
-type Column = string[] | Float64Array | Int32Array;
+type Column = string[] | Float64Array | Int32Array | BigInt64Array;
 
 /**
  * An Arrow table with strings as plain UTF-8 columns. (apache-arrow's tableFromArrays makes them
@@ -38,19 +38,20 @@ export async function writeParquet(
   const columns: Record<string, unknown> = {
     point: Int32Array.from(point),
     replicate: Int32Array.from(replicate),
-    seed: Int32Array.from(seed),
+    // int64: a seed may be any integer up to 2^53 - 1 (int32 wrapped 3000000000 to -1294967296).
+    seed: BigInt64Array.from(seed, (x) => BigInt(x)),
   };
   for (const p of paths) columns[p] = params[p]!.every((x) => typeof x === 'number') ? Float64Array.from(params[p] as number[]) : params[p];
   columns.metric = metric;
   columns.value = Float64Array.from(value);
   const table = arrowTable(columns as Record<string, Column>);
   const wasmTable = Table.fromIPCStream(tableToIPC(table, 'stream'));
-  writeFileSync(path, write(wasmTable));
+  writeFileAtomic(path, write(wasmTable));
 }
 
 /** Any tidy table (named columns of equal length) as a Parquet file. */
 export async function writeTidyParquet(path: string, columns: Record<string, Column>): Promise<void> {
   const { Table, writeParquet: write } = await import('parquet-wasm/node');
   const table = arrowTable(columns);
-  writeFileSync(path, write(Table.fromIPCStream(tableToIPC(table, 'stream'))));
+  writeFileAtomic(path, write(Table.fromIPCStream(tableToIPC(table, 'stream'))));
 }

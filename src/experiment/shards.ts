@@ -70,6 +70,8 @@ export interface ShardManifest {
   tasks: number;
   done: number;
   finished: boolean;
+  /** How many times this shard has been started (a rerun or requeue counts one more). */
+  attempts?: number;
 }
 
 /** The command that (re)runs one shard. */

@@ -1,6 +1,6 @@
 /**
- * `lintas slurm <command …> --shards n`: an sbatch job-array script whose task i runs shard i of
- * the experiment (`--shard auto` reads SLURM_ARRAY_TASK_ID), each with a worker pool sized to
+ * `lintas slurm <command …> --shards n`: an sbatch job-array script whose task i (1 … n) runs
+ * shard i of the experiment (--shard $SLURM_ARRAY_TASK_ID/n), each with a worker pool sized to
  * the CPUs Slurm gave it. The experiment's folder must be on a disk every node sees; `lintas merge`
  * then writes the outputs. lintas schedules nothing itself: Slurm does.
  */
@@ -36,6 +36,8 @@ export function parseSlurmArgs(args: string[]): { options: SlurmOptions; command
     } else if (SWITCHES.has(a)) got[a] = 'yes';
     else command.push(a);
   }
+  if (!command.length || !BATCH_COMMANDS.has(command[0]!))
+    throw new UserError([`lintas slurm: expected a batch command to shard (${[...BATCH_COMMANDS].join(', ')}), e.g. lintas slurm compare scenarios/paper-interventions.ts --out out/paper --shards 8 (lintas slurm --help)`]);
   const int = (flag: string, fallback?: number) => {
     const v = got[flag];
     if (v === undefined) {
@@ -58,8 +60,6 @@ export function parseSlurmArgs(args: string[]): { options: SlurmOptions; command
   if (!/^[\d:-]+$/.test(options.time)) throw new UserError([`lintas slurm: --time ${options.time}: expected a Slurm time such as 04:00:00 or 1-00:00:00`]);
   for (const [flag, v] of [['--partition', options.partition], ['--mem', options.mem]] as const)
     if (v !== undefined && !/^[\w.-]+$/.test(v)) throw new UserError([`lintas slurm: ${flag} ${v}: expected a plain name or size (letters, digits, . _ -)`]);
-  if (!command.length || !BATCH_COMMANDS.has(command[0]!))
-    throw new UserError([`lintas slurm: expected a batch command to shard (${[...BATCH_COMMANDS].join(', ')}), e.g. lintas slurm compare scenarios/paper-interventions.ts --out out/paper --shards 8`]);
   return { options, command: withoutShard(withoutFlag(command, '--workers')) };
 }
 
@@ -82,24 +82,31 @@ export function outOf(command: string[]): string {
 
 const quote = (a: string) => (/^[\w@%+=:,./-]+$/.test(a) ? a : `'${a.replace(/'/g, "'\\''")}'`);
 
-/** The sbatch script: one array task per shard, run from the folder the command was given in. */
+/**
+ * The sbatch script: one array task per shard, numbered from 1 like the shards (task i runs shard
+ * i/n, logs in OUT/slurm/shard-i-of-n.log), run from the folder the command was given in, with
+ * the node that runs lintas now (`node`: process.execPath), not whichever `node` a compute
+ * node's PATH finds. The shard count is written into the script, so a task resubmitted alone
+ * (sbatch --array=i) still runs shard i of n.
+ */
 export function sbatchScript(o: SlurmOptions, command: string[], ctx: { cwd: string; node: string; bin: string }): string {
   const out = resolve(ctx.cwd, outOf(command));
   const lines = [
     '#!/bin/bash',
     `#SBATCH --job-name=lintas-${command[0]}`,
-    `#SBATCH --array=0-${o.shards - 1}`,
+    `#SBATCH --array=1-${o.shards}`,
     `#SBATCH --cpus-per-task=${o.cpusPerTask}`,
     `#SBATCH --time=${o.time}`,
     ...(o.mem ? [`#SBATCH --mem=${o.mem}`] : []),
     ...(o.partition ? [`#SBATCH --partition=${o.partition}`] : []),
-    `#SBATCH --output=${out}/slurm/shard-%a.log`,
-    '# Written by `lintas slurm`. Each array task runs one shard of the experiment (--shard auto reads',
-    '# SLURM_ARRAY_TASK_ID), with as many worker threads as CPUs Slurm gave it. A failed task can be',
-    `# rerun alone (sbatch --array=<id> this file): it resumes from its journal. Then: lintas merge ${out}`,
+    `#SBATCH --output=${out}/slurm/shard-%a-of-${o.shards}.log`,
+    '# Written by `lintas slurm`. Array task i runs shard i of the experiment, with as many worker',
+    '# threads as CPUs Slurm gave it. A failed or cancelled task can be rerun alone (sbatch --array=i',
+    '# this file, or scontrol requeue JOB_i): it takes over its shard\'s lease and resumes from its journal.',
+    `# Then: lintas merge ${out}`,
     'set -euo pipefail',
     `cd ${quote(ctx.cwd)}`,
-    `exec ${quote(ctx.node)} ${quote(ctx.bin)} ${command.map(quote).join(' ')} --workers "\${SLURM_CPUS_PER_TASK:-1}" --shard auto`,
+    `exec ${quote(ctx.node)} ${quote(ctx.bin)} ${command.map(quote).join(' ')} --workers "\${SLURM_CPUS_PER_TASK:-1}" --shard "\${SLURM_ARRAY_TASK_ID}/${o.shards}"`,
     '',
   ];
   return lines.join('\n');

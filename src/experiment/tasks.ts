@@ -5,6 +5,7 @@
  */
 import { produce } from 'immer';
 import { SpinUps } from '../model/fork.js';
+import { FLOW_METRICS, STOCK_METRICS } from '../model/metrics.js';
 import { simulate } from '../model/model.js';
 import { parseScenario, readScenarioFile, type Scenario } from '../scenario/load.js';
 import { setPath } from '../scenario/paths.js';
@@ -62,6 +63,16 @@ export function runMetrics(s: Summary): Record<string, number> {
   // Persons a day through each crossing while it is open, the unit in which posts report volumes.
   for (const [id, c] of Object.entries(s.perCrossing)) out[`perday_${id}`] = c.perDayWhenOpen;
   return out;
+}
+
+/**
+ * The names runMetrics gives for a scenario, known before any run: every flow total, `final_` and
+ * each stock, and `flow_` and `perday_` of each crossing. Options that name a run metric
+ * (sensitivity --outputs) are checked against them before the first run.
+ */
+export function runMetricNames(s: Pick<Scenario, 'crossings'>): string[] {
+  const ids = s.crossings.map((c) => c.id);
+  return [...FLOW_METRICS, ...STOCK_METRICS.map((m) => `final_${m}`), ...ids.map((id) => `flow_${id}`), ...ids.map((id) => `perday_${id}`)];
 }
 
 const dataCache = new Map<string, unknown>();

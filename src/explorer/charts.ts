@@ -56,7 +56,7 @@ function lineSpec(title: string, subtitle: string | string[], yTitle: string, se
     mark: { type: 'line', strokeWidth: 3.5, clip: true },
     encoding: {
       // The whole horizon from the start, so the axis stays still while the run fills it in.
-      x: { field: 't', type: 'temporal', title: null, scale: { domain }, axis: { format: '%Y', tickCount: 'year', labelFlush: true } },
+      x: { field: 't', type: 'temporal', title: null, scale: { type: 'utc', domain }, axis: { format: '%Y', tickCount: 'year', labelFlush: true } },
       // unionWith: a sensible axis before the first week (and no empty-extent warnings).
       y: { field: 'shown', type: 'quantitative', title: yTitle, scale: { domain: { unionWith: [0, 10] } } },
       color: {

@@ -6,6 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import type { Socket } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { borneoBasemap } from '../report/basemap.js';
@@ -62,12 +63,65 @@ export interface ServerLimits {
   requestTimeoutMs: number;
   /** A connection with nothing to do (before or between requests) is closed after this. */
   idleTimeoutMs: number;
-  /** Connections open at once; more are refused. */
+  /**
+   * Connections open at once, all clients together. Past it a new connection closes the oldest
+   * idle one (no request in progress), so idle sockets never lock anyone out; only when every
+   * connection is busy is the new one refused.
+   */
   maxConnections: number;
+  /** Connections open at once from one client (remote address); past it, the same, within that client's. */
+  maxConnectionsPerClient: number;
 }
 
 /** Tight: the page loads a dozen files from this machine, nothing waits long. */
-export const LIMITS: ServerLimits = { headersTimeoutMs: 5000, requestTimeoutMs: 10_000, idleTimeoutMs: 5000, maxConnections: 64 };
+export const LIMITS: ServerLimits = { headersTimeoutMs: 5000, requestTimeoutMs: 10_000, idleTimeoutMs: 5000, maxConnections: 256, maxConnectionsPerClient: 32 };
+
+/**
+ * The open connections, by client, oldest first, each idle or busy: a new connection past a
+ * client's bound (or past the bound of all) closes that client's (or anyone's) oldest idle
+ * connection; it is refused only when all of them are busy.
+ */
+class Connections {
+  private readonly byClient = new Map<string, Set<Socket>>();
+  private readonly all = new Set<Socket>();
+  private readonly busy = new WeakMap<Socket, number>();
+
+  constructor(private readonly limits: Pick<ServerLimits, 'maxConnections' | 'maxConnectionsPerClient'>) {}
+
+  /** Admits a new socket, making room by closing an idle one; false if there is no room. */
+  admit(socket: Socket): boolean {
+    const client = socket.remoteAddress ?? '?';
+    let mine = this.byClient.get(client);
+    if (mine && mine.size >= this.limits.maxConnectionsPerClient && !this.evict(mine)) return false;
+    if (this.all.size >= this.limits.maxConnections && !this.evict(this.all)) return false;
+    if (!mine) this.byClient.set(client, (mine = new Set()));
+    mine.add(socket);
+    this.all.add(socket);
+    socket.once('close', () => {
+      this.all.delete(socket);
+      mine.delete(socket);
+      if (!mine.size) this.byClient.delete(client);
+    });
+    return true;
+  }
+
+  /** A request began (+1) or ended (−1) on a socket. */
+  mark(socket: Socket, delta: number): void {
+    this.busy.set(socket, Math.max(0, (this.busy.get(socket) ?? 0) + delta));
+  }
+
+  /** Closes the oldest idle socket of the set (sets iterate in insertion order). */
+  private evict(from: Set<Socket>): boolean {
+    for (const s of from)
+      if (!this.busy.get(s)) {
+        s.destroy();
+        this.all.delete(s);
+        for (const [client, set] of this.byClient) if (set.delete(s) && !set.size) this.byClient.delete(client);
+        return true;
+      }
+    return false;
+  }
+}
 
 /** The names this server answers to (a Host check stops DNS rebinding: another site's name bound to 127.0.0.1). */
 const HOSTS = new Set(['127.0.0.1', 'localhost']);
@@ -104,10 +158,14 @@ export interface ServerOptions {
 export async function startServer(opts: ServerOptions = {}): Promise<ExplorerServer> {
   const site = await assets(opts.scenario ?? join(root, 'scenarios/baseline.ts'));
   const limits = { ...LIMITS, ...opts.limits };
+  const connections = new Connections(limits);
   let port = opts.port ?? DEFAULT_PORT;
   const server: Server = createServer(
     { headersTimeout: limits.headersTimeoutMs, requestTimeout: limits.requestTimeoutMs, connectionsCheckingInterval: Math.min(1000, limits.headersTimeoutMs), maxHeaderSize: 8192 },
     (req, res) => {
+      const socket = req.socket;
+      connections.mark(socket, 1);
+      res.once('close', () => connections.mark(socket, -1));
       for (const [k, v] of Object.entries(SECURITY_HEADERS)) res.setHeader(k, v);
       const text = (status: number, body: string, extra: Record<string, string> = {}) =>
         res.writeHead(status, { 'content-type': 'text/plain; charset=utf-8', ...extra }).end(req.method === 'HEAD' ? undefined : body);
@@ -122,7 +180,10 @@ export async function startServer(opts: ServerOptions = {}): Promise<ExplorerSer
     },
   );
   server.keepAliveTimeout = limits.idleTimeoutMs;
-  server.maxConnections = limits.maxConnections;
+  // Bounded per client, and idle connections make room: not a global cap that idle sockets fill.
+  server.on('connection', (socket: Socket) => {
+    if (!connections.admit(socket)) socket.destroy();
+  });
   // A connection that sends nothing at all is closed too.
   server.setTimeout(limits.idleTimeoutMs, (socket) => socket.destroy());
   await new Promise<void>((resolve, reject) => {

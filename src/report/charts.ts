@@ -32,6 +32,13 @@ export function chartConfig(loc: Locale = localize()) {
   return { ...BASE_CONFIG, locale: { number: { decimal: sep('decimal', '.'), thousands: sep('group', ','), grouping: [3], currency: ['', ''] as [string, string] } } };
 }
 
+/**
+ * The time axis, in UTC: dates are calendar days (YYYY-MM-DD, read as UTC midnight), and a local
+ * time scale would place its year ticks at the local midnight of 1 January, a pixel away in
+ * Pacific/Kiritimati or America/Los_Angeles. A utc scale and utc formats give the same bytes in any TZ.
+ */
+const UTC_YEARS = { field: 'date', type: 'temporal', title: null, scale: { type: 'utc' }, axis: { format: '%Y', tickCount: 'year' } } as const;
+
 const CHANNELS = ['crossings_regular', 'crossings_colluded', 'crossings_informal'];
 const channelLabels = (loc: Locale): Record<string, string> => Object.fromEntries(CHANNELS.map((m) => [m, loc.t(`chart.channel.${m}`)]));
 const CHANNEL_COLORS = [colourOf('crossings_regular'), colourOf('crossings_colluded'), colourOf('crossings_informal')];
@@ -52,7 +59,7 @@ export function flowsByChannelSpec(bands: WeeklyBand[], variant = 'baseline', lo
     config,
     data: { values },
     encoding: {
-      x: { field: 'date', type: 'temporal', title: null, axis: { format: '%Y', tickCount: 'year' } },
+      x: UTC_YEARS,
       color: { field: 'channel', type: 'nominal', title: t('chart.channelTitle'), legend: { labelLimit: 320 }, scale: { domain: Object.values(CHANNEL_LABELS), range: CHANNEL_COLORS } },
     },
     layer: [
@@ -76,7 +83,7 @@ export function darkFigureSpec(bands: WeeklyBand[], variant = 'baseline', loc: L
     config,
     data: { values },
     encoding: {
-      x: { field: 'date', type: 'temporal', title: null, axis: { format: '%Y', tickCount: 'year' } },
+      x: UTC_YEARS,
       color: { field: 'series', type: 'nominal', title: null, legend: { labelLimit: 320 }, scale: { domain: Object.values(label), range: [colourOf('trafficked'), colourOf('identified')] } },
     },
     layer: [

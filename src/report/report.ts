@@ -6,7 +6,8 @@
  */
 import { calibrationCharts, calibrationSection } from './calibration.js';
 import { csvParse } from 'd3-dsv';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../io/atomic.js';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
@@ -201,10 +202,10 @@ export async function buildReport(dir: string, loc: Locale = localize()): Promis
   const pngs: Promise<void>[] = [];
   for (const [name, spec] of Object.entries(specs)) {
     const svg = await toSvg(spec);
-    writeFileSync(join(dir, 'charts', `${name}.svg`), svg);
+    writeFileAtomic(join(dir, 'charts', `${name}.svg`), svg);
     // Drawn while the next chart is laid out; written before the report returns.
-    pngs.push(svgToPngAsync(svg).then((png) => writeFileSync(join(dir, 'charts', `${name}.png`), png)));
-    writeFileSync(join(dir, 'charts', `${name}.vl.json`), `${JSON.stringify(spec, null, 2)}\n`);
+    pngs.push(svgToPngAsync(svg).then((png) => writeFileAtomic(join(dir, 'charts', `${name}.png`), png)));
+    writeFileAtomic(join(dir, 'charts', `${name}.vl.json`), `${JSON.stringify(spec, null, 2)}\n`);
     written.push(join(dir, 'charts', `${name}.png`));
   }
   await Promise.all(pngs);
@@ -283,6 +284,6 @@ for (const [name, spec] of Object.entries(SPECS)) {
 </script>
 </body></html>
 `;
-  writeFileSync(join(dir, 'report.html'), html);
+  writeFileAtomic(join(dir, 'report.html'), html);
   return { html, charts: written };
 }

@@ -5,7 +5,8 @@
  * output, a table of the parameters that could reverse the decision on their own. Charts are
  * inline SVG, so report.html opens offline; they are also written under DIR/charts/.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { writeFileAtomic } from '../io/atomic.js';
 import { join } from 'node:path';
 import type { TopLevelSpec } from 'vega-lite';
 import { UserError } from '../core/errors.js';
@@ -163,8 +164,8 @@ export async function buildSensitivityReport(dir: string, loc: Locale = localize
     const spec = r.method === 'morris' ? morrisSpec(r, output, 12, loc) : sobolSpec(r, output, 15, loc);
     const svg = await toSvg(spec);
     const stem = `${r.method}-${output}`;
-    writeFileSync(join(dir, 'charts', `${stem}.svg`), svg);
-    writeFileSync(join(dir, 'charts', `${stem}.png`), svgToPng(svg));
+    writeFileAtomic(join(dir, 'charts', `${stem}.svg`), svg);
+    writeFileAtomic(join(dir, 'charts', `${stem}.png`), svgToPng(svg));
     charts.push(join(dir, 'charts', `${stem}.png`));
     const noise = r.seedVarianceShare[output]!;
     const wild = r.method === 'sobol' && r.indices[output]!.some((x) => Number(x.S1) < -0.1 || Number(x.ST) > 1.1 || Number(x.S1) > 1.1);
@@ -204,6 +205,6 @@ ${sections.join('\n')}
 <p class="note">${t('sensitivity.tidy', { seeds: esc(r.seeds.join(', ')) })}</p>
 </body></html>
 `;
-  writeFileSync(join(dir, 'report.html'), html);
+  writeFileAtomic(join(dir, 'report.html'), html);
   return { html, charts };
 }

@@ -94,10 +94,20 @@ function hazardProblems(s: Scenario): string[] {
   return [`params.${name}: ${s.params[name]} makes the departure hazard's exponent reach ${worst.toPrecision(3)} (at most ${MAX_HAZARD_EXPONENT} keeps it a number); far outside any plausible weight`];
 }
 
+/**
+ * Whether seeds seed, seed + 1, …, seed + count − 1 go past 2^53 − 1, computed exactly (BigInt):
+ * past it seeds stop being distinct integers. A seed that is not a safe integer is past it.
+ */
+export function lastSeedPastSafe(seed: number, count: number): boolean {
+  if (!Number.isSafeInteger(seed) || !Number.isSafeInteger(count)) return true;
+  return BigInt(seed) + BigInt(Math.max(count, 1)) - 1n > BigInt(Number.MAX_SAFE_INTEGER);
+}
+
 /** Problems a run of this scenario would meet, one line each (empty: none). */
 export function planProblems(s: Scenario, plan: RunPlan): string[] {
   const out: string[] = hazardProblems(s);
-  if (plan.seed + plan.replicates - 1 > Number.MAX_SAFE_INTEGER)
+  // Exact integer arithmetic: in floating point 2^53 - 2 + 3 - 1 rounds back to 2^53 - 1.
+  if (lastSeedPastSafe(plan.seed, plan.replicates))
     out.push(`${plan.seedFrom}: seed ${plan.seed} + ${plan.replicates} replicates goes past 2^53 - 1, where seeds stop being distinct integers`);
   const { scale } = plan;
   if (!(Number.isFinite(scale) && scale >= 1)) {

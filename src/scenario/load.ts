@@ -203,9 +203,16 @@ function unwrapDefault(value: unknown, shown: string): unknown {
 async function parseData(text: string, ext: string, shown: string, trusted: boolean): Promise<unknown> {
   const format = ext === '.json' ? 'JSON' : 'YAML';
   const parseYaml = ext === '.json' ? undefined : (await import('yaml')).parse;
+  // A byte-order mark is taken the same way in both formats: skipped (JSON.parse refused it).
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  // The YAML parser recurses: nesting thousands deep ends in a stack overflow (caught below, after
+  // seconds), so a file whose flow collections open far deeper than MAX_DEPTH is refused at once.
+  // Nesting past MAX_DEPTH but not that far is refused after parsing (refuseForbiddenKeys).
+  if (parseYaml && flowDepth(body) > 1000) throw new UserError([`${shown}: nested more than ${MAX_DEPTH} levels deep`]);
   try {
-    return parseYaml ? (parseYaml(text, { maxAliasCount: 100 }) as Json) : (JSON.parse(text) as Json);
+    return parseYaml ? (parseYaml(body, { maxAliasCount: 100 }) as Json) : (JSON.parse(body) as Json);
   } catch (e) {
+    if (/Maximum call stack size exceeded/.test(String((e as Error)?.message))) throw new UserError([`${shown}: nested more than ${MAX_DEPTH} levels deep`]);
     // The parser's message quotes the text: shown for the file given, not for one it extends.
     throw new UserError([trusted ? `${shown}: not valid ${format}: ${(e as Error).message.split('\n')[0]}` : `${shown}: not valid ${format}`]);
   }
@@ -213,6 +220,31 @@ async function parseData(text: string, ext: string, shown: string, trusted: bool
 
 /** Deepest nesting a scenario data file may have (the schema's own is 5 levels). */
 const MAX_DEPTH = 64;
+
+/**
+ * How deep a YAML text's flow collections ([ … ], { … }) open, outside quoted strings and
+ * comments; an upper bound on their nesting (block nesting is bounded by the file size cap and
+ * the indentation it costs, and the parse is checked again after).
+ */
+function flowDepth(text: string): number {
+  let depth = 0;
+  let max = 0;
+  let quote = '';
+  let comment = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (comment) {
+      if (c === '\n') comment = false;
+    } else if (quote) {
+      if (quote === '"' && c === '\\') i++;
+      else if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(text[i - 1]!))) comment = true;
+    else if (c === '[' || c === '{') max = Math.max(max, ++depth);
+    else if (c === ']' || c === '}') depth = Math.max(0, depth - 1);
+  }
+  return max;
+}
 
 /** Keys that would reach Object.prototype are refused wherever they appear; so is absurd nesting. */
 function refuseForbiddenKeys(data: unknown, shown: string, trusted: boolean): void {

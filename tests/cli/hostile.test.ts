@@ -6,7 +6,7 @@
  * echo the values of a file they extend. Runs in-process through main(), like cli.test.ts.
  */
 import { execFileSync, spawn, spawnSync, type StdioOptions } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -222,6 +222,45 @@ add('sweep --param params.nope=1', 'params.nope', () => ['sweep', B, '--param', 
 add('sweep --param without a value', 'params.h0', () => ['sweep', B, '--param', 'params.h0', '--scale', '50', '--weeks', '1', '--out', out()]);
 add('sensitivity --method guess', '--method', () => ['sensitivity', B, '--method', 'guess', '--out', out()]);
 add('sensitivity --trajectories 1e9', '--trajectories', () => ['sensitivity', B, '--trajectories', '1000000000', '--out', out()]);
+// ── Checked before the first run, in a single run and in every shard (issue 31, items 3 and 5) ──
+const S = ['--scale', '50', '--weeks', '1', '--trajectories', '2', '--replicates', '1'];
+add('sensitivity --outputs nope', '--outputs nope: not a metric of a run', () => ['sensitivity', B, '--outputs', 'trafficked,nope', ...S, '--out', out()]);
+add('sensitivity --outputs nope, in a shard', '--outputs nope: not a metric of a run', () => ['sensitivity', B, '--outputs', 'nope', ...S, '--shard', '2/3', '--out', out()]);
+add('sensitivity --outputs misspelt', 'did you mean trafficked?', () => ['sensitivity', B, '--outputs', 'traffiked', ...S, '--out', out()]);
+add('sensitivity --outputs listed twice', '--outputs trafficked: listed twice', () => ['sensitivity', B, '--outputs', 'trafficked,trafficked', ...S, '--out', out()]);
+add('sensitivity --outputs empty', '--outputs', () => ['sensitivity', B, '--outputs', ',', ...S, '--out', out()]);
+add('sensitivity --param past a probability', 'params.pConvict at the high end of its range (2)', () => ['sensitivity', B, '--param', 'params.pConvict=0..2', ...S, '--out', out()]);
+add('sensitivity --param of an unknown path', '--param params.nope', () => ['sensitivity', B, '--param', 'params.nope=0..1', ...S, '--out', out()]);
+add('sensitivity --param upside down', '--param params.h0=2..1', () => ['sensitivity', B, '--param', 'params.h0=2..1', ...S, '--out', out()]);
+const misspeltTargets = () => {
+  const text = readFileSync('scenarios/data/targets.csv', 'utf8').replace(/^simfoni_victims_2020,register_victims,/m, 'simfoni_victims_2020,register_victms,');
+  return file(`targets-${++n}.csv`, text);
+};
+add('calibrate with a misspelt target metric', 'row 11 (simfoni_victims_2020): unknown metric register_victms', () => ['calibrate', B, '--targets', misspeltTargets(), '--scale', '50', '--out', out()]);
+add('calibrate with a per-day target at no crossing', 'row 23 (entikong_daily): unknown place entikongg', () => [
+  'calibrate', B, '--targets', file(`targets-${++n}.csv`, readFileSync('scenarios/data/targets.csv', 'utf8').replace(/^entikong_daily,outbound_per_day,entikong,/m, 'entikong_daily,outbound_per_day,entikongg,')), '--scale', '50', '--out', out(),
+]);
+add('compare --seed 2^53 - 2 --replicates 3 (exact, not rounded)', '--seed: seed 9007199254740990 + 3 replicates', () => ['compare', 'tests/fixtures/compare-small.json', '--seed', '9007199254740990', '--replicates', '3', '--scale', '50', '--out', out()]);
+add('sweep --seed 2^53 - 1 --replicates 2', '--seed', () => ['sweep', B, '--param', 'params.h0=0.0001', '--seed', '9007199254740991', '--replicates', '2', '--scale', '50', '--weeks', '1', '--out', out()]);
+add('calibrate --seed near 2^53', '--seed: seed 9007199254000000', () => ['calibrate', B, '--seed', '9007199254000000', '--scale', '50', '--out', out()]);
+
+// ── Smaller faults (issue 31, item 6) ──
+run('run --out /proc/x (a pseudo file system)', '--out /proc/x: on proc (/proc), a pseudo file system', () => ['--scale', '50', '--out', '/proc/x']);
+run('run --out /proc/self/x', '--out /proc/self/x: on proc', () => ['--scale', '50', '--out', '/proc/self/x']);
+add('sweep --out /sys/kernel/x', '--out /sys/kernel/x: on sysfs', () => ['sweep', B, '--param', 'params.h0=0.0001', '--scale', '50', '--weeks', '1', '--out', '/sys/kernel/x']);
+add('compare --out /sys/x', '--out /sys/x: on sysfs', () => ['compare', 'tests/fixtures/compare-small.json', '--scale', '50', '--out', '/sys/x']);
+add('calibrate --out /proc/x', '--out /proc/x: on proc', () => ['calibrate', B, '--scale', '50', '--out', '/proc/x']);
+add('compare with LINTAS_LEASE_SECONDS not a number', 'LINTAS_LEASE_SECONDS', () => ['compare', 'tests/fixtures/compare-small.json', '--replicates', '2', '--scale', '50', '--weeks', '1', '--out', out()], { env: { LINTAS_LEASE_SECONDS: 'soon' } });
+validate('YAML nesting 100 000 deep', 'nested more than 64 levels', () => file('deep.yaml', `${'['.repeat(100_000)}${']'.repeat(100_000)}`));
+validate('YAML block nesting 2 000 deep', 'nested more than 64 levels', () => file('deep-block.yaml', `${Array.from({ length: 2000 }, (_, i) => `${' '.repeat(i)}a:`).join('\n')} 1\n`));
+validate('YAML flow nesting 65 deep', 'nested more than 64 levels', () => file('deep65.yaml', `name: x\nextends: baseline\nnotes: ${'['.repeat(65)}${']'.repeat(65)}\n`));
+validate('control characters from a scenario, escaped', 'unknown crossing "x\\x1b[2J\\u202ey"', () =>
+  file('ctl.json', JSON.stringify({ extends: 'baseline', name: 'ctl', closures: [{ crossing: 'x\u001b[2J\u202ey', from: '2020-01-06', to: '2020-02-03' }] })),
+);
+validate('a BOM then an unknown field (JSON)', 'colour', () => file('bom-bad.json', `\ufeff${JSON.stringify({ extends: 'baseline', name: 'bom', colour: 'red' })}`));
+validate('a BOM then an unknown field (YAML)', 'colour', () => file('bom-bad.yaml', '\ufeffextends: baseline\nname: bom\ncolour: red\n'));
+add('slurm without a command', 'lintas slurm: expected a batch command', () => ['slurm', '--shards', '2']);
+
 add('report on a truncated comparison.json', 'comparison.json', () => {
   const dir = out();
   mkdirSync(dir);
@@ -345,6 +384,27 @@ describe('hostile inputs', () => {
   });
 });
 
+describe('every option checked before the first run', () => {
+  it('sensitivity --outputs nope, in each shard: refused before any run, no journal, no shard files', async () => {
+    const dir = out();
+    for (const shard of ['1/2', '2/2']) {
+      const r = await lintas('sensitivity', B, '--outputs', 'nope', ...S, '--shard', shard, '--out', dir);
+      expect(r.code).toBe(2);
+      expect(lines(r.stderr)).toHaveLength(1);
+    }
+    expect(existsSync(join(dir, 'shards'))).toBe(false);
+    expect(existsSync(join(dir, 'runs.jsonl'))).toBe(false);
+  });
+
+  it('calibrate with a misspelt target metric: one line naming the row, nothing run', async () => {
+    const dir = out();
+    const r = await lintas('calibrate', B, '--targets', misspeltTargets(), '--scale', '50', '--out', dir);
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual([expect.stringMatching(/: row 11 \(simfoni_victims_2020\): unknown metric register_victms \(docs\/outputs.md lists them\)$/)]);
+    expect(existsSync(join(dir, 'runs'))).toBe(false);
+  });
+});
+
 describe('the trust boundary', () => {
   it('a data file never runs the code it names in extends', async () => {
     for (const f of ['extends-code.json', 'extends-mjs.json', 'extends-code.yaml']) expect((await lintas('validate', `${H}/${f}`)).code).toBe(2);
@@ -370,6 +430,22 @@ describe('the trust boundary', () => {
     expect(lines(r.stderr)).toEqual(['origins[0].population: expected a number >= 0, got -5']);
     const own = await lintas('validate', file('own.json', JSON.stringify({ extends: 'baseline', name: 'own', end: '2019-06-30' })));
     expect(own.stderr).toContain('crossings[3].opens: opens 2024-01-01, after the horizon ends (2019-06-30)');
+  });
+
+  it('never sends a control character from a scenario to the terminal: ESC, bidi overrides and newlines are escaped', async () => {
+    const r = await lintas('validate', file('ctl2.json', JSON.stringify({ extends: 'baseline', name: 'ctl', closures: [{ crossing: 'a\u001b]0;pwned\u0007\r\nb\u009b\u2066', from: '2020-01-06', to: '2020-02-03' }] })));
+    expect(r.code).toBe(2);
+    expect(lines(r.stderr)).toEqual(['closures[0].crossing: unknown crossing "a\\x1b]0;pwned\\x07\\x0d\\nb\\x9b\\u2066"']);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: what must not be there
+    expect(r.stderr).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u2066]/);
+  });
+
+  it('a byte-order mark is taken the same in JSON and YAML: skipped', async () => {
+    expect(await lintas('validate', file('bom.json', `\ufeff${JSON.stringify({ extends: 'baseline', name: 'bom' })}`))).toEqual({ code: 0, stdout: 'ok\n', stderr: '' });
+    expect(await lintas('validate', file('bom.yaml', '\ufeffextends: baseline\nname: bom\n'))).toEqual({ code: 0, stdout: 'ok\n', stderr: '' });
+    const json = await lintas('validate', file('bom2.json', `\ufeff${JSON.stringify({ extends: 'baseline', name: 'bom', colour: 'red' })}`));
+    const yaml = await lintas('validate', file('bom2.yaml', '\ufeffextends: baseline\nname: bom\ncolour: red\n'));
+    expect(yaml.stderr).toBe(json.stderr);
   });
 
   it('extends a built-in scenario by name, or by its path', async () => {
@@ -436,6 +512,27 @@ describe('faults while writing', () => {
       expect(lines(r.stderr)).toHaveLength(1);
       expect(r.stderr).toMatch(/no space left on the device \(ENOSPC\)/);
       expect(readdirSync(dir)).toEqual([]);
+    } finally {
+      spawnSync('umount', [dir]);
+    }
+  });
+
+  it('compare --out on a full disk: one line naming the file, not standard output; the lease released (a 64 kB tmpfs)', async () => {
+    const dir = join(tmp, 'full-compare');
+    mkdirSync(dir);
+    try {
+      execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', dir], { stdio: 'ignore' });
+    } catch {
+      return; // not root: no tmpfs to fill
+    }
+    try {
+      const out = join(dir, 'c');
+      const r = await lintas('compare', 'tests/fixtures/compare-small.json', '--replicates', '2', '--scale', '50', '--weeks', '60', '--workers', '1', '--no-report', '--out', out);
+      expect(r.stderr).not.toContain(NO_STACK);
+      expect(r.code).toBe(2);
+      expect(lines(r.stderr).filter((l) => !l.startsWith('runs '))).toEqual([`lintas: ${join(out, 'runs.jsonl')}: no space left on the device (ENOSPC)`]);
+      expect(r.stderr).not.toContain('standard output');
+      expect(existsSync(join(out, 'lintas.lease'))).toBe(false);
     } finally {
       spawnSync('umount', [dir]);
     }

@@ -49,7 +49,7 @@ function builtIsFresh(): boolean {
 const filesOf = (dir: string) =>
   Object.fromEntries(
     readdirSync(dir)
-      .filter((f) => !f.endsWith('.lock'))
+      .filter((f) => !f.endsWith('.lease'))
       .sort()
       .map((f) => [f, createHash('sha256').update(readFileSync(join(dir, f))).digest('hex')]),
   );

@@ -1,6 +1,6 @@
 /**
- * A compare killed with SIGKILL part-way keeps its finished runs (and a stale lock, which the next
- * run takes over); resumed, it ends with files byte-identical to an uninterrupted run.
+ * A compare killed with SIGKILL part-way keeps its finished runs (and its lease, which the next run
+ * on this host takes over at once, its holder having ended); resumed, it ends with files byte-identical to an uninterrupted run.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -21,7 +21,7 @@ describe('lintas compare, killed', () => {
     await killAfter([...COMPARE, '--out', cut], cut, 3);
     expect(journalLines(cut)).toBeGreaterThanOrEqual(3);
     expect(journalLines(cut)).toBeLessThan(16);
-    expect(existsSync(join(cut, 'lintas.lock'))).toBe(true);
+    expect(existsSync(join(cut, 'lintas.lease'))).toBe(true);
     expect(existsSync(join(cut, 'comparison.csv'))).toBe(false);
 
     const resumed = await run([...COMPARE, '--out', cut, '--resume']);
@@ -29,6 +29,6 @@ describe('lintas compare, killed', () => {
     expect(resumed.stderr).toMatch(/runs: \d+ of 16 already done, resuming/);
     // The folder's own name appears in the reproduce command (scenario.json, report.html).
     for (const f of outputs) expect(readFileSync(join(cut, f), 'utf8').replaceAll(cut, whole), f).toBe(readFileSync(join(whole, f), 'utf8'));
-    expect(existsSync(join(cut, 'lintas.lock'))).toBe(false);
+    expect(existsSync(join(cut, 'lintas.lease'))).toBe(false);
   });
 });

@@ -1,13 +1,13 @@
 /**
  * The journal a resume trusts: sealed records are read back exactly; a record edited, cut short in
  * the middle, of another experiment, with another seed, or without metrics is refused with the line
- * it is on; a last line cut short (a killed run) is dropped. The folder lock refuses a second writer.
+ * it is on; a last line cut short (a killed run) is dropped.
  */
-import { appendFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { hostname, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lockFolder, readJournal, sealRecord } from '../../src/experiment/journal.js';
+import { readJournal, sealRecord } from '../../src/experiment/journal.js';
 import { taskKey, type RunRecord, type Task } from '../../src/experiment/tasks.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'lintas-journal-'));
@@ -68,31 +68,5 @@ describe('journal', () => {
   it('an unsealed line (an old or hand-written journal) is refused', () => {
     const p = journal(`${JSON.stringify(record(task(0)))}\n`);
     expect(() => readJournal(p, 'fp1', byKey)).toThrow('line 1: checksum does not match');
-  });
-});
-
-describe('lockFolder', () => {
-  it('refuses a second writer while the first holds the lock, and frees it on release', () => {
-    const lock = join(dir, 'a.lock');
-    const release = lockFolder(lock, 'out/a');
-    expect(readFileSync(lock, 'utf8')).toBe(`${process.pid} ${hostname()}\n`);
-    expect(() => lockFolder(lock, 'out/a')).toThrow(`out/a is in use by another lintas (process ${process.pid} on ${hostname()})`);
-    release();
-    lockFolder(lock, 'out/a')();
-  });
-
-  it('takes over a lock left by a process that has ended', () => {
-    const lock = join(dir, 'b.lock');
-    writeFileSync(lock, `999999999 ${hostname()}\n`);
-    const release = lockFolder(lock, 'out/b');
-    expect(readFileSync(lock, 'utf8')).toContain(String(process.pid));
-    release();
-  });
-
-  it('does not take over a lock held on another host', () => {
-    const lock = join(dir, 'c.lock');
-    writeFileSync(lock, '1 some-other-node\n');
-    expect(() => lockFolder(lock, 'out/c')).toThrow('out/c is in use by another lintas (process 1 on some-other-node)');
-    appendFileSync(lock, '');
   });
 });

@@ -7,7 +7,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, w
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { lockFolder } from '../../src/experiment/journal.js';
+import { takeLease } from '../../src/experiment/lease.js';
 import { lintas, NO_STACK } from '../cli/helpers.js';
 
 const dirs: string[] = [];
@@ -71,19 +71,19 @@ describe('shards and merge', () => {
   it('merge names a missing shard and an unfinished one with the command that reruns each; the rerun resumes', async () => {
     const out = join(tmp(), 'exp');
     for (const i of [1, 3]) expect((await lintas(...COMPARE, '--out', out, '--shard', `${i}/3`)).code).toBe(0);
-    // Shard 3 "killed": its last run lost and its manifest not finished.
+    // Shard 3 "killed" twice: its last run lost and its manifest not finished.
     const journal = join(out, 'shards', 'shard-3-of-3.jsonl');
     const lines = readFileSync(journal, 'utf8').split('\n').filter(Boolean);
     writeFileSync(journal, `${lines.slice(0, -1).join('\n')}\n${lines.at(-1)!.slice(0, 25)}`);
     const meta = JSON.parse(readFileSync(join(out, 'shards', 'shard-3-of-3.json'), 'utf8'));
-    writeFileSync(join(out, 'shards', 'shard-3-of-3.json'), JSON.stringify({ ...meta, done: lines.length - 1, finished: false }));
+    writeFileSync(join(out, 'shards', 'shard-3-of-3.json'), JSON.stringify({ ...meta, done: lines.length - 1, finished: false, attempts: 2 }));
     const r = await lintas('merge', out);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       [
         `${out}: cannot merge yet:`,
         `  shard 2/3 is missing; run: lintas ${COMPARE.join(' ')} --out ${out} --shard 2/3`,
-        `  shard 3/3 did not finish (${lines.length - 1} of ${lines.length} runs); rerun it (it resumes): lintas ${COMPARE.join(' ')} --out ${out} --shard 3/3`,
+        `  shard 3/3 did not finish after 2 attempts (${lines.length - 1} of ${lines.length} runs kept); rerun it (it resumes): lintas ${COMPARE.join(' ')} --out ${out} --shard 3/3`,
         '',
       ].join('\n'),
     );
@@ -133,13 +133,14 @@ describe('a resume that cannot lie', () => {
     const other = await lintas(...COMPARE, '--seed', '7', '--out', out, '--resume');
     expect(other.code).toBe(2);
     expect(other.stderr).toMatch(/holds a different experiment|has seed 1, replicate 0; this experiment runs it with seed 7/);
-    const release = lockFolder(join(out, 'lintas.lock'), out);
+    const lease = takeLease(join(out, 'lintas.lease'), out);
     try {
       const second = await lintas(...COMPARE, '--out', out);
       expect(second.code).toBe(2);
-      expect(second.stderr).toMatch(new RegExp(`^${out} is in use by another lintas \\(process ${process.pid} on `));
+      expect(second.stderr).toMatch(new RegExp(`^${out} is in use by another lintas \\(process ${process.pid} on [^,]+, renewed \\d+ s ago\\); wait for it to finish`));
+      expect(second.stderr.split('\n')).toHaveLength(2);
     } finally {
-      release();
+      lease.release();
     }
   });
 

@@ -1,8 +1,12 @@
 /**
  * Shards: which runs a shard does, how it is named on the command line and by a scheduler, and
- * the sbatch script `lintas slurm` writes.
+ * the sbatch script `lintas slurm` writes; and --help for every command.
  */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { lintas } from '../cli/helpers.js';
 import { parseShard, rerunCommand, tasksOfShard, withoutShard } from '../../src/experiment/shards.js';
 import { outOf, parseSlurmArgs, sbatchScript } from '../../src/experiment/slurm.js';
 
@@ -48,6 +52,7 @@ describe('lintas slurm', () => {
 
   it('refuses what sbatch could not take, with one line', () => {
     expect(() => parseSlurmArgs(['compare', 's.ts'])).toThrow('lintas slurm: --shards n is required');
+    expect(() => parseSlurmArgs([])).toThrow('lintas slurm: expected a batch command to shard');
     expect(() => parseSlurmArgs(['run', 's.ts', '--shards', '2'])).toThrow('lintas slurm: expected a batch command to shard');
     expect(() => parseSlurmArgs(['compare', 's.ts', '--shards', '0'])).toThrow('--shards: expected an integer >= 1, got "0"');
     expect(() => parseSlurmArgs(['compare', 's.ts', '--shards', '2', '--time', 'soon'])).toThrow('--time soon: expected a Slurm time');
@@ -55,17 +60,60 @@ describe('lintas slurm', () => {
     expect(() => outOf(['compare', 's.ts'])).toThrow('give the command an --out folder');
   });
 
-  it('writes an array of one task per shard, each with a pool of its CPUs and --shard auto', () => {
+  it('writes an array of tasks 1 … n, one per shard, with the node running lintas, a pool of its CPUs and logs named as the shards', () => {
     const { options, command } = parseSlurmArgs(['compare', 'scenarios/x.ts', '--out', 'out/x', '--shards', '4', '--cpus-per-task', '8', '--partition', 'short']);
-    const script = sbatchScript(options, command, { cwd: '/home/me/lintas', node: '/usr/bin/node', bin: '/home/me/lintas/bin/lintas.js' });
+    const script = sbatchScript(options, command, { cwd: '/home/me/lintas', node: '/opt/node-22/bin/node', bin: '/home/me/lintas/bin/lintas.js' });
     expect(script.split('\n').filter((l) => l.startsWith('#SBATCH'))).toEqual([
       '#SBATCH --job-name=lintas-compare',
-      '#SBATCH --array=0-3',
+      '#SBATCH --array=1-4',
       '#SBATCH --cpus-per-task=8',
       '#SBATCH --time=04:00:00',
       '#SBATCH --partition=short',
-      '#SBATCH --output=/home/me/lintas/out/x/slurm/shard-%a.log',
+      '#SBATCH --output=/home/me/lintas/out/x/slurm/shard-%a-of-4.log',
     ]);
-    expect(script).toContain('cd /home/me/lintas\nexec /usr/bin/node /home/me/lintas/bin/lintas.js compare scenarios/x.ts --out out/x --workers "${SLURM_CPUS_PER_TASK:-1}" --shard auto\n');
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's variables, as the script holds them
+    expect(script).toContain('cd /home/me/lintas\nexec /opt/node-22/bin/node /home/me/lintas/bin/lintas.js compare scenarios/x.ts --out out/x --workers "${SLURM_CPUS_PER_TASK:-1}" --shard "${SLURM_ARRAY_TASK_ID}/4"\n');
+    expect(script).not.toContain('/usr/bin/node');
+  });
+
+  it('lintas slurm --help, and lintas help slurm, print its usage (not "--shards n is required")', async () => {
+    for (const args of [['slurm', '--help'], ['slurm', '-h'], ['help', 'slurm'], ['slurm', 'compare', 'x.ts', '--help']]) {
+      const r = await lintas(...args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout, args.join(' ')).toMatch(/^Usage: lintas slurm <compare\|sweep\|sensitivity\|decide> /);
+      expect(r.stdout).toContain('--shards <n>');
+      expect(r.stderr).toBe('');
+    }
+  });
+
+  it('the script written by `lintas slurm` runs lintas with process.execPath', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lintas-sbatch-'));
+    try {
+      const r = await lintas('slurm', 'compare', 'tests/fixtures/compare-small.json', '--out', join(dir, 'x'), '--shards', '3');
+      expect(r.code, r.stderr).toBe(0);
+      const script = readFileSync(join(dir, 'x', 'slurm', 'lintas.sbatch'), 'utf8');
+      expect(script).toContain(`exec ${process.execPath} `);
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: the shell's variables, as the script holds them
+      expect(script).toContain('--shard "${SLURM_ARRAY_TASK_ID}/3"');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('--help', () => {
+  it('every command and subcommand prints its usage and exits 0', async () => {
+    const { buildProgram } = await import('../../src/cli/program.js');
+    const names = buildProgram().commands.map((c) => c.name());
+    expect(names.length).toBeGreaterThanOrEqual(11);
+    for (const name of names)
+      for (const flag of ['--help', '-h']) {
+        const r = await lintas(name, flag);
+        expect(r.code, `${name} ${flag}: ${r.stderr}`).toBe(0);
+        expect(r.stdout, `${name} ${flag}`).toMatch(new RegExp(`^Usage: lintas ${name} `));
+      }
+    const top = await lintas('--help');
+    expect(top.code).toBe(0);
+    for (const name of names) expect(top.stdout).toContain(name);
   });
 });

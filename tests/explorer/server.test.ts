@@ -15,9 +15,9 @@ afterAll(async () => {
 });
 
 /** A raw request: the path goes out exactly as written, dot segments and all. */
-function get(path: string, method = 'GET', headers: Record<string, string> = {}, port = server.port): Promise<{ status: number; type: string; body: string; headers: Record<string, unknown> }> {
+function get(path: string, method = 'GET', headers: Record<string, string> = {}, port = server.port, localAddress?: string): Promise<{ status: number; type: string; body: string; headers: Record<string, unknown> }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port, path, method, headers, agent: false }, (res) => {
+    const req = request({ host: '127.0.0.1', port, path, method, headers, agent: false, localAddress }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (c: string) => (body += c));
@@ -137,20 +137,47 @@ describe('explorer server hardening', () => {
     expect(LIMITS.idleTimeoutMs).toBeLessThanOrEqual(10_000);
   });
 
-  it('refuses connections beyond its cap', async () => {
-    const small = await startServer({ port: 0, limits: { maxConnections: 3 } });
+  it("a client's connections are bounded: past the bound its oldest idle one makes room", async () => {
+    const small = await startServer({ port: 0, limits: { maxConnectionsPerClient: 3 } });
     const open: Socket[] = [];
     try {
-      for (let i = 0; i < 3; i++) open.push(await new Promise<Socket>((resolve) => { const s = connect(small.port, '127.0.0.1', () => resolve(s)); s.on('error', () => {}); }));
-      // Accepted by the kernel, then dropped by the server at once.
-      expect(await closedAfter(small.port)).toBeLessThan(2000);
-      expect(LIMITS.maxConnections).toBeGreaterThan(8);
+      for (let i = 0; i < 3; i++) open.push(await idle(small.port));
+      const firstClosed = new Promise<void>((done) => open[0]!.on('close', () => done()));
+      expect((await get('/style.css', 'GET', {}, small.port)).status).toBe(200);
+      await firstClosed;
+      expect(open[2]!.destroyed).toBe(false);
     } finally {
       for (const s of open) s.destroy();
       await small.close();
     }
   });
+
+  it('200 idle sockets lock no one out: neither their own client nor another (per client, not a global cap)', async () => {
+    const busy = await startServer({ port: 0 });
+    const open: Socket[] = [];
+    try {
+      for (let i = 0; i < 200; i++) open.push(await idle(busy.port));
+      for (const localAddress of ['127.0.0.1', '127.0.0.2']) {
+        const t0 = performance.now();
+        expect((await get('/style.css', 'GET', {}, busy.port, localAddress)).status, localAddress).toBe(200);
+        expect(performance.now() - t0, localAddress).toBeLessThan(1000);
+      }
+      expect(open.filter((s) => !s.destroyed).length).toBeLessThanOrEqual(LIMITS.maxConnectionsPerClient);
+      expect(LIMITS.maxConnectionsPerClient).toBeGreaterThan(8);
+      expect(LIMITS.maxConnections).toBeGreaterThan(LIMITS.maxConnectionsPerClient);
+    } finally {
+      for (const s of open) s.destroy();
+      await busy.close();
+    }
+  });
 });
+
+/** A connection that sends nothing. */
+const idle = (port: number, localAddress = '127.0.0.1') =>
+  new Promise<Socket>((resolve) => {
+    const s = connect({ port, host: '127.0.0.1', localAddress }, () => resolve(s));
+    s.on('error', () => {});
+  });
 
 describe('explore arguments', () => {
   it('takes --port N or --port=N, 8787 by default', () => {

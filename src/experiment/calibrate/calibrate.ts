@@ -10,6 +10,7 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { UserError } from '../../core/errors.js';
+import { lastSeedPastSafe } from '../../scenario/limits.js';
 import { readScenarioFile } from '../../scenario/load.js';
 import { getPath } from '../../scenario/paths.js';
 import { execute } from '../executor.js';
@@ -67,6 +68,9 @@ export interface CalibrateOptions {
   /** Seeds of the hand-set baseline in the check. */
   baselineRuns: number;
 }
+
+/** The posterior predictive runs' seeds start this far above the base seed (past every ABC batch's). */
+const PREDICTIVE_SEED_OFFSET = 900_000_000;
 
 /** A number at a scenario path, looking through { value, source }. */
 function numberAt(data: unknown, path: string): number | undefined {
@@ -148,6 +152,9 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   if (!targets.some((t) => t.role === 'fit')) throw new UserError([`${o.targets}: no target left to fit (check --fit-years and --hold-out)`]);
   const factors = factorsOf(o.params, data, base.paramRanges);
   const seed0 = o.seed ?? base.seed;
+  // The posterior's runs take seeds up to seed + 900,000,000 + particles: checked exactly, before any run.
+  if (lastSeedPastSafe(seed0, PREDICTIVE_SEED_OFFSET + o.particles))
+    throw new UserError([`${o.seed === undefined ? 'seed' : '--seed'}: seed ${seed0} + ${(PREDICTIVE_SEED_OFFSET + o.particles).toLocaleString('en-US')} (the seeds a calibration takes) goes past 2^53 - 1, where seeds stop being distinct integers`]);
   const period = periodOf(base);
   let runs = 0;
 
@@ -196,7 +203,7 @@ export async function calibrate(o: CalibrateOptions): Promise<CalibrationResult>
   // Out-of-sample check: fresh runs for the hand-set baseline and for draws from the posterior.
   const baseline = await run('baseline', Array.from({ length: o.baselineRuns }, (_, i) => task(i, seed0 + i)));
   const pick = fit.particles.length ? resample(fit.particles.map((p) => p.weight), o.particles, seed0) : [];
-  const predictive = pick.length ? await run('predictive', pick.map((j, i) => task(i, seed0 + 900_000_000 + i, fit.particles[j]!.theta))) : [];
+  const predictive = pick.length ? await run('predictive', pick.map((j, i) => task(i, seed0 + PREDICTIVE_SEED_OFFSET + i, fit.particles[j]!.theta))) : [];
   const keep = targets.map((_, k) => scored![k]!);
   const only = (rows: (number | undefined)[][]) => rows.map((v) => v.filter((_, k) => keep[k]) as number[]);
   const kept = targets.filter((_, k) => keep[k]);

@@ -1,9 +1,9 @@
 /** Named numeric columns as a Parquet file (apache-arrow + parquet-wasm, as sweep.parquet). */
-import { writeFileSync } from 'node:fs';
+import { writeFileAtomic } from '../../io/atomic.js';
 import { tableFromArrays, tableToIPC } from 'apache-arrow';
 
 export async function writeColumnsParquet(path: string, columns: Record<string, Float64Array | Int32Array>): Promise<void> {
   const { Table, writeParquet } = await import('parquet-wasm/node');
   const table = tableFromArrays(columns);
-  writeFileSync(path, writeParquet(Table.fromIPCStream(tableToIPC(table, 'stream'))));
+  writeFileAtomic(path, writeParquet(Table.fromIPCStream(tableToIPC(table, 'stream'))));
 }

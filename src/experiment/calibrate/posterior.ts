@@ -40,7 +40,7 @@ export function parsePosterior(text: string, file = 'posterior.csv'): Posterior 
 export function readPosterior(file: string): Posterior {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    text = readFileSync(file, 'utf8').replace(/^\uFEFF/, ''); // a byte-order mark skipped, as in scenario files
   } catch {
     throw new UserError([`--posterior ${file}: no such file`]);
   }

@@ -86,7 +86,7 @@ export function readTargets(file: string): TargetFile {
   } catch {
     throw new UserError([`--targets ${file}: no such file`]);
   }
-  return { file, hash: createHash('sha256').update(text).digest('hex'), targets: parseTargets(text, file) };
+  return { file, hash: createHash('sha256').update(text).digest('hex'), targets: parseTargets(text.replace(/^\uFEFF/, ''), file) }; // a byte-order mark skipped, as in scenario files
 }
 
 /** What a run gives to evaluate targets: totals over the reported period, weekly series, and per-year totals when the run keeps them. */

@@ -18,7 +18,8 @@ import { writeFileAtomic } from '../../io/atomic.js';
 import { execute, type ExperimentOptions } from '../executor.js';
 import { writeTidyParquet } from '../parquet.js';
 import { parseParamSpec } from '../sweep.js';
-import { type RunRecord, type Task, variantsOf, withOverrides } from '../tasks.js';
+import { closest } from '../../scenario/suggest.js';
+import { type RunRecord, runMetricNames, type Task, variantsOf, withOverrides } from '../tasks.js';
 import { morrisDesign, morrisIndices } from './morris.js';
 import { defaultPriors, isNumericPath, type Prior, quantileOf, readPriors } from './priors.js';
 import { saltelliDesign, sobolIndices } from './sobol.js';
@@ -65,6 +66,23 @@ function outputOf(metrics: Record<string, number>, name: string): number {
   const v = metrics[name];
   if (v === undefined) throw new UserError([`--outputs ${name}: not a metric of a run (see docs/outputs.md) nor one of ${Object.keys(DERIVED).join(', ')}`]);
   return v;
+}
+
+/**
+ * Checks the outputs before any run: each a metric every run gives (tasks.ts runMetricNames) or a
+ * derived one, named once. A misspelt name is refused with one line (and the closest name).
+ */
+export function checkOutputs(outputs: readonly string[], known: readonly string[]): void {
+  if (!outputs.length) throw new UserError(['--outputs: expected at least one metric name']);
+  const all = [...known, ...Object.keys(DERIVED)];
+  const seen = new Set<string>();
+  for (const name of outputs) {
+    if (seen.has(name)) throw new UserError([`--outputs ${name}: listed twice`]);
+    seen.add(name);
+    if (all.includes(name)) continue;
+    const near = closest(name, all);
+    throw new UserError([`--outputs ${name}: not a metric of a run (see docs/outputs.md) nor one of ${Object.keys(DERIVED).join(', ')}${near ? `; did you mean ${near}?` : ''}`]);
+  }
 }
 
 /** The factors: a priors file and/or --param ranges, or every parameter of the scenario with a range. */
@@ -142,6 +160,8 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
   if ((opts.variant === undefined) !== (opts.against === undefined)) throw new UserError(['--variant and --against go together: the decision output is variant − against']);
   const pair = opts.variant !== undefined ? [index(opts.variant), index(opts.against!)] : [0];
   const scenario = variants[pair[0]!]!.scenario;
+  // Every option is checked before the first run, in a single run and in every shard alike.
+  for (const v of pair) checkOutputs(opts.outputs, runMetricNames(variants[v]!.scenario));
   const factors = await factorsOf(opts, data, scenario.params, () => defaultPriors(scenario));
   const k = factors.length;
   const seed0 = opts.seed ?? variants[0]!.scenario.seed;
@@ -159,8 +179,24 @@ export async function sensitivity(opts: SensitivityOptions): Promise<Sensitivity
     for (const variant of pair) seeds.forEach((seed, replicate) => tasks.push({ file: opts.file, variant, overrides, point, replicate, seed, scale: opts.scale, weeks: opts.weeks }));
   });
 
-  // Every variant must accept the design's values: checked on the first point, before any run.
-  for (const v of pair) withOverrides(variants[v]!.data, tasks[0]!.overrides);
+  // Every variant must accept the design's values: the first point, and each parameter at either
+  // end of its range (the others as at the first point), before any run.
+  const problems: string[] = [];
+  for (const v of pair) {
+    withOverrides(variants[v]!.data, tasks[0]!.overrides);
+    factors.forEach((f, i) => {
+      for (const [end, x] of [['low', f.lo], ['high', f.hi]] as const) {
+        const at = tasks[0]!.overrides.map(([p, y], j): [string, number | string | boolean] => [p, j === i ? x : y]);
+        try {
+          withOverrides(variants[v]!.data, at);
+        } catch (e) {
+          if (!(e instanceof UserError)) throw e;
+          for (const l of e.lines) problems.push(`${f.path} at the ${end} end of its range (${x})${pair.length > 1 ? ` in variant ${variants[v]!.name}` : ''}: ${l}`);
+        }
+      }
+    });
+  }
+  if (problems.length) throw new UserError([...new Set(problems)]);
   const header = 'point,variant,replicate,seed,metric,value\n';
   const rows = (r: RunRecord) => Object.entries(r.metrics).map(([m, v]) => `${r.point},${r.variant},${r.replicate},${r.seed},${m},${v}\n`).join('');
   const records = await execute(tasks, {

@@ -62,7 +62,7 @@ function readRows(file: string): unknown[] {
     throw new UserError([`--params ${file}: no such file`]);
   }
   if (size > MAX_PRIORS_BYTES) throw new UserError([`--params ${file}: larger than 1 MB; a priors file lists parameters, one row each`]);
-  const text = readFileSync(file, 'utf8');
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, ''); // a byte-order mark, as the scenario files take it
   const ext = extname(file).toLowerCase();
   let data: unknown;
   try {
