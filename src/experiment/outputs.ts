@@ -11,7 +11,7 @@ import type { Model } from '../model/model.js';
 import { type CrossingCount, PROVINCE_COUNTS } from '../model/observe.js';
 
 /** What is counted per place and year where the sources count it: at a crossing, or in a province. */
-export const PLACE_COUNTS = { crossing: ['identified', 'deported', 'trafficked'], province: PROVINCE_COUNTS } as const;
+export const PLACE_COUNTS = { crossing: ['identified', 'deported', 'trafficked', 'outbound'], province: PROVINCE_COUNTS } as const;
 
 /** One place's counts per calendar year (persons; cases for cases_opened). */
 export interface PlaceSummary {
@@ -137,7 +137,12 @@ export function summarize(model: Model): Summary {
     const sums = counts.map((c) => byYear(series(c)));
     perPlace[id] = { kind, perYear: Object.fromEntries(years.map((year, y) => [year, Object.fromEntries(counts.map((c, k) => [c, tidy(sums[k]![y]!)]))])) };
   };
-  model.crossingIds.forEach((id, c) => place(id, 'crossing', PLACE_COUNTS.crossing, (count) => model.crossingSeries(c, count as CrossingCount)));
+  // outbound: every crossing out of Indonesia there (migrants by any way and residents' visits), as post counts have it.
+  const outbound = (c: number) => {
+    const parts = (['regular', 'colluded', 'informal', 'visits'] as const).map((k) => model.crossingSeries(c, k));
+    return parts[0]!.map((_, t) => parts.reduce((a, x) => a + x[t]!, 0));
+  };
+  model.crossingIds.forEach((id, c) => place(id, 'crossing', PLACE_COUNTS.crossing, (count) => (count === 'outbound' ? outbound(c) : model.crossingSeries(c, count as CrossingCount))));
   model.provinceIds.forEach((id, p) => {
     // Crossings and hubs without a province field share the unnamed one: not a place a source counts.
     if (id !== '') place(id, 'province', PLACE_COUNTS.province, (count) => model.provinceSeries(p, count as (typeof PROVINCE_COUNTS)[number]));

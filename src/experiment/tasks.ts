@@ -31,7 +31,7 @@ export interface Task {
 }
 
 /** Weekly series kept from each run, for the report's bands over replicates. */
-export const WEEKLY_METRICS = ['crossings_regular', 'crossings_colluded', 'crossings_informal', 'trafficked', 'identified', 'deportations_sabah', 'police_reports', 'detained_sabah', 'detained_sarawak'] as const;
+export const WEEKLY_METRICS = ['crossings_regular', 'crossings_colluded', 'crossings_informal', 'trafficked', 'identified', 'deportations_sabah', 'police_reports', 'detained_sabah', 'detained_sarawak', 'stock_detained', 'register_victims'] as const;
 
 /** A measure a run adds to its scenario: an intervention entry as a scenario lists it. */
 export interface AddedMeasure {

@@ -94,7 +94,7 @@ export function calibrationSection(c: Comparison, chart: (name: string, caption:
     .map((x) => `<tr><td><code>${esc(x.id)}</code></td><td>${esc(t(`calibration.role.${x.role === 'fit' ? 'fit' : 'holdout'}`))}</td><td>${loc.int(x.observed)}</td><td>${loc.int(x.mean)} [${loc.int(x.lo)}, ${loc.int(x.hi)}]</td><td>${x.covered ? t('calibration.yes') : t('calibration.no')}</td><td>${esc(x.source)}</td></tr>`)
     .join('');
   return `<h2 id="calibration">${t('calibration.title')}</h2>
-<p>${t('calibration.intro', { file: esc(cal.file), n: cal.parameters.length })}</p>
+<p>${t('calibration.intro', { file: esc(cal.file), n: cal.parameters.length, method: t(`calibration.method.${cal.method === 'history' ? 'history' : 'abc'}`) })}</p>
 ${chart('prior-posterior', t('calibration.captionPrior'))}
 <table class="num">${head(loc.list('calibration.parametersHead'))}${params}</table>
 <p>${t('calibration.checkIntro')}</p>

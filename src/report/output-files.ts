@@ -53,7 +53,7 @@ export const OUTPUT_FILES: OutputFile[] = [
       col('totals', 'object', '`<flow>` → total over the run'),
       col('perYear', 'object', 'calendar year → `<flow>` → total in that year'),
       col('perCrossing', 'object', '`<crossing>` → kind, regular, colluded, informal, intercepted, migrants (regular + colluded + informal), visits (residents\' short visits), trafficked (people trafficked who had crossed there), identified (victims identified there), deported (deportees returned through it), perDayWhenOpen (outbound migrants and visitors per day over the weeks it was open, as post statistics count them), weeksOpen; persons except weeksOpen'),
-      col('perPlace', 'object', '`<crossing>` or `<province>` → kind (crossing or province), perYear: calendar year → counts. A crossing: identified, deported, trafficked there (persons). A province (the `province` of crossings and hubs): identified (victims, by the crossing they used or were returned through), cases_opened (by the broker\'s hub; cases, not scaled), deported (persons). What targets with a place compare with'),
+      col('perPlace', 'object', '`<crossing>` or `<province>` → kind (crossing or province), perYear: calendar year → counts. A crossing: identified, deported, trafficked there, and outbound (every crossing out of Indonesia there: migrants and residents\' visits) (persons). A province (the `province` of crossings and hubs): identified (victims, by the crossing they used or were returned through), cases_opened (by the broker\'s hub; cases, not scaled), deported (persons). What targets with a place compare with'),
       col('final', 'object', '`<stock>` → value in the last week'),
     ],
   },

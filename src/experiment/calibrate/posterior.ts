@@ -72,6 +72,8 @@ export function posteriorDraws(p: Posterior, replicates: number, seed: number): 
 export interface CalibrationSummary {
   /** The summary file beside the posterior (posterior.json beside posterior.csv, as lintas calibrate writes them). */
   file: string;
+  /** How the posterior was fitted: abc-smc or history (history matching, then importance sampling). */
+  method: string;
   /** Each calibrated parameter: its prior range, the hand-set value, and the posterior's median and 90% interval. */
   parameters: { path: string; lo: number; hi: number; handSet: number; q05: number; q50: number; q95: number }[];
   /** Averaged relative difference and 90%-interval coverage on fitted and held-out targets, per ensemble. */
@@ -94,6 +96,7 @@ export function calibrationBeside(posteriorFile: string): CalibrationSummary | u
   const file = posteriorFile.replace(/\.csv$/i, '.json');
   if (file === posteriorFile || !existsSync(file)) return undefined;
   let c: {
+    method?: string;
     posterior?: CalibrationSummary['parameters'];
     check?: { ensemble: string; fit: Score; holdout: Score; targets: Omit<CalibrationSummary['targets'][number], 'source'>[] }[];
     provenance?: { targetsFile?: string };
@@ -110,6 +113,7 @@ export function calibrationBeside(posteriorFile: string): CalibrationSummary | u
   if (targetsFile && existsSync(targetsFile)) for (const row of csvParse(readFileSync(targetsFile, 'utf8'))) sources.set(row.id ?? '', row.source ?? '');
   return {
     file,
+    method: c.method ?? 'abc-smc',
     parameters: c.posterior.map(({ path, lo, hi, handSet, q05, q50, q95 }) => ({ path, lo, hi, handSet, q05, q50, q95 })),
     ensembles: c.check!.map(({ ensemble, fit, holdout }) => ({ ensemble, fit, holdout })),
     targets: post.targets.map(({ id, role, observed, mean, lo, hi, covered }) => ({ id, role, observed, mean, lo, hi, covered, source: sources.get(id) ?? '' })),

@@ -142,10 +142,16 @@ function metricOver(r: RunView, name: string, t: Target, p: Period): number | un
   return t.statistic === 'total' ? overYears(r.perYear, name, t) : undefined;
 }
 
+/** Calendar days from `from` to `to`, both included. */
+const daysIn = (from: string, to: string) => (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000 + 1;
+
 /** The model's value of a target in one run, or undefined if the run cannot give it (see `missing`). */
 export function targetValue(t: Target, r: RunView, p: Period): number | undefined {
   if (t.statistic === 'per_day') {
-    return coversRun(t, p) ? r.metrics[`perday_${t.place}`] : undefined;
+    if (coversRun(t, p)) return r.metrics[`perday_${t.place}`];
+    // Whole calendar years: the crossing's outbound persons over the window's days.
+    const total = overYears(r.perPlace?.[t.place!]?.perYear, 'outbound', t);
+    return total === undefined ? undefined : total / daysIn(t.from, t.to);
   }
   const [a, b] = t.metric.split('-');
   const va = metricOver(r, a!, t, p);
@@ -156,7 +162,7 @@ export function targetValue(t: Target, r: RunView, p: Period): number | undefine
 
 /** Why a target cannot be scored from these runs, in a few words. */
 export function missing(t: Target): string {
-  if (t.statistic === 'per_day') return `needs outbound persons per day at ${t.place} for ${t.from}..${t.to} in each run record`;
+  if (t.statistic === 'per_day') return `needs outbound persons at ${t.place} over the whole run or per whole calendar year (${t.from}..${t.to} is neither)`;
   if (t.place) return `needs ${t.metric} at ${t.place} per whole calendar year (${t.from}..${t.to} is not)`;
   if (t.statistic === 'mean') return `needs a weekly series of ${t.metric} in each run record`;
   return `needs ${t.metric} for ${t.from}..${t.to} in each run record (per-year totals or a weekly series)`;

@@ -34,7 +34,7 @@ describe('targetProblems', () => {
     expect(problems(row('a', 'detained_sabah', '', '2019-01-01', '2019-12-31'))).toEqual(['t.csv: row 2 (a): detained_sabah is a stock: use the statistic mean, not total']);
     expect(problems(row('a', 'identified', '', '2019-01-01', '2019-12-31', 'mean'))).toEqual(['t.csv: row 2 (a): identified is a flow: a mean takes a stock such as detained_sabah']);
     expect(problems(row('a', 'deportations_sabah', 'nunukan_tawau', '2022-01-01', '2022-12-31'))).toEqual([
-      't.csv: row 2 (a): deportations_sabah is not counted per crossing (expected one of identified, deported, trafficked)',
+      't.csv: row 2 (a): deportations_sabah is not counted per crossing (expected one of identified, deported, trafficked, outbound)',
     ]);
     expect(problems(row('a', 'trafficked', 'west_kalimantan', '2022-01-01', '2022-12-31'))).toEqual([
       't.csv: row 2 (a): trafficked is not counted per province (expected one of identified, cases_opened, deported)',

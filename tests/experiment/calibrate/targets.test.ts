@@ -62,6 +62,13 @@ describe('target values from a run', () => {
     expect(targetValue(t({ metric: 'deportations-prosecutions', from: '2022-01-01', to: '2023-12-31' }), withYears, period)).toBe(9);
     expect(targetValue(t({ statistic: 'per_day', place: 'a' }), { metrics: { perday_a: 40 } }, period)).toBe(40);
   });
+
+  it('gives persons per day at a crossing in whole calendar years from its outbound count over the days of the window', () => {
+    const byPlace = { metrics: {}, perPlace: { a: { perYear: { '2023': { outbound: 36_500 }, '2024': { outbound: 36_600 } } } } };
+    expect(targetValue(t({ statistic: 'per_day', place: 'a', from: '2024-01-01', to: '2024-12-31' }), byPlace, period)).toBe(100);
+    expect(targetValue(t({ statistic: 'per_day', place: 'a', from: '2023-01-01', to: '2024-12-31' }), byPlace, period)).toBe(100);
+    expect(targetValue(t({ statistic: 'per_day', place: 'a', from: '2024-01-01', to: '2024-06-30' }), byPlace, period)).toBeUndefined();
+  });
 });
 
 describe('error models', () => {
