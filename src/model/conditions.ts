@@ -91,7 +91,7 @@ export interface Conditions {
   evidenceGain: number;
   brokerArrestChance: number;
   /** Multiplier on the share of task-force cases the police records as trafficking reports (statistics.ts). */
-  policeReportFactor: number;
+  policeFiling: number;
 }
 
 /** Conditions before any intervention acts: the parameters' own values. */
@@ -137,7 +137,7 @@ export function baseConditions(p: Params, origins: number, crossings: number, st
     evidenceWeeksFactor: 1,
     evidenceGain: 0,
     brokerArrestChance: p.brokerArrestRate,
-    policeReportFactor: 1,
+    policeFiling: 0,
   };
 }
 
@@ -193,7 +193,7 @@ export const LEVERS = {
   evidenceWeeksFactor: multiplier('multiplier on the time evidence from Malaysia takes'),
   evidenceGain: share('share of failed evidence requests that joint protocols recover'),
   brokerArrestChance: share('weekly chance a broker is arrested'),
-  policeReportFactor: multiplier('multiplier on the share of cases the police records as trafficking reports'),
+  policeFiling: share('share of the cases not otherwise reported that a campaign files as trafficking reports'),
 } as const satisfies Record<string, LeverRule>;
 
 /** A lever measures and events may move. */

@@ -107,7 +107,7 @@ export const METRIC_DEFS = {
   not_hired: flow('arrivals no employer took on', 'arrivals without legal status whom no employer would take on (no vacancy, or the fine weighed too much): they went home'),
   cases_collapsed: justice('cases', 'cases that collapsed while waiting', 'cases closed while waiting for evidence from Malaysia or for a suspect to be returned'),
   register_victims: flow('victims recorded in the national register', 'what the national victims register (SIMFONI-PPA) records nationally, as the model counts it: victims identified × the register\'s coverage that year ÷ the corridor\'s share (statistics.ts; expected counts)'),
-  police_reports: { kind: 'flow', label: 'police trafficking reports', unit: 'cases', scaled: false, definition: 'national police trafficking reports, as the model counts them: cases opened × min(1, policeReportShare × the week\'s policeReportFactor, which a crackdown raises) ÷ the corridor\'s share (statistics.ts; expected counts, not scaled)' },
+  police_reports: { kind: 'flow', label: 'police trafficking reports', unit: 'cases', scaled: false, definition: 'national police trafficking reports, as the model counts them: cases opened × (policeReportShare + (1 − policeReportShare) × the week\'s policeFiling, which a crackdown raises) ÷ the corridor\'s share (statistics.ts; expected counts, not scaled)' },
   placements_recorded: flow('placements recorded by BP2MI', 'procedural departures from the border regencies × the share BP2MI counts as placements from the province (statistics.ts; expected counts)'),
   returns_home: flow('returns home', 'workers and repatriated victims going home'),
   ...stockDefs,

@@ -27,9 +27,13 @@ export function registeredVictims(p: Params, identified: number, date: string): 
   return (identified * registerCoverage(p, date)) / p.corridorVictimShare;
 }
 
-/** National police trafficking reports for `cases` task-force cases opened in the corridor, with the week's reporting factor (a crackdown raises it). */
-export function policeReports(p: Params, cases: number, reportFactor: number): number {
-  return (cases * Math.min(1, p.policeReportShare * reportFactor)) / p.corridorCaseShare;
+/**
+ * National police trafficking reports for `cases` task-force cases opened in the corridor. `filing` is the share of
+ * the cases not otherwise reported that a campaign files as reports (0 in ordinary weeks; a crackdown raises it).
+ */
+export function policeReports(p: Params, cases: number, filing: number): number {
+  const share = p.policeReportShare + (1 - p.policeReportShare) * Math.min(1, filing);
+  return (cases * share) / p.corridorCaseShare;
 }
 
 /** Records this week's official counts from its true counts (called by the record phase, before the row closes). */
@@ -38,6 +42,6 @@ export function recordStatistics(w: World): void {
   const wk = w.week;
   const rec = w.rec;
   rec.set(M.register_victims, registeredVictims(p, rec.current(M.identified), wk.date));
-  rec.set(M.police_reports, policeReports(p, rec.current(M.cases_opened), wk.policeReportFactor));
+  rec.set(M.police_reports, policeReports(p, rec.current(M.cases_opened), wk.policeFiling));
   rec.set(M.placements_recorded, (rec.current(M.channel_procedural) - rec.current(M.channel_procedural_far)) * p.placementRecordShare);
 }

@@ -13,7 +13,7 @@ import { scenarioWith } from './helpers.js';
 
 type ParamsOf<T> = T extends { params: infer R } ? keyof R : never;
 type EvParams = Params & Readonly<Record<ParamsOf<(typeof BUILTIN_EVENTS)[number]>, number>>;
-type Lever = 'pullFactor' | 'raidFactor' | 'proceduralOpen' | 'deportationFactorSabah' | 'myPatrolFactor' | 'brokerArrestChance' | 'policeReportFactor';
+type Lever = 'pullFactor' | 'raidFactor' | 'proceduralOpen' | 'deportationFactorSabah' | 'myPatrolFactor' | 'brokerArrestChance' | 'policeFiling';
 
 const EXPECTED: Record<EventKind, (b: Conditions, p: EvParams, L: number) => Partial<Record<Lever, number>>> = {
   movementControl: (_b, p, L) => ({ pullFactor: 1 - p.mcoDemandCut * L, raidFactor: 1 - p.mcoRaidCut * L }),
@@ -24,10 +24,10 @@ const EXPECTED: Record<EventKind, (b: Conditions, p: EvParams, L: number) => Par
   // In its first week (yearsActive 0) the campaign is at full strength; its fading is tested in statistics.test.ts.
   taskForceCrackdown: (b, p, L) => ({
     brokerArrestChance: b.brokerArrestChance * (1 + p.crackdownArrestGain * L),
-    policeReportFactor: b.policeReportFactor * (1 + p.crackdownReportGain * L),
+    policeFiling: b.policeFiling + p.crackdownFiling * L,
   }),
 };
-const DIRECTION: Record<Lever, 1 | -1> = { pullFactor: -1, raidFactor: 1, proceduralOpen: -1, deportationFactorSabah: -1, myPatrolFactor: 1, brokerArrestChance: 1, policeReportFactor: 1 };
+const DIRECTION: Record<Lever, 1 | -1> = { pullFactor: -1, raidFactor: 1, proceduralOpen: -1, deportationFactorSabah: -1, myPatrolFactor: 1, brokerArrestChance: 1, policeFiling: 1 };
 const SIGN: Partial<Record<EventKind, Partial<Record<Lever, 1 | -1>>>> = { movementControl: { raidFactor: -1 } };
 
 describe('the event registry', () => {

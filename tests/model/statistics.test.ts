@@ -44,12 +44,13 @@ describe('registeredVictims and policeReports', () => {
   it('divide the corridor counts kept by the corridor share of the national figure', () => {
     expect(registeredVictims(p(), 100, '2019-01-01')).toBeCloseTo((100 * 0.05) / 0.2, 9);
     expect(registeredVictims(p({ corridorVictimShare: 0.5 }), 100, '2019-01-01')).toBeCloseTo(10, 9);
-    expect(policeReports(p(), 50, 1)).toBeCloseTo(50, 12);
-    expect(policeReports(p({ policeReportShare: 0.1, corridorCaseShare: 0.4 }), 80, 1)).toBeCloseTo(20, 12);
-    // A crackdown's factor raises the share recorded, never above every case.
-    expect(policeReports(p(), 50, 3)).toBeCloseTo(150, 12);
-    expect(policeReports(p(), 50, 20)).toBeCloseTo(250, 12);
-    expect(policeReports(p(), 0, 5)).toBe(0);
+    expect(policeReports(p(), 50, 0)).toBeCloseTo(50, 12);
+    expect(policeReports(p({ policeReportShare: 0.1, corridorCaseShare: 0.4 }), 80, 0)).toBeCloseTo(20, 12);
+    // A crackdown files part of the cases not otherwise reported: at full filing every case, never more.
+    expect(policeReports(p(), 50, 0.5)).toBeCloseTo((50 * (0.2 + 0.8 * 0.5)) / 0.2, 12);
+    expect(policeReports(p(), 50, 1)).toBeCloseTo(250, 12);
+    expect(policeReports(p(), 50, 3)).toBeCloseTo(250, 12);
+    expect(policeReports(p(), 0, 1)).toBe(0);
   });
 });
 

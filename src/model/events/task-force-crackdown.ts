@@ -5,7 +5,7 @@
  * crackdown scheduled for eighteen months is a burst and a tail, not eighteen months of the burst.
  */
 import { power } from '../../core/power.js';
-import { nonneg, pos } from '../parameters.js';
+import { nonneg, pos, prob } from '../parameters.js';
 import { defineIntervention } from '../interventions/define.js';
 
 const WEEKS_PER_YEAR = 365.25 / 7;
@@ -28,11 +28,11 @@ export default defineIntervention({
       source: 'assumption: arrests tripled in the first weeks of the crackdown (494 suspects named nationally in its first two weeks); range 0.5–5',
       range: [0.5, 5],
     },
-    crackdownReportGain: {
-      ...nonneg('multiplier', 'rise in the share of its cases the police records as trafficking reports at full intensity, at the start of the campaign'),
-      value: 3,
-      source: 'assumption: under a presidential instruction every case is filed and announced (605 reports nationally in the task force\'s first four weeks, against 133 in all of 2022 — enforcement facts); range 0–10',
-      range: [0, 10],
+    crackdownFiling: {
+      ...prob('share of the cases not otherwise reported that the campaign files as trafficking reports at full intensity, at its start', 'share'),
+      value: 0.8,
+      source: 'assumption: under the presidential instruction every case is to be filed and announced, so most cases the police would have closed or filed under other laws become trafficking reports (605 reports nationally in the task force\'s first four weeks, against 133 in all of 2022 — enforcement facts); range 0.3–1',
+      range: [0.3, 1],
     },
     crackdownHalfLifeWeeks: {
       ...pos('weeks', 'weeks in which a campaign\'s gains halve'),
@@ -45,7 +45,7 @@ export default defineIntervention({
     const strength = level * campaignStrength(p.crackdownHalfLifeWeeks, yearsActive);
     return {
       brokerArrestChance: { factor: 1 + p.crackdownArrestGain * strength },
-      policeReportFactor: { factor: 1 + p.crackdownReportGain * strength },
+      policeFiling: { add: p.crackdownFiling * strength },
     };
   },
 });

@@ -1,6 +1,6 @@
 /** Reading a posterior ensemble back and drawing one parameter set per replicate. */
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PARAMS } from '../../../src/experiment/calibrate/calibrate.js';
+import { readFileSync } from 'node:fs';
 import { parsePosterior, posteriorDraws, readPosterior } from '../../../src/experiment/calibrate/posterior.js';
 
 const CSV = 'particle,weight,distance,params.h0,params.ngoOutreach\n0,3,0.5,0.0001,0.002\n1,1,0.7,0.00012,0.001\n';
@@ -31,10 +31,13 @@ describe('posterior ensembles', () => {
     expect(() => parsePosterior('particle,weight,distance,p\n0,0,0,1\n', 'x.csv')).toThrow('x.csv: no particle with a positive weight');
   });
 
-  it('the shipped baseline posterior reads back: 50 particles over the default parameters, inside their priors', () => {
+  it('the shipped baseline posterior reads back: its runs over the parameters of scenarios/calibration-priors.yaml, inside their ranges', () => {
     const p = readPosterior('scenarios/posterior-baseline.csv');
-    expect(p.paths).toEqual(DEFAULT_PARAMS);
-    expect(p.thetas).toHaveLength(50);
-    for (const theta of p.thetas) expect(theta[0]! >= 5e-5 && theta[0]! <= 2e-4).toBe(true);
+    const shipped = JSON.parse(readFileSync('scenarios/posterior-baseline.json', 'utf8'));
+    const priors: { path: string; lo: number; hi: number }[] = shipped.factors;
+    expect(p.paths).toEqual(priors.map((f) => f.path));
+    expect(readFileSync('scenarios/calibration-priors.yaml', 'utf8').match(/^- path: (\S+)$/gm)!.map((l) => l.slice(8))).toEqual(p.paths);
+    expect(p.thetas).toHaveLength(shipped.history.posteriorRuns);
+    for (const theta of p.thetas) theta.forEach((x, d) => expect(x >= priors[d]!.lo && x <= priors[d]!.hi, p.paths[d]).toBe(true));
   });
 });
