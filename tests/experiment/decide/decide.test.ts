@@ -23,6 +23,8 @@ const tmp = () => {
 };
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })));
 
+/** The parameters of the shipped posterior, in its order. */
+const POSTERIOR_PATHS = readFileSync('scenarios/posterior-baseline.csv', 'utf8').split('\n')[0]!.split(',').slice(3);
 const MENU = ['decide', 'tests/fixtures/decide-small.json', '--measures', 'jointPatrols,ngoCooperation,documentAlignment', '--budget', '20e9', '--posterior', 'scenarios/posterior-baseline.csv', '--params', 'tests/fixtures/decide-priors.yaml', '--draws', '3', '--scale', '200', '--weeks', '52', '--goal', '0.15'];
 const FILES = ['decide.json', 'portfolios.csv', 'outcomes.csv', 'draws.csv', 'prim.csv', 'prim-boxes.csv', 'cart.csv', 'voi.csv', 'decide.html', 'manifest.json', 'runs.jsonl'];
 
@@ -67,7 +69,7 @@ describe('lintas decide on a menu of measures', () => {
     }
     expect(base.map((r) => Number(r.averted))).toEqual([0, 0, 0]);
     const draws = csvParse(readFileSync(join(menuDir, 'draws.csv'), 'utf8'));
-    expect(draws.columns).toEqual(['draw', 'seed', 'params.h0', 'params.ngoOutreach', 'params.selfReport', 'params.raidRateSabah', 'params.raidRateSarawak', 'params.patrolKappa', 'params.collusionMean']);
+    expect(draws.columns).toEqual(['draw', 'seed', ...POSTERIOR_PATHS, 'params.patrolKappa', 'params.collusionMean']);
     for (const d of draws) {
       expect(Number(d['params.patrolKappa'])).toBeGreaterThanOrEqual(0.006);
       expect(Number(d['params.patrolKappa'])).toBeLessThanOrEqual(0.03);
@@ -82,7 +84,7 @@ describe('lintas decide on a menu of measures', () => {
     expect(menu.decisions[0]!.pareto).toBe(true);
     expect(menu.voi.evpi).toBeGreaterThanOrEqual(0);
     for (const e of menu.voi.evppi) expect(e.value).toBeLessThanOrEqual(menu.voi.evpi + 1e-9);
-    expect(menu.uncertainty.parameters.map((p) => p.source)).toEqual(['posterior', 'posterior', 'posterior', 'posterior', 'posterior', 'prior', 'prior']);
+    expect(menu.uncertainty.parameters.map((p) => p.source)).toEqual([...POSTERIOR_PATHS.map(() => 'posterior'), 'prior', 'prior']);
     const portfolios = csvParse(readFileSync(join(menuDir, 'portfolios.csv'), 'utf8'));
     expect(portfolios.map((r) => r.portfolio)).toEqual(names);
     expect(readFileSync(join(menuDir, 'voi.csv'), 'utf8').split('\n')[0]).toBe('measure,parameter,source,value,noise,share_of_evpi');
