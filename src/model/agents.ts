@@ -3,6 +3,7 @@
  * broker's intent, papers and ties, an officer's propensity to collude. Draws are keyed by the
  * agent's id, so a person is the same in every variant.
  */
+import { power } from '../core/power.js';
 import { Docs, NO_ID, Status } from './codes.js';
 import { MAX_TIED_CROSSINGS, PERSON } from './draws.js';
 import { CrossingKind } from './geography.js';
@@ -60,7 +61,7 @@ export function addOfficial(w: World, post: number): number {
   o.post[id] = post;
   // u^k with k = (1 - c)/c has mean c on 0..1: most officers rarely collude, a few often.
   const c = Math.min(0.999, Math.max(0.001, w.fixed.p.collusionMean));
-  o.propensity[id] = u(0) ** ((1 - c) / c);
+  o.propensity[id] = power(u(0), (1 - c) / c);
   o.trainDraw[id] = u(1);
   o.active[id] = 1;
   w.agents.postOfficials[post]!.push(id);

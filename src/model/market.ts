@@ -8,6 +8,7 @@
  * others take their place is an outcome of the same comparison, not a constant. The earnings are
  * booked where they happen: recruitment.ts (costs), crossing.ts (revenue, bribes).
  */
+import { power } from '../core/power.js';
 import { addBroker } from './agents.js';
 import { M } from './metrics.js';
 import { definePhase } from './phase.js';
@@ -22,7 +23,7 @@ const logistic = (x: number) => 1 / (1 + Math.exp(-x));
 
 /** What the employer side pays a broker per worker delivered this week: the 2019 fee, raised by employers' unmet demand. */
 export function employerFee(p: Params, labourDemand: number): number {
-  return p.brokerEmployerFeeIdr * labourDemand ** p.demandFeeElasticity;
+  return p.brokerEmployerFeeIdr * power(labourDemand, p.demandFeeElasticity);
 }
 
 /** What a broker earns from delivering one person across the border (IDR): the fee, the employer's fee, the debt it recovers. */

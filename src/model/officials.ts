@@ -41,7 +41,7 @@ export function onDuty(w: World, post: number, u: number): number {
 
 /** Chance an officer who colluded in `acts` acts (each standing for `scale` persons) is caught. */
 export function caughtChance(catchChance: number, acts: number, scale: number): number {
-  return 1 - (1 - catchChance) ** (acts * scale);
+  return 1 - power(1 - catchChance, acts * scale);
 }
 
 /**

@@ -3,6 +3,7 @@
  * capacity left. A trafficking broker may deceive (false job, hidden debt); a broker with access
  * supplies fraudulent papers through the non-resident ID loophole.
  */
+import { power } from '../core/power.js';
 import { definePhase } from './phase.js';
 import { Channel, Docs, Status } from './codes.js';
 import { M } from './metrics.js';
@@ -100,7 +101,7 @@ export function recruit(w: World): void {
   const origins = w.fixed.input.origins;
   byHub.forEach((pool, hub) => {
     // Employers short of workers pay brokers to move more and to reach further.
-    const demand = hubDemand(w, hub) ** p.demandReachElasticity;
+    const demand = power(hubDemand(w, hub), p.demandReachElasticity);
     const weekly = (p.brokerCapacityPerMonth * 12 * demand) / 52 / w.fixed.scale;
     const capacity = pool.length * weekly;
     let slots = roundStochastic(capacity, w.fixed.draws.brokerCapacity.u(hub, t));

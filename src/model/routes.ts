@@ -2,6 +2,7 @@
  * Route choice for everyone about to travel (Flee's weights with learnt risk: enforcement at one
  * crossing moves flows to others) and the networks' learning from this week's interceptions.
  */
+import { power } from '../core/power.js';
 import { definePhase } from './phase.js';
 import { Channel, Docs, NO_ID, Status } from './codes.js';
 import { MAX_TIED_CROSSINGS } from './draws.js';
@@ -36,7 +37,7 @@ export function routeWeight(p: Params, demand: number, path: Path, risk: number)
 }
 
 /** The part of a path's weight that holds all run: demand / (s + km)^p. */
-const pathPull = (p: Params, demand: number, path: Path) => demand / (p.routeDistanceOffset + path.km) ** p.routeDistancePower;
+const pathPull = (p: Params, demand: number, path: Path) => demand / power(p.routeDistanceOffset + path.km, p.routeDistancePower);
 /** Cost weight · cost in millions: with the risk, the exponent of a path's weight. */
 const pathCost = (p: Params, path: Path) => (p.routeCostWeight * path.costIdr) / 1e6;
 

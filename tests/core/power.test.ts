@@ -18,3 +18,21 @@ describe('power', () => {
     expect(power(0.5, 1)).toBe(0.5);
   });
 });
+
+describe('the simulation path', () => {
+  it('raises to a power only through power(): no Math.pow or ** on values (integer constants aside)', async () => {
+    const { readdirSync, readFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const files = (dir: string): string[] => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+    const offending: string[] = [];
+    for (const file of [...files('src/core'), ...files('src/model')])
+      readFileSync(file, 'utf8')
+        .split('\n')
+        .forEach((line, i) => {
+          const code = line.replace(/\/\/.*$/, '');
+          if (/^\s*(\/?\*)/.test(code)) return;
+          if (/Math\.pow\(/.test(code) || /\*\*(?!\s*\d+\b)/.test(code.replace(/\/\*\*.*?\*\//g, '').replace(/\b\d+\s*\*\*\s*\d+\b/g, ''))) offending.push(`${file}:${i + 1}`);
+        });
+    expect(offending).toEqual([]);
+  });
+});

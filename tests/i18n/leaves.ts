@@ -16,6 +16,8 @@ export const SAME_EVERYWHERE = new Set([
   'report.parametersHead.0',
   'calibration.parametersHead.0',
   'calibration.targetsHead.0',
+  // A method's name (ABC-SMC) is the same in every language.
+  'calibration.method.abc',
   'report.parametersHead.3',
   'report.variantsHead.3',
   'chart.crossingKind.informal',
