@@ -145,17 +145,18 @@ export function recruit(w: World): void {
     let room = slots; // what the seekers left of the week's capacity
     // The same villages approached again and again yield less: acceptance falls with the approaches per resident a year.
     const saturation = outreachSaturation(p, (approaches * 52) / total);
-    for (let a = 0; a < approaches; a++) {
-      const broker = pool[Math.floor(u(4 + 4 * a) * pool.length)]!;
+    // Once the capacity is filled no approach can recruit; the draws are keyed, so stopping there changes nothing.
+    for (let a = 0; a < approaches && room > 0; a++) {
       let x = u(1 + 4 * a) * total;
       let j = 0;
       while (x >= weights[j]! && j < served.length - 1) x -= weights[j++]!;
       const oi = served[j]!;
       const id = w.agents.originFirst[oi]! + Math.floor(u(2 + 4 * a) * w.agents.originCount[oi]!);
       if (m.status[id] !== Status.home) continue;
+      const broker = pool[Math.floor(u(4 + 4 * a) * pool.length)]!;
       const aw = Math.min(1, m.awareness[id]! + wk.awarenessBoost);
       const lure = b.trafficker[broker] === 1 ? 1 + p.deceptionInflation * (1 - aw) : 1;
-      if (room > 0 && u(3 + 4 * a) < Math.min(1, p.offerAcceptance * saturation * (1 - aw) * lure)) {
+      if (u(3 + 4 * a) < Math.min(1, p.offerAcceptance * saturation * (1 - aw) * lure)) {
         room--;
         m.start[id] = 0;
         m.startNode[id] = oi;
