@@ -105,7 +105,6 @@ export function recruit(w: World): void {
     const weekly = (p.brokerCapacityPerMonth * 12 * demand) / 52 / w.fixed.scale;
     const capacity = pool.length * weekly;
     let slots = roundStochastic(capacity, w.fixed.draws.brokerCapacity.u(hub, t));
-    let taken = 0;
     for (const id of pending[hub]!) {
       if (slots === 0) {
         // No broker free: go with kin if there are any, else stay home this time.
@@ -125,7 +124,6 @@ export function recruit(w: World): void {
         continue;
       }
       slots--;
-      taken++;
       engage(w, id, pool[Math.floor(draw(w, 'brokerPick', id) * pool.length)]!);
     }
 
