@@ -31,7 +31,7 @@ export default defineIntervention({
     crackdownFiling: {
       ...prob('share of the cases not otherwise reported that the campaign files as trafficking reports at full intensity, at its start', 'share'),
       value: 0.8,
-      source: 'assumption: under the presidential instruction every case is to be filed and announced, so most cases the police would have closed or filed under other laws become trafficking reports (605 reports nationally in the task force\'s first four weeks, against 133 in all of 2022 — enforcement facts); range 0.3–1',
+      source: 'assumption: under the presidential instruction of 30 May 2023 every case is to be filed and announced (enforcement facts), so most cases the police would have closed or filed under other laws become trafficking reports; range 0.3–1. Not set from the task force\'s report count of June 2023, which is a held-out target',
       range: [0.3, 1],
     },
     crackdownHalfLifeWeeks: {
